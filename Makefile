@@ -1,0 +1,37 @@
+# Two commands do all set-up on a fresh machine: `make serve` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := true
+
+.PHONY: serve build test check bench import lint
+
+$(BIN)/.installed: requirements.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Build and serve the site on http://127.0.0.1:8000/ (rebuilds when data/ changes).
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --strict
+
+# Build the site into site/.
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+# Validate data/ without building.
+check: $(BIN)/.installed
+	$(BIN)/python scripts/check_data.py
+
+# Debian's chromium drives the browser tests; install it if missing (needs root).
+/usr/bin/chromium:
+	apt-get update -q && apt-get install -y -q chromium
+
+# The whole test suite, browser tests included.
+test: $(BIN)/.installed /usr/bin/chromium
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
