@@ -1,0 +1,206 @@
+"""Validated data → the model (Site). Assumes validate() found no error."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .model import (
+    Assignment,
+    Block,
+    Clause,
+    Contact,
+    DateMention,
+    Notice,
+    Part,
+    Quantity,
+    ReportingDeadline,
+    ReportingDuty,
+    Site,
+    Source,
+    Tag,
+    Target,
+    Task,
+    Unit,
+)
+from .validate import notice_texts
+
+if TYPE_CHECKING:
+    from .load import RawData
+
+
+def _tuple(value) -> tuple:
+    return tuple(value or ())
+
+
+def build_site(raw: RawData) -> Site:
+    doc = raw.get("notice.yaml")
+    path = raw.shown["notice.yaml"]
+    units = _units(raw)
+    by_name: dict[str, Unit] = {}
+    for unit in units:
+        for name in (unit.name, *unit.written_as, *unit.aliases):
+            by_name.setdefault(name, unit)
+    tags = _tags(raw)
+
+    tasks = []
+    for t in doc["tasks"]:
+        lead = set(t["lead"])
+        assignments = tuple(
+            Assignment(
+                unit=by_name[name],
+                written=name,
+                role="lead" if name in lead else "partner",
+                position=i,
+            )
+            for i, name in enumerate(t["units"], start=1)
+        )
+        tasks.append(
+            Task(
+                number=t["number"],
+                part=t.get("part"),
+                clause=t.get("clause"),
+                text=t["text"],
+                raw=_raw_of(doc, t),
+                assignments=assignments,
+                unit_note=t.get("unit_note", ""),
+                dates=tuple(DateMention(**d) for d in t.get("dates") or ()),
+                quantities=tuple(Quantity(**q) for q in t.get("quantities") or ()),
+                tags=tuple(tag for tag in tags if any(k in t["text"] for k in tag.keywords)),
+                source=Source(path, t.line),
+            )
+        )
+    tasks.sort(key=lambda task: task.number)
+
+    clauses = tuple(
+        Clause(
+            number=c["number"],
+            part=c.get("part"),
+            title=c["title"],
+            task_numbers=tuple(t.number for t in tasks if t.clause == c["number"]),
+            source=Source(path, c.line),
+        )
+        for c in doc.get("clauses") or ()
+    )
+    parts = tuple(
+        Part(
+            number=p["number"],
+            title=p["title"],
+            clause_numbers=tuple(c.number for c in clauses if c.part == p["number"]),
+            task_numbers=tuple(t.number for t in tasks if t.part == p["number"]),
+            source=Source(path, p.line),
+        )
+        for p in doc.get("parts") or ()
+    )
+    blocks = tuple(
+        Block(
+            kind=b["kind"],
+            line=b["line"],
+            end_line=b.get("end_line", b["line"]),
+            text=b["text"],
+            number=b.get("number"),
+            quantities=tuple(Quantity(**q) for q in b.get("quantities") or ()),
+            source=Source(path, b.line),
+        )
+        for b in doc.get("blocks") or ()
+    )
+    used = {a.unit.id for task in tasks for a in task.assignments}
+    return Site(
+        notice=_notice(doc),
+        blocks=blocks,
+        parts=parts,
+        clauses=clauses,
+        tasks=tuple(tasks),
+        units=tuple(u for u in units if u.id in used),
+        tags=tags,
+        targets=_targets(raw),
+        reporting=_reporting(doc, path),
+    )
+
+
+def _raw_of(doc, task) -> str:
+    for block in doc.get("blocks") or ():
+        if block["kind"] == "task" and block.get("number") == task["number"]:
+            return block["text"]
+    return task["text"]
+
+
+def _notice(doc) -> Notice:
+    n = doc["notice"]
+    contact = n.get("contact")
+    return Notice(
+        doc_number=n.get("doc_number") or "",
+        title=n.get("title") or "",
+        issuer=n.get("issuer") or "",
+        date=n.get("date") or "",
+        addressees=_tuple(n.get("addressees")),
+        signature=n.get("signature") or "",
+        contact=Contact(**contact) if contact else None,
+        cc=_tuple(n.get("cc")),
+        annex_title=n.get("annex_title") or "",
+        lead_rule=n.get("lead_rule") or "",
+        source_file=doc["source"],
+        revision_label=str((doc.get("revision") or {}).get("label", "")),
+        revision_date=str((doc.get("revision") or {}).get("date", "")),
+    )
+
+
+def _units(raw: RawData) -> list[Unit]:
+    path = raw.shown["units.yaml"]
+    return [
+        Unit(
+            id=u["id"],
+            name=u["name"],
+            full_name=u.get("full_name") or "",
+            aliases=_tuple(u.get("aliases")),
+            written_as=_tuple(u.get("written_as")),
+            kind=u.get("kind") or "uncurated",
+            notes=u.get("notes") or "",
+            source=Source(path, u.line),
+        )
+        for u in raw.get("units.yaml")["units"]
+    ]
+
+
+def _tags(raw: RawData) -> tuple[Tag, ...]:
+    doc = raw.get("tags.yaml") or {}
+    path = raw.shown["tags.yaml"]
+    return tuple(
+        Tag(id=t["id"], name=t["name"], keywords=_tuple(t["keywords"]), source=Source(path, t.line))
+        for t in doc.get("tags") or ()
+    )
+
+
+def _targets(raw: RawData) -> tuple[Target, ...]:
+    doc = raw.get("targets.yaml") or {}
+    path = raw.shown["targets.yaml"]
+    texts = notice_texts(raw)
+    targets = []
+    for t in doc.get("targets") or ():
+        task, block_line = next((n, b) for text, n, b in texts if t["quote"] in text)
+        targets.append(
+            Target(
+                label=t["label"],
+                quote=t["quote"],
+                value=t["value"],
+                unit=t["unit"],
+                bound=t["bound"],
+                task=task,
+                block_line=block_line,
+                source=Source(path, t.line),
+            )
+        )
+    return tuple(targets)
+
+
+def _reporting(doc, path) -> ReportingDuty | None:
+    r = doc.get("reporting")
+    if not r:
+        return None
+    return ReportingDuty(
+        text=r["text"],
+        who=r["who"],
+        to=r["to"],
+        items=_tuple(r.get("items")),
+        deadlines=tuple(ReportingDeadline(**d) for d in r.get("deadlines") or ()),
+        source=Source(path, r.get("line", 0)),
+    )

@@ -1,0 +1,98 @@
+"""The import, start to end: source → parsed notice → data files (or JSON), all or nothing."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import export, load
+from ..problems import Problem, ProblemsFound
+from . import datafiles
+from .parse import parse
+from .read import read_lines
+
+
+@dataclass
+class ImportResult:
+    problems: list[Problem] = field(default_factory=list)
+    json: dict | None = None
+    report: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+def import_notice(source: Path, data_dir: Path, *, write: bool) -> ImportResult:
+    result = ImportResult()
+    shown = str(source)
+    try:
+        lines = read_lines(source, shown)
+        parsed, warnings = parse(lines, shown)
+    except ProblemsFound as found:
+        result.problems = found.problems
+        return result
+    result.problems += warnings
+
+    files = _data_files(source, lines, parsed, data_dir, result)
+
+    def check(staged: Path) -> list[Problem]:
+        site, problems = load.check(staged, shown_dir=str(data_dir))
+        if site is not None and not write:
+            result.json = export.notice_json(site)
+        return problems
+
+    if write:
+        found = datafiles.write_atomically(data_dir, files, check)
+    else:
+        with tempfile.TemporaryDirectory(prefix="fengong-import-") as tmp:
+            staged = Path(tmp) / "data"
+            if data_dir.is_dir():
+                shutil.copytree(data_dir, staged)
+            staged.mkdir(exist_ok=True)
+            for rel, content in files.items():
+                (staged / rel).parent.mkdir(parents=True, exist_ok=True)
+                (staged / rel).write_bytes(content)
+            found = check(staged)
+    # The data's own warnings (uncurated units ...) are for `check`; an import reports
+    # its errors, and what it added in its report.
+    result.problems += [p for p in found if p.severity == "error"]
+    return result
+
+
+def _data_files(source, lines, parsed, data_dir: Path, result: ImportResult) -> dict[str, bytes]:
+    if source.suffix.lower() == ".docx":
+        source_rel = f"{datafiles.SOURCE_DIR}/{source.stem}.txt"
+        source_bytes = ("\n".join(lines) + "\n").encode("utf-8")
+    else:
+        source_rel = f"{datafiles.SOURCE_DIR}/{source.name}"
+        source_bytes = source.read_bytes()
+    document = datafiles.notice_document(parsed, source_rel)
+
+    written: list[str] = []
+    for task in parsed.tasks:
+        written += [name for name in task.units if name not in written]
+    units_path = data_dir / datafiles.UNITS_FILE
+    old_units = units_path.read_text(encoding="utf-8") if units_path.exists() else None
+    units_text, added = datafiles.update_units(old_units, written)
+
+    result.report.append(
+        f"imported {source}: {len(parsed.tasks)} tasks, {len(parsed.clauses)} clauses, "
+        f"{len(parsed.parts)} parts, {len(written)} unit names"
+    )
+    if added:
+        result.report.append(
+            f"{len(added)} new unit(s) added to {units_path} as stubs; set their kind, "
+            f"full_name and aliases: {'、'.join(added)}"
+        )
+    return {
+        source_rel: source_bytes,
+        datafiles.NOTICE_FILE: datafiles.dump_notice(document).encode("utf-8"),
+        datafiles.UNITS_FILE: units_text.encode("utf-8"),
+    }

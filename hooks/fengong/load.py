@@ -1,0 +1,72 @@
+"""data/ → a validated Site: read the YAML files (keeping lines), validate, build the model.
+
+The one entry point for the hooks and the scripts: `load_site(data_dir)`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import build, validate
+from .model import Site
+from .problems import Problem, ProblemsFound
+from .yamlio import read_yaml
+
+NOTICE_FILE = "notice.yaml"
+CURATED_FILES = ("units.yaml", "tags.yaml", "targets.yaml", "synonyms.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class RawData:
+    """The data files as read, each with the path it is reported under."""
+
+    data_dir: Path
+    files: dict[str, object]  # file name → parsed YAML (Located mappings and lists)
+    shown: dict[str, str]  # file name → path used in messages
+
+    def get(self, name: str) -> object:
+        return self.files.get(name)
+
+
+def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[RawData, list[Problem]]:
+    shown_dir = shown_dir if shown_dir is not None else str(data_dir)
+    files: dict[str, object] = {}
+    shown: dict[str, str] = {}
+    problems: list[Problem] = []
+    for name in (NOTICE_FILE, *CURATED_FILES):
+        path = data_dir / name
+        shown[name] = f"{shown_dir.rstrip('/')}/{name}"
+        if not path.exists():
+            if name in (NOTICE_FILE, "units.yaml"):
+                hint = (
+                    "import a notice first: python scripts/import_notice.py SOURCE"
+                    if name == NOTICE_FILE
+                    else "import a notice to create it"
+                )
+                problems.append(Problem(shown[name], 0, f"missing data file; {hint}"))
+            continue
+        value, found = read_yaml(path, shown[name])
+        problems += found
+        if value is not None:
+            files[name] = value
+    return RawData(data_dir, files, shown), problems
+
+
+def check(data_dir: Path, shown_dir: str | None = None) -> tuple[Site | None, list[Problem]]:
+    """Every problem in data_dir, and the Site when there is no error."""
+    raw, problems = read_data(data_dir, shown_dir)
+    if any(p.severity == "error" for p in problems):
+        return None, sorted(problems)
+    problems += validate.validate(raw)
+    if any(p.severity == "error" for p in problems):
+        return None, sorted(problems)
+    return build.build_site(raw), sorted(problems)
+
+
+def load_site(data_dir: Path, shown_dir: str | None = None) -> tuple[Site, list[Problem]]:
+    """The Site and its warnings; raises ProblemsFound with every problem on any error."""
+    site, problems = check(data_dir, shown_dir)
+    if site is None:
+        raise ProblemsFound(problems)
+    return site, problems

@@ -1,0 +1,136 @@
+"""Dates, periods, quantities and reporting duties found in the notice's sentences."""
+
+from __future__ import annotations
+
+import re
+
+from .model import DateMention, Quantity, ReportingDeadline, ReportingDuty
+from .textnorm import normalise
+
+_YMD = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
+PERIOD = re.compile(rf"{_YMD}(?:至|到|-|—|~)(?:(\d{{4}})年)?(\d{{1,2}})月(\d{{1,2}})日")
+DEADLINE = re.compile(rf"(?:延长至|截至|截止至?|截止到|到|至){_YMD}|{_YMD}(?:前|以前|之前)")
+DATE = re.compile(_YMD)
+# A clause of a sentence: the words a mention is quoted with.
+_CLAUSE_BREAK = "，。；：,;:、（）()"
+
+QUANTITY = re.compile(
+    r"(?P<pre>不少于|不低于|不超过|不高于|不足|至少|超过|达到|控制在)?"
+    r"(?P<num>\d+(?:\.\d+)?)"
+    r"(?P<mult>万|千|亿)?"
+    r"(?P<unit>%|人次|人|名|日|天|个月|年|次|户|家|个|元|倍)?"
+    r"(?P<post>以上|以下|以内)?"
+)
+_MULTIPLIERS = {"万": 10_000, "千": 1_000, "亿": 100_000_000}
+_MIN = {"不少于", "不低于", "至少", "超过", "达到", "以上"}
+_MAX = {"不超过", "不高于", "不足", "控制在", "以下", "以内"}
+
+REPORT_WHEN = re.compile(
+    r"(?P<year>本年度|次年度|当年|次年|每年)?(?P<month>\d{1,2})月(?P<period>上旬|中旬|下旬|底|末|前)?"
+    r"\((?P<covers>[^)]*)\)"
+)
+
+
+def _iso(year: str | int, month: str | int, day: str | int) -> str | None:
+    y, m, d = int(year), int(month), int(day)
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """The mention with the words of its clause that lead up to it."""
+    begin = start
+    while begin > 0 and text[begin - 1] not in _CLAUSE_BREAK and start - begin < 24:
+        begin -= 1
+    return text[begin:end]
+
+
+def find_dates(text: str) -> tuple[DateMention, ...]:
+    norm = normalise(text)
+    found: list[tuple[int, DateMention]] = []
+    taken: list[range] = []
+
+    def free(span: tuple[int, int]) -> bool:
+        return all(span[0] >= r.stop or span[1] <= r.start for r in taken)
+
+    for m in PERIOD.finditer(norm):
+        start = _iso(m[1], m[2], m[3])
+        end = _iso(m[4] or m[1], m[5], m[6])
+        if start and end:
+            found.append(
+                (
+                    m.start(),
+                    DateMention(kind="period", quote=_quote(text, *m.span()), start=start, end=end),
+                )
+            )
+            taken.append(range(*m.span()))
+    for m in DEADLINE.finditer(norm):
+        groups = [g for g in m.groups() if g is not None]
+        day = _iso(*groups[:3])
+        if day and free(m.span()):
+            found.append(
+                (m.start(), DateMention(kind="deadline", quote=_quote(text, *m.span()), end=day))
+            )
+            taken.append(range(*m.span()))
+    for m in DATE.finditer(norm):
+        day = _iso(m[1], m[2], m[3])
+        if day and free(m.span()):
+            found.append(
+                (
+                    m.start(),
+                    DateMention(kind="date", quote=_quote(text, *m.span()), start=day, end=day),
+                )
+            )
+            taken.append(range(*m.span()))
+    return tuple(mention for _, mention in sorted(found, key=lambda item: item[0]))
+
+
+def find_quantities(text: str) -> tuple[Quantity, ...]:
+    norm = normalise(text)
+    dates = [range(*m.span()) for m in DATE.finditer(norm)]
+    dates += [range(*m.span()) for m in PERIOD.finditer(norm)]
+    result: list[Quantity] = []
+    for m in QUANTITY.finditer(norm):
+        if not (m["unit"] or m["mult"]):
+            continue  # a bare number (5G, 两无) is not a quantity
+        if any(m.start("num") in r for r in dates) or (m["unit"] == "年" and len(m["num"]) == 4):
+            continue
+        if m.start() > 0 and norm[m.start() - 1].isascii() and norm[m.start() - 1].isalnum():
+            continue
+        value = float(m["num"]) * _MULTIPLIERS.get(m["mult"] or "", 1)
+        qualifier = m["pre"] or m["post"] or ""
+        bound = "min" if qualifier in _MIN else "max" if qualifier in _MAX else "exact"
+        unit = m["unit"] or ""
+        result.append(Quantity(quote=_quote(text, *m.span()), value=value, unit=unit, bound=bound))
+    return tuple(result)
+
+
+def find_reporting_duty(text: str) -> ReportingDuty | None:
+    """请各项任务牵头单位将联络人以及…工作情况报送区就业工作领导小组办公室。"""
+    norm = normalise(text)
+    m = re.search(r"(?:请)?(?P<who>[^,。;]*?单位)将(?P<what>.+?)报送(?P<to>[^,。;]+)", norm)
+    if not m:
+        return None
+    deadlines = []
+    for d in REPORT_WHEN.finditer(norm, m.start("what"), m.end("what")):
+        year = d["year"] or ""
+        period = {"上旬": "early", "中旬": "mid", "下旬": "late"}.get(d["period"] or "", "month")
+        deadlines.append(
+            ReportingDeadline(
+                when=text[d.start() : d.start("covers") - 1],
+                covers=text[d.start("covers") : d.end("covers")],
+                month=int(d["month"]),
+                year_offset=1 if year.startswith("次") else 0,
+                period=period,
+            )
+        )
+    what = REPORT_WHEN.sub("", norm[m.start("what") : m.end("what")])
+    items = [w for w in re.split(r"以及|和|、|及", what) if w]
+    return ReportingDuty(
+        text=text,
+        who=text[m.start("who") : m.end("who")],
+        to=text[m.start("to") : m.end("to")],
+        items=tuple(items),
+        deadlines=tuple(deadlines),
+    )

@@ -1,0 +1,318 @@
+"""The notice as typed, immutable objects: what every renderer and script reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+# A unit's role in a task: 牵头 (lead) or 参与 (one of the other responsible units).
+Role = Literal["lead", "partner"]
+
+# Closed vocabulary of unit kinds, with the Chinese label shown on the site.
+UNIT_KINDS: dict[str, str] = {
+    "government_department": "区政府部门",
+    "party_department": "区委部门",
+    "mass_organisation": "群团组织",
+    "development_zone": "开发区和园区",
+    "vertical_agency": "垂直管理部门",
+    "public_institution": "事业单位",
+    "town_group": "镇街（统称）",
+    "generic": "泛指单位",
+    "uncurated": "待整理",
+}
+
+# Block kinds: every line of the source belongs to exactly one block, in order.
+BLOCK_KINDS = (
+    "doc_number",
+    "title",
+    "addressees",
+    "paragraph",
+    "section",
+    "item",
+    "annex_ref",
+    "signature",
+    "date",
+    "contact",
+    "annex_label",
+    "annex_title",
+    "part",
+    "clause",
+    "task",
+    "cc",
+    "other",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an item was read: a file and a 1-based line (0 when unknown)."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+def _source() -> Source:
+    return field(default=Source(""), compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateMention:
+    """A date, deadline or period found in a text: 实施期限延长至2021年4月30日."""
+
+    kind: Literal["deadline", "date", "period"]
+    quote: str  # the words as written
+    start: str | None = None  # ISO date
+    end: str | None = None  # ISO date; for a deadline, the date itself
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """A number with its unit found in a text: 提前30日, 比例下调为20%, 不少于200名."""
+
+    quote: str
+    value: float
+    unit: str
+    bound: Literal["min", "max", "exact"] = "exact"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Unit:
+    id: str  # stable ASCII id, used in URLs
+    name: str  # short name as the notice writes it
+    full_name: str = ""
+    aliases: tuple[str, ...] = ()  # informal names people search for (人社局)
+    written_as: tuple[str, ...] = ()  # other forms the notice writes (区农业农村委〔区扶贫办〕)
+    kind: str = "uncurated"
+    notes: str = ""
+    source: Source = _source()
+
+    @property
+    def kind_label(self) -> str:
+        return UNIT_KINDS.get(self.kind, self.kind)
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind == "town_group"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Assignment:
+    """One responsible unit of one task, as written, in the notice's order."""
+
+    unit: Unit
+    written: str  # the name exactly as the notice writes it
+    role: Role
+    position: int  # 1-based place in the task's unit list
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tag:
+    """A curated target group (高校毕业生, 农民工 ...) matched by keywords."""
+
+    id: str
+    name: str
+    keywords: tuple[str, ...]
+    source: Source = _source()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Task:
+    number: int
+    part: int | None
+    clause: int | None
+    text: str  # as written, without its number and the unit parentheses
+    raw: str  # the whole entry as written, number and units included
+    assignments: tuple[Assignment, ...]
+    unit_note: str = ""  # a note inside the unit parentheses (备注：…)
+    dates: tuple[DateMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    tags: tuple[Tag, ...] = ()
+    source: Source = _source()
+
+    @property
+    def lead(self) -> tuple[Assignment, ...]:
+        return tuple(a for a in self.assignments if a.role == "lead")
+
+    @property
+    def partners(self) -> tuple[Assignment, ...]:
+        return tuple(a for a in self.assignments if a.role == "partner")
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """Distinct canonical units in the notice's order."""
+        seen: dict[str, Unit] = {}
+        for a in self.assignments:
+            seen.setdefault(a.unit.id, a.unit)
+        return tuple(seen.values())
+
+    def role_of(self, unit: Unit) -> Role | None:
+        for a in self.assignments:
+            if a.unit.id == unit.id:
+                return a.role
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Clause:
+    number: int
+    part: int | None
+    title: str
+    task_numbers: tuple[int, ...]
+    source: Source = _source()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Part:
+    number: int
+    title: str
+    clause_numbers: tuple[int, ...]
+    task_numbers: tuple[int, ...]
+    source: Source = _source()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
+    """A run of source lines with one meaning: a heading, a paragraph, a task ..."""
+
+    kind: str
+    line: int  # first line in the source
+    end_line: int  # last line in the source
+    text: str  # the lines as written, joined without the line breaks
+    number: int | None = None  # for section, item, part, clause and task blocks
+    quantities: tuple[Quantity, ...] = ()
+    source: Source = _source()
+
+    @property
+    def anchor(self) -> str:
+        return f"L{self.line}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportingDeadline:
+    when: str  # as written: 本年度7月上旬
+    covers: str  # as written: 上半年
+    month: int
+    year_offset: int  # 0: the notice's year, 1: the next year
+    period: Literal["early", "mid", "late", "month"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportingDuty:
+    """Who reports what to whom, and when (请各项任务牵头单位将…报送…)."""
+
+    text: str
+    who: str
+    to: str
+    items: tuple[str, ...]
+    deadlines: tuple[ReportingDeadline, ...]
+    source: Source = _source()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Target:
+    """A figure the notice sets for the year, curated label over a verified quote."""
+
+    label: str
+    quote: str
+    value: float
+    unit: str
+    bound: Literal["min", "max", "exact"]
+    task: int | None = None  # the task whose text holds the quote, if any
+    block_line: int | None = None  # the body block whose text holds the quote, if any
+    source: Source = _source()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Contact:
+    person: str
+    phone: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice:
+    doc_number: str
+    title: str
+    issuer: str
+    date: str  # ISO
+    addressees: tuple[str, ...]
+    signature: str
+    contact: Contact | None
+    cc: tuple[str, ...]
+    annex_title: str
+    lead_rule: str  # the notice's own words on who leads, if it has them
+    source_file: str  # path of the source text, relative to the data dir
+    revision_label: str = ""
+    revision_date: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Site:
+    """Everything the renderers need, with lookups both ways."""
+
+    notice: Notice
+    blocks: tuple[Block, ...]
+    parts: tuple[Part, ...]
+    clauses: tuple[Clause, ...]
+    tasks: tuple[Task, ...]
+    units: tuple[Unit, ...]  # every unit in the registry that the notice names, registry order
+    tags: tuple[Tag, ...]
+    targets: tuple[Target, ...]
+    reporting: ReportingDuty | None
+
+    def task(self, number: int) -> Task:
+        return self._tasks_by_number[number]
+
+    def clause(self, number: int | None) -> Clause | None:
+        return None if number is None else self._clauses_by_number.get(number)
+
+    def part(self, number: int | None) -> Part | None:
+        return None if number is None else self._parts_by_number.get(number)
+
+    def unit(self, unit_id: str) -> Unit:
+        return self._units_by_id[unit_id]
+
+    def tasks_of(self, unit: Unit) -> tuple[Task, ...]:
+        return self._tasks_by_unit.get(unit.id, ())
+
+    def tasks_led(self, unit: Unit) -> tuple[Task, ...]:
+        return tuple(t for t in self.tasks_of(unit) if t.role_of(unit) == "lead")
+
+    def tasks_shared(self, unit: Unit) -> tuple[Task, ...]:
+        return tuple(t for t in self.tasks_of(unit) if t.role_of(unit) == "partner")
+
+    def tasks_in(self, item: Part | Clause) -> tuple[Task, ...]:
+        return tuple(self.task(n) for n in item.task_numbers)
+
+    def tasks_tagged(self, tag: Tag) -> tuple[Task, ...]:
+        return tuple(t for t in self.tasks if tag in t.tags)
+
+    # Lookup tables, built on first use. Site is frozen but not slotted, so
+    # cached_property can store them in the instance's __dict__.
+    @cached_property
+    def _tasks_by_number(self) -> dict[int, Task]:
+        return {t.number: t for t in self.tasks}
+
+    @cached_property
+    def _clauses_by_number(self) -> dict[int, Clause]:
+        return {c.number: c for c in self.clauses}
+
+    @cached_property
+    def _parts_by_number(self) -> dict[int, Part]:
+        return {p.number: p for p in self.parts}
+
+    @cached_property
+    def _units_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}
+
+    @cached_property
+    def _tasks_by_unit(self) -> dict[str, tuple[Task, ...]]:
+        grouped: dict[str, list[Task]] = {}
+        for task in self.tasks:
+            for unit in task.units:
+                grouped.setdefault(unit.id, []).append(task)
+        return {k: tuple(v) for k, v in grouped.items()}

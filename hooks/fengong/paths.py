@@ -1,0 +1,57 @@
+"""The one place that maps an item of the notice to its page (src_uri) and URL."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Block, Clause, Part, Task, Unit
+
+HOME = "index.md"
+NOTICE = "notice.md"
+ABOUT = "about.md"
+TASKS_INDEX = "tasks/index.md"
+UNITS_INDEX = "units/index.md"
+PARTS_INDEX = "parts/index.md"
+CLAUSES_INDEX = "clauses/index.md"
+DOWNLOADS = "downloads"  # folder of the site's data downloads
+
+
+def page_of(item: Task | Unit | Clause | Part) -> str:
+    """The src_uri of an item's own page."""
+    if isinstance(item, Task):
+        return f"tasks/{item.number}.md"
+    if isinstance(item, Unit):
+        return f"units/{item.id}.md"
+    if isinstance(item, Clause):
+        return f"clauses/{item.number}.md"
+    if isinstance(item, Part):
+        return f"parts/{item.number}.md"
+    raise TypeError(f"no page for {type(item).__name__}")
+
+
+def url_of(src_uri: str) -> str:
+    """The site-relative URL MkDocs gives a page (use_directory_urls)."""
+    if src_uri == HOME:
+        return ""
+    stem = src_uri.removesuffix(".md")
+    stem = stem.removesuffix("/index") if stem.endswith("/index") else stem
+    return stem + "/"
+
+
+def item_url(item: Task | Unit | Clause | Part) -> str:
+    return url_of(page_of(item))
+
+
+def notice_anchor(block: Block) -> str:
+    return block.anchor
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative .md link between two pages; MkDocs rewrites and validates it."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def download(filename: str) -> str:
+    """The src_uri of a generated download; link() to it like to a page."""
+    return f"{DOWNLOADS}/{filename}"

@@ -1,0 +1,666 @@
+"""Measure how import, build and output grow with the notice, against a vanilla mkdocs-material site.
+
+For the real notice (scale 1) and synthetic ones (scripts/synth_notice.py, 10× ...), each in
+its own temp dir: import time; median clean-build time and peak memory of `mkdocs build`; pages,
+site size, largest page, search index size; the rebuild after editing one task; and the same
+build figures for a plain mkdocs-material site with as many pages, ~300 Chinese characters
+each, and our theme and Markdown settings.  Writes the table as Markdown (scripts/bench-results.md).
+
+    .venv/bin/python scripts/bench.py --scales 1,10,100,300 --runs 3
+    .venv/bin/python scripts/bench.py --smoke        # CI: 10× once, prints, writes nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import math
+import os
+import platform
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from time import perf_counter
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "mkdocs.yml"
+IMPORTER = ROOT / "scripts" / "import_notice.py"
+REAL_NOTICE = ROOT / "data" / "source" / "dazu-2020-41.txt"
+DEFAULT_OUT = ROOT / "scripts" / "bench-results.md"
+
+try:
+    import yaml
+except ImportError:  # run with the system python: switch to the project's venv
+    venv_python = ROOT / ".venv" / "bin" / "python"
+    if venv_python.exists() and Path(sys.executable) != venv_python:
+        os.execv(venv_python, [str(venv_python), *sys.argv])
+    raise
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import synth_notice  # noqa: E402
+
+# Top-level keys of our mkdocs.yml copied verbatim into the vanilla site's: everything that
+# shapes a page of the theme, and nothing that names our hooks, overrides or data.
+MIRRORED_KEYS = ("site_url", "theme", "markdown_extensions", "plugins", "use_directory_urls")
+VANILLA_SECTION_SIZE = 100  # pages listed on one section index
+VANILLA_PAGE_CHARS = 300
+DEFAULT_NAV_GROUPS = 6  # top-level nav entries besides home when our nav cannot be read
+EDIT_MARKERS = ("基准测试改动甲", "基准测试改动乙")
+
+
+@dataclass
+class Run:
+    """One finished child process."""
+
+    seconds: float
+    peak_mb: float
+    returncode: int
+    log: str
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for line in self.log.splitlines() if "WARNING" in line)
+
+    def tail(self, lines: int = 15) -> str:
+        return "\n".join(self.log.splitlines()[-lines:])
+
+
+@dataclass
+class SiteStats:
+    pages: int  # index.html files
+    bytes: int
+    largest_page: str
+    largest_page_bytes: int
+    search_bytes: int
+    search_gzip_bytes: int
+    search_docs: int | None
+
+
+@dataclass
+class BuildResult:
+    runs: list[Run] = field(default_factory=list)
+    stats: SiteStats | None = None
+    error: str = ""
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(r.peak_mb for r in self.runs)
+
+
+@dataclass
+class ScaleResult:
+    scale: int
+    label: str
+    tasks: int
+    import_run: Run | None = None
+    ours: BuildResult | None = None
+    vanilla: BuildResult | None = None
+    vanilla_pages_estimated: bool = False
+    rebuild: dict | None = None
+    error: str = ""
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run cmd; time it and read its own peak RSS (wait4: RUSAGE_CHILDREN would be cumulative)."""
+    with tempfile.TemporaryFile() as out:
+        start = perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        log = out.read().decode("utf-8", "replace")
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, log)
+
+
+def build_env(data_dir: Path | None) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
+    if data_dir is not None:
+        env["FENGONG_DATA_DIR"] = str(data_dir)
+    return env
+
+
+def site_stats(site: Path) -> SiteStats:
+    total = pages = 0
+    largest, largest_bytes = "", 0
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        if path.name == "index.html":
+            pages += 1
+        if path.suffix == ".html" and size > largest_bytes:
+            largest, largest_bytes = path.relative_to(site).as_posix(), size
+    search_raw = search_gz = 0
+    for path in sorted((site / "search").glob("**/*")):
+        if path.is_file():
+            data = path.read_bytes()
+            search_raw += len(data)
+            search_gz += len(gzip.compress(data, compresslevel=6, mtime=0))
+    return SiteStats(pages, total, largest, largest_bytes, search_raw, search_gz, search_docs(site))
+
+
+def search_docs(site: Path) -> int | None:
+    index = site / "search" / "search_index.json"
+    if not index.exists():
+        return None
+    return len(json.loads(index.read_text(encoding="utf-8")).get("docs", ()))
+
+
+def mkdocs_build(config: Path, work: Path, name: str, runs: int, data_dir: Path | None):
+    """Clean builds into fresh site dirs; the stats come from the last one."""
+    result = BuildResult()
+    for i in range(runs):
+        site = work / f"{name}-site-{i}"
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+        r = run(cmd, build_env(data_dir))
+        if r.returncode != 0:
+            result.error = f"mkdocs build failed ({r.returncode}):\n{r.tail()}"
+            return result
+        result.runs.append(r)
+        if i < runs - 1:
+            shutil.rmtree(site)
+    result.stats = site_stats(site)
+    return result
+
+
+# --- the notice --------------------------------------------------------------------------
+
+
+def notice_for(scale: int, seed: int, work: Path) -> Path:
+    if scale == 1:
+        return REAL_NOTICE
+    path = work / f"notice-{scale}x.txt"
+    path.write_text(synth_notice.generate(scale, seed), encoding="utf-8")
+    return path
+
+
+def count_tasks(text: str) -> int:
+    return len(re.findall(r"^\d+．.*（责任单位：", text, re.M))
+
+
+def estimate_pages(text: str) -> int:
+    """Pages our site would have: one per task, unit, clause and part, and a few indexes."""
+    annex = text[text.index("\n附件\n") :]
+    units = {
+        re.sub(r"〔.*?〕", "", u)
+        for listed in re.findall(r"（责任单位：([^。）]+)", annex)
+        for u in listed.split("、")
+    }
+    clauses = len(re.findall(r"^（[^）]+）.+。$", annex, re.M))
+    parts = len(re.findall(r"^[一二三四五六七八九十百千零]+、", annex, re.M))
+    return count_tasks(text) + len(units) + clauses + parts + 8
+
+
+def edit_task(text: str, number: int, marker: str) -> str:
+    """Put marker at the start of task `number`'s text."""
+    edited, n = re.subn(rf"^{number}．", f"{number}．{marker}", text, count=1, flags=re.M)
+    if n != 1:
+        raise ValueError(f"task {number} not found")
+    return edited
+
+
+# --- the rebuild after one edit ----------------------------------------------------------
+
+# Runs in a child process, as `mkdocs serve` does: one interpreter, a fresh config per build,
+# on_startup once, the data re-imported between builds.
+REBUILD_DRIVER = textwrap.dedent(
+    """
+    import json, subprocess, sys, time
+    from pathlib import Path
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    a = json.loads(sys.argv[1])
+    site = Path(a["site_dir"])
+
+    def load():
+        return load_config(a["config"], site_dir=a["site_dir"])
+
+    def timed(fn):
+        start = time.perf_counter()
+        fn()
+        return round(time.perf_counter() - start, 3)
+
+    def docs():
+        index = site / "search" / "search_index.json"
+        return len(json.loads(index.read_text(encoding="utf-8"))["docs"])
+
+    def showing(marker):
+        return sum(1 for p in site.rglob("*.html") if marker in p.read_text(encoding="utf-8"))
+
+    def reimport(source):
+        subprocess.run(a["import"] + [source], check=True, capture_output=True)
+
+    out = {}
+    config = load()
+    config.plugins.on_startup(command="serve", dirty=False)
+    out["first_build"] = timed(lambda: build(config))
+    out["docs_clean"] = docs()
+    out["reimport"] = timed(lambda: reimport(a["edited"][0]))
+    out["rebuild"] = timed(lambda: build(load()))
+    out["showing_edit"] = showing(a["markers"][0])
+    if a["dirty"]:
+        reimport(a["edited"][1])
+        out["dirty_rebuild"] = timed(lambda: build(load(), dirty=True))
+        out["docs_dirty"] = docs()
+        out["dirty_showing_edit"] = showing(a["markers"][1])
+    print("BENCH-RESULT " + json.dumps(out))
+    """
+)
+
+
+def measure_rebuild(notice: Path, data_dir: Path, work: Path, dirty: bool) -> dict:
+    text = notice.read_text(encoding="utf-8")
+    number = (count_tasks(text) + 1) // 2
+    edited = []
+    for marker in EDIT_MARKERS:
+        path = work / f"edited-{marker}.txt"
+        path.write_text(edit_task(text, number, marker), encoding="utf-8")
+        edited.append(str(path))
+    args = {
+        "config": str(CONFIG),
+        "site_dir": str(work / "rebuild-site"),
+        "import": [sys.executable, str(IMPORTER), "--data-dir", str(data_dir)],
+        "edited": edited,
+        "markers": EDIT_MARKERS,
+        "dirty": dirty,
+    }
+    r = run([sys.executable, "-c", REBUILD_DRIVER, json.dumps(args)], build_env(data_dir))
+    found = re.search(r"^BENCH-RESULT (.+)$", r.log, re.M)
+    if r.returncode != 0 or not found:
+        return {"error": f"rebuild driver failed ({r.returncode}):\n{r.tail()}"}
+    result = json.loads(found[1])
+    result["task"] = number
+    result["peak_mb"] = r.peak_mb
+    return result
+
+
+# --- the vanilla site --------------------------------------------------------------------
+
+
+def top_level_blocks(config_text: str) -> dict[str, str]:
+    """The text of each top-level key of a YAML file, tags and comments kept."""
+    blocks: dict[str, str] = {}
+    key = None
+    for line in config_text.splitlines(keepends=True):
+        if m := re.match(r"^([A-Za-z_][\w-]*)\s*:", line):
+            key = m[1]
+            blocks[key] = line
+        elif key is not None:
+            blocks[key] += line
+    return blocks
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml only to count nav entries: every !tag becomes None."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def nav_entries(nav: object) -> int:
+    if isinstance(nav, list):
+        return sum(nav_entries(item) for item in nav)
+    if isinstance(nav, dict):
+        return sum(nav_entries(value) for value in nav.values())
+    return 1
+
+
+def vanilla_settings() -> tuple[str, int, str]:
+    """(mirrored YAML text, top-level nav groups, note) taken from our mkdocs.yml."""
+    if not CONFIG.exists():
+        mirrored = "theme:\n  name: material\n  language: zh\nmarkdown_extensions:\n  - toc\n"
+        return mirrored, DEFAULT_NAV_GROUPS, "our mkdocs.yml is missing: default material settings"
+    text = CONFIG.read_text(encoding="utf-8")
+    blocks = top_level_blocks(text)
+    mirrored = "".join(blocks[k] for k in MIRRORED_KEYS if k in blocks)
+    # The overrides are ours, not the theme's.
+    mirrored = re.sub(r"^\s+custom_dir\s*:.*\n", "", mirrored, flags=re.M)
+    nav = yaml.load(text, Loader=_AnyTagLoader).get("nav")
+    groups = max(nav_entries(nav) - 1, 1) if nav else DEFAULT_NAV_GROUPS
+    return mirrored, groups, f"mirrors {', '.join(k for k in MIRRORED_KEYS if k in blocks)}"
+
+
+def make_vanilla(root: Path, pages: int, mirrored: str, groups: int) -> Path:
+    """A plain site of `pages` pages: home, group indexes in the nav, section indexes, pages.
+
+    The nav lists home and the group indexes only, so every page carries a bounded nav (a nav
+    of all pages makes material's output grow with the square of the page count).
+    """
+    rng = random.Random(pages)
+    phrases = [
+        p
+        for text in synth_notice.read_real_notice().task_texts
+        for p in re.split(r"[，；。]", text)
+        if p
+    ]
+    groups = max(1, min(groups, (pages - 1) // 3))
+    rest = pages - 1 - groups
+    sections = max(groups, math.ceil(rest / (VANILLA_SECTION_SIZE + 1)))
+    leaves = max(rest - sections, 0)
+    docs = root / "docs"
+
+    def write(rel: str, title: str, body: str) -> None:
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+
+    def prose() -> str:
+        paragraphs, length = [], 0
+        while length < VANILLA_PAGE_CHARS:
+            paragraph = "，".join(rng.choice(phrases) for _ in range(rng.randint(3, 6))) + "。"
+            paragraphs.append(paragraph)
+            length += len(paragraph)
+        return "\n\n".join(paragraphs)
+
+    section_pages: dict[int, list[str]] = {s: [] for s in range(sections)}
+    for leaf in range(leaves):
+        section_pages[leaf % sections].append(f"p{leaf + 1:05d}.md")
+    nav = ["  - 首页: index.md"]
+    home_links = []
+    for g in range(groups):
+        members = [s for s in range(sections) if s % groups == g]
+        links = []
+        for s in members:
+            sdir = f"g{g + 1:02d}/s{s + 1:04d}"
+            items = [f"- [第{i + 1}页]({name})" for i, name in enumerate(section_pages[s])]
+            write(f"{sdir}/index.md", f"第{s + 1}节", prose() + "\n\n" + "\n".join(items))
+            for i, name in enumerate(section_pages[s]):
+                write(f"{sdir}/{name}", f"第{s + 1}节第{i + 1}页", prose())
+            links.append(f"- [第{s + 1}节](s{s + 1:04d}/index.md)")
+        write(f"g{g + 1:02d}/index.md", f"第{g + 1}组", prose() + "\n\n" + "\n".join(links))
+        nav.append(f"  - 第{g + 1}组: g{g + 1:02d}/index.md")
+        home_links.append(f"- [第{g + 1}组](g{g + 1:02d}/index.md)")
+    write("index.md", "首页", prose() + "\n\n" + "\n".join(home_links))
+    config = root / "mkdocs.yml"
+    config.write_text(
+        f"site_name: 基准测试\ndocs_dir: docs\n{mirrored}nav:\n" + "\n".join(nav) + "\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+# --- one scale ---------------------------------------------------------------------------
+
+
+def bench_scale(scale: int, args: argparse.Namespace, work: Path, ours_ready: bool) -> ScaleResult:
+    notice = notice_for(scale, args.seed, work)
+    text = notice.read_text(encoding="utf-8")
+    label = "1× (real)" if scale == 1 else f"{scale}×"
+    result = ScaleResult(scale, label, count_tasks(text))
+    say(f"{label}: {result.tasks} tasks")
+    pages = None
+    if ours_ready:
+        data_dir = work / "data"
+        cmd = [sys.executable, str(IMPORTER), str(notice), "--data-dir", str(data_dir)]
+        result.import_run = run(cmd)
+        say(f"  import {result.import_run.seconds:.2f} s")
+        if result.import_run.returncode != 0:
+            result.error = f"import failed:\n{result.import_run.tail()}"
+        else:
+            result.ours = mkdocs_build(CONFIG, work, "ours", args.runs, data_dir)
+            if result.ours.stats:
+                pages = result.ours.stats.pages
+                say(f"  build {result.ours.seconds:.2f} s, {pages} pages")
+                if not args.no_rebuild:
+                    result.rebuild = measure_rebuild(notice, data_dir, work, dirty=not args.smoke)
+                    say(f"  rebuild {result.rebuild}")
+            else:
+                say(f"  build failed: {result.ours.error}")
+    if pages is None:
+        pages = estimate_pages(text)
+        result.vanilla_pages_estimated = True
+    if not args.no_vanilla:
+        mirrored, groups, _ = vanilla_settings()
+        config = make_vanilla(work / "vanilla", pages, mirrored, groups)
+        result.vanilla = mkdocs_build(config, work, "vanilla", args.runs, None)
+        if result.vanilla.stats:
+            say(f"  vanilla {result.vanilla.seconds:.2f} s, {result.vanilla.stats.pages} pages")
+        else:
+            say(f"  vanilla failed: {result.vanilla.error}")
+    return result
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- the report --------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor()
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    memory = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())[1])
+        memory = f", {kb / 1024**2:.1f} GB RAM"
+    except (OSError, TypeError):
+        pass
+    return (
+        f"{cpu or 'unknown CPU'}, nproc {usable}{memory}; {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}; "
+        f"mkdocs {metadata.version('mkdocs')}, mkdocs-material {metadata.version('mkdocs-material')}"
+    )
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:,.0f}"
+
+
+def mb(n: float) -> str:
+    return f"{n / 1024**2:,.1f}"
+
+
+def ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}" if b else "–"
+
+
+def report(results: list[ScaleResult], args: argparse.Namespace, started: str) -> str:
+    _, _, vanilla_note = vanilla_settings()
+    lines = [
+        "# fengong benchmark",
+        "",
+        f"- Date: {started}",
+        f"- Machine: {machine()}",
+        f"- Command: `{' '.join(['scripts/bench.py', *args.argv])}`",
+        f"- Clean builds: median of {args.runs} run(s) of `mkdocs build` each, in a fresh site dir.",
+        "",
+        "## Build",
+        "",
+        "| notice | tasks | site | pages | import s | build s | peak MB | site MB "
+        "| largest page KB | search KB | search KB gz | warnings |",
+        "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    largest = []
+    for res in results:
+        first = f"| {res.label} | {res.tasks} "
+        if res.error:
+            lines.append(first + f"| fengong | {res.error.splitlines()[0]} |||||||||")
+        ours = res.ours.stats if res.ours else None
+        if res.ours and res.ours.error:
+            lines.append(first + "| fengong | build failed (see below) |||||||||")
+        if ours:
+            imp = res.import_run.seconds if res.import_run else 0
+            lines.append(
+                first + f"| fengong | {ours.pages:,} | {imp:.2f} | {res.ours.seconds:.2f} "
+                f"| {res.ours.peak_mb:,.0f} | {mb(ours.bytes)} | {kb(ours.largest_page_bytes)} "
+                f"| {kb(ours.search_bytes)} | {kb(ours.search_gzip_bytes)} "
+                f"| {res.ours.runs[-1].warnings} |"
+            )
+            largest.append(f"| {res.label} | fengong | `{ours.largest_page}` |")
+            first = "| | "
+        van = res.vanilla.stats if res.vanilla else None
+        if van:
+            estimated = " (est.)" if res.vanilla_pages_estimated else ""
+            lines.append(
+                first + f"| vanilla | {van.pages:,}{estimated} | – | {res.vanilla.seconds:.2f} "
+                f"| {res.vanilla.peak_mb:,.0f} | {mb(van.bytes)} | {kb(van.largest_page_bytes)} "
+                f"| {kb(van.search_bytes)} | {kb(van.search_gzip_bytes)} "
+                f"| {res.vanilla.runs[-1].warnings} |"
+            )
+            largest.append(f"| {res.label} | vanilla | `{van.largest_page}` |")
+        elif res.vanilla and res.vanilla.error:
+            lines.append(first + "| vanilla | build failed (see below) |||||||||")
+        if ours and van:
+            lines.append(
+                f"| | | **ours/vanilla** | {ratio(ours.pages, van.pages)} | – "
+                f"| **{ratio(res.ours.seconds, res.vanilla.seconds)}** "
+                f"| {ratio(res.ours.peak_mb, res.vanilla.peak_mb)} | {ratio(ours.bytes, van.bytes)} "
+                f"| {ratio(ours.largest_page_bytes, van.largest_page_bytes)} "
+                f"| {ratio(ours.search_bytes, van.search_bytes)} "
+                f"| {ratio(ours.search_gzip_bytes, van.search_gzip_bytes)} | |"
+            )
+    if largest:
+        lines += ["", "Largest page:", "", "| notice | site | page |", "|---|---|---|", *largest]
+
+    rebuilds = [r for r in results if r.rebuild]
+    if rebuilds:
+        lines += [
+            "",
+            "## Rebuild after editing one task",
+            "",
+            "The edit puts a marker at the start of the middle task's text in the notice; the "
+            "driver then re-imports and rebuilds in the same process, as `mkdocs serve` does.",
+            "",
+            "| notice | task | first build in process s | re-import s | rebuild s | pages showing "
+            "the edit | peak MB | `--dirty` rebuild s | search docs clean / dirty |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
+        ]
+        for res in rebuilds:
+            rb = res.rebuild
+            if "error" in rb:
+                lines.append(f"| {res.label} | {rb['error'].splitlines()[0]} ||||||||")
+                continue
+            dirty = (
+                f"{rb['dirty_rebuild']:.2f} | {rb['docs_clean']:,} / {rb['docs_dirty']:,}"
+                if "dirty_rebuild" in rb
+                else "– | –"
+            )
+            lines.append(
+                f"| {res.label} | {rb['task']} | {rb['first_build']:.2f} | {rb['reimport']:.2f} "
+                f"| {rb['rebuild']:.2f} | {rb['showing_edit']:,} | {rb['peak_mb']:,.0f} "
+                f"| {dirty} |"
+            )
+
+    failures = []
+    for res in results:
+        for name, build in (("fengong", res.ours), ("vanilla", res.vanilla)):
+            if build and build.error:
+                failures.append(f"### {res.label} {name}\n\n```\n{build.error}\n```")
+        if res.error:
+            failures.append(f"### {res.label}\n\n```\n{res.error}\n```")
+    if failures:
+        lines += ["", "## Failures", "", *failures]
+
+    lines += ["", "## How these are measured", "", *NOTES.format(vanilla=vanilla_note).split("\n")]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+NOTES = """\
+- **Notices**: 1× is data/source/dazu-2020-41.txt; K× is `scripts/synth_notice.py --scale K \
+--seed 0`: K×63 tasks, K×26 clauses, 7×⌈√K⌉ parts, the real 41 unit strings plus K×5 generated \
+units, Zipf-skewed.
+- **import s**: `python scripts/import_notice.py NOTICE --data-dir TMP`, one run.
+- **build s / peak MB**: `python -m mkdocs build -f mkdocs.yml -d TMP` with FENGONG_DATA_DIR=TMP \
+and NO_MKDOCS_2_WARNING=true; wall time (perf_counter) and the child's own peak RSS (`wait4`, so \
+one build is not charged with an earlier child's peak). Peak is the maximum over runs.
+- **pages**: `index.html` files. **site MB**: every file in the site. **largest page**: the \
+biggest `.html`. **search**: the files under `site/search/`, raw and gzip level 6.
+- **warnings**: lines with WARNING in the last build's log (the bench does not build with \
+`--strict`, so a warning is counted instead of failing the run).
+- **vanilla**: a plain mkdocs-material site with the same number of pages (estimated from the \
+notice when ours did not build), each ~300 Chinese characters recombined from the notice, in \
+sections of 100 pages with an index page each; the nav lists home and as many group indexes as \
+our nav has top-level entries, so every page's nav is bounded as ours should be. It {vanilla} \
+(custom_dir dropped) from our mkdocs.yml; hooks, overrides, extra CSS/JS and data are ours only, \
+so the ratio is the cost of those.
+- **rebuild**: a child process loads the config, runs `on_startup(command="serve")` and builds \
+once (first build in process: imports warm, no interpreter start), re-imports the edited notice \
+into the same data dir, loads the config again and builds again (rebuild s) — what `mkdocs serve` \
+does on a change. "pages showing the edit" counts the HTML files that contain the marker: 0 means \
+the rebuild did not pick the change up.
+- **`--dirty`** is measured but is not a correct way to rebuild this site: MkDocs 1.6 rebuilds a \
+page under `--dirty` only if `File.is_modified()`, which is always true for pages generated in \
+memory (`File.generated`) and true for a hand-written page only if its source is newer than its \
+output. So every generated page is rebuilt anyway (no time saved on the part that grows), the \
+hand-written pages are skipped, and the search index then holds only the rebuilt pages (compare \
+search docs clean / dirty); the skipped pages' navigation is also stale. Use clean builds; \
+`mkdocs serve` already rebuilds in process."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scales", default="1,10,100,300", help="comma-separated, 1 = real")
+    parser.add_argument("--runs", type=int, default=3, help="clean builds per site (median)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--out", help=f"Markdown report (default {DEFAULT_OUT.relative_to(ROOT)})")
+    parser.add_argument("--smoke", action="store_true", help="10× once, for CI; writes no report")
+    parser.add_argument("--no-vanilla", action="store_true", help="skip the vanilla comparison")
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild measurement")
+    parser.add_argument(
+        "--vanilla-only", action="store_true", help="only the vanilla site (estimated pages)"
+    )
+    parser.add_argument("--keep", type=Path, help="work in this dir and keep it")
+    args = parser.parse_args(argv)
+    args.argv = sys.argv[1:] if argv is None else argv
+    if args.smoke:
+        args.scales, args.runs = "10", 1
+    try:
+        scales = [int(s) for s in args.scales.split(",")]
+    except ValueError:
+        parser.error(f"--scales: expected numbers like 1,10,100, got {args.scales!r}")
+    if any(s < 1 for s in scales) or args.runs < 1:
+        parser.error("scales and --runs must be at least 1")
+    out = Path(args.out) if args.out else (None if args.smoke else DEFAULT_OUT)
+
+    ours_ready = CONFIG.exists() and IMPORTER.exists() and not args.vanilla_only
+    if not ours_ready and not args.vanilla_only:
+        say("bench: mkdocs.yml or scripts/import_notice.py missing: vanilla site only")
+    started = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    results = []
+    for scale in scales:
+        if args.keep:
+            work = args.keep / f"scale-{scale}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            results.append(bench_scale(scale, args, work, ours_ready))
+        else:
+            with tempfile.TemporaryDirectory(prefix=f"fengong-bench-{scale}x-") as tmp:
+                results.append(bench_scale(scale, args, Path(tmp), ours_ready))
+    text = report(results, args, started)
+    print(text)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        say(f"bench: wrote {out}")
+    failed = any(
+        r.error or (r.ours and r.ours.error) or (r.vanilla and r.vanilla.error) for r in results
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,34 @@
+"""Validate the data directory without building the site (fast; for CI and editors).
+
+python scripts/check_data.py [--data-dir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import _engine  # noqa: F401  (puts hooks/ on sys.path)
+from fengong.load import check
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="check_data.py", description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=Path("data"))
+    args = parser.parse_args(argv)
+    site, problems = check(args.data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if site is None:
+        print(f"{args.data_dir}: invalid ({len(problems)} problem(s))", file=sys.stderr)
+        return 1
+    print(
+        f"{args.data_dir}: ok: {len(site.tasks)} tasks, {len(site.clauses)} clauses, "
+        f"{len(site.parts)} parts, {len(site.units)} units"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""Import a notice's text into the data directory (or print it as JSON).
+
+python scripts/import_notice.py SOURCE [--data-dir DIR] [--json FILE|-]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import _engine  # noqa: F401  (puts hooks/ on sys.path)
+from fengong.importer import run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="import_notice.py",
+        description="Turn a notice (.txt in UTF-8 or GB18030, or .docx) into fengong data.",
+    )
+    parser.add_argument("source", type=Path, help="the notice text (.txt or .docx)")
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="data directory to update (data/)"
+    )
+    parser.add_argument(
+        "--json",
+        metavar="FILE",
+        help="write the notice as JSON to FILE ('-' for stdout) instead of updating data",
+    )
+    args = parser.parse_args(argv)
+
+    result = run.import_notice(args.source, args.data_dir, write=args.json is None)
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.failed:
+        print(
+            f"import failed: {len(result.errors)} error(s); {args.data_dir} is unchanged",
+            file=sys.stderr,
+        )
+        return 1
+    if args.json is not None:
+        text = json.dumps(result.json, ensure_ascii=False, indent=2) + "\n"
+        if args.json == "-":
+            sys.stdout.write(text)
+        else:
+            Path(args.json).write_text(text, encoding="utf-8")
+        return 0
+    for line in result.report:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
