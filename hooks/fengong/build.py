@@ -176,7 +176,10 @@ def _targets(raw: RawData) -> tuple[Target, ...]:
     texts = notice_texts(raw)
     targets = []
     for t in doc.get("targets") or ():
-        task, block_line = next((n, b) for text, n, b in texts if t["quote"] in text)
+        found = [(n, b) for text, n, b in texts if t["quote"] in text]
+        if not found:
+            continue  # validate() warned about it
+        task, block_line = found[0]
         targets.append(
             Target(
                 label=t["label"],

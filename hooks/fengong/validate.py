@@ -311,11 +311,14 @@ def _check_targets(raw: RawData) -> Iterator[Problem]:
         quote = target.get("quote")
         label = f"target '{target.get('label')}'"
         if not isinstance(quote, str) or not any(quote in text for text, _, _ in texts):
+            # A warning, not an error: a revised notice may reword a target, and the
+            # import must still go through; the target is left off the site until fixed.
             yield Problem(
                 path,
                 line,
-                f"{label}: quote {quote!r} is not in the notice's text; copy it exactly "
-                "from the notice",
+                f"{label}: quote {quote!r} is not in the notice's text, so it is not shown; "
+                "copy the quote exactly from the notice",
+                "warning",
             )
             continue
         if target.get("bound") not in ("min", "max", "exact"):

@@ -53,16 +53,18 @@ def import_notice(source: Path, data_dir: Path, *, write: bool) -> ImportResult:
     else:
         with tempfile.TemporaryDirectory(prefix="fengong-import-") as tmp:
             staged = Path(tmp) / "data"
-            if data_dir.is_dir():
-                shutil.copytree(data_dir, staged)
-            staged.mkdir(exist_ok=True)
+            staged.mkdir()
+            # Only the unit registry matters for a preview: it gives the units their ids.
+            registry = data_dir / datafiles.UNITS_FILE
+            if registry.is_file():
+                shutil.copy2(registry, staged / datafiles.UNITS_FILE)
             for rel, content in files.items():
                 (staged / rel).parent.mkdir(parents=True, exist_ok=True)
                 (staged / rel).write_bytes(content)
             found = check(staged)
-    # The data's own warnings (uncurated units ...) are for `check`; an import reports
-    # its errors, and what it added in its report.
-    result.problems += [p for p in found if p.severity == "error"]
+    # Warnings about the unit registry (uncurated stubs) are summed up in the report.
+    units_shown = f"{str(data_dir).rstrip('/')}/{datafiles.UNITS_FILE}"
+    result.problems += [p for p in found if p.severity == "error" or p.path != units_shown]
     return result
 
 
