@@ -55,3 +55,15 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 def download(filename: str) -> str:
     """The src_uri of a generated download; link() to it like to a page."""
     return f"{DOWNLOADS}/{filename}"
+
+
+# The site's downloads (src_uris under downloads/).
+ALL_JSON = download("tasks.json")
+ALL_CSV = download("tasks.csv")
+ALL_XLSX = download("tasks.xlsx")
+ALL_ICS = download("notice.ics")
+
+
+def unit_download(unit: Unit, ext: str) -> str:
+    """A unit's own ledger or calendar: downloads/units/<id>.xlsx | .csv | .ics"""
+    return download(f"units/{unit.id}.{ext}")

@@ -1,0 +1,203 @@
+"""The Jinja environment and filters, and render_pages(site) → {src_uri: Markdown}."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from . import paths
+from .model import Block, Clause, Part, Site, Task, Unit
+
+TEMPLATES = Path(__file__).parent / "templates"
+CN_NUMERALS = "零一二三四五六七八九"
+ROLE_LABELS = {"lead": "牵头", "partner": "参与"}
+
+# Characters Python-Markdown treats as markup; each is backslash-escaped in plain text.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(text: object) -> str:
+    """Plain text → Markdown that renders as exactly that text (HTML-escaped too)."""
+    escaped = html.escape(str(text), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
+
+
+def cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 26 → 二十六 (numbers up to 999, as clause numbers are written)."""
+    if n < 10:
+        return CN_NUMERALS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return (CN_NUMERALS[tens] if tens > 1 else "") + "十" + (CN_NUMERALS[ones] if ones else "")
+    hundreds, rest = divmod(n, 100)
+    tail = "" if rest == 0 else ("零" + cn_number(rest) if rest < 10 else cn_number(rest))
+    if 10 <= rest < 20:
+        tail = "一" + tail
+    return CN_NUMERALS[hundreds] + "百" + tail
+
+
+def cn_date(iso: str) -> str:
+    """2020-04-29 → 2020年4月29日"""
+    if not iso:
+        return ""
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text, marked or linked: templates turn a list of these into Markdown."""
+
+    text: str
+    href: str = ""
+    mark: bool = False
+
+
+def marked_segments(text: str, quotes: list[str]) -> list[Segment]:
+    """The text with each quoted mention (dates, quantities) marked."""
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        start = text.find(quote)
+        if start >= 0 and all(start >= e or start + len(quote) <= s for s, e in spans):
+            spans.append((start, start + len(quote)))
+    segments, pos = [], 0
+    for start, end in sorted(spans):
+        if start > pos:
+            segments.append(Segment(text[pos:start]))
+        segments.append(Segment(text[start:end], mark=True))
+        pos = end
+    if pos < len(text):
+        segments.append(Segment(text[pos:]))
+    return segments
+
+
+class Renderer:
+    def __init__(self, site: Site, *, site_url: str = ""):
+        self.site = site
+        self.site_url = site_url
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # the output is Markdown: plain text goes through |md
+            # Markdown heading ids are written {#id}, so Jinja comments are {## … ##}.
+            comment_start_string="{##",
+            comment_end_string="##}",
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            md=md,
+            cell=lambda text: md(text),  # md() already escapes | and removes newlines
+            cn=cn_number,
+            cn_date=cn_date,
+            role=lambda role: ROLE_LABELS[role],
+        )
+        self.env.globals.update(
+            site=site,
+            notice=site.notice,
+            paths=paths,
+            page_of=paths.page_of,
+        )
+
+    # -- helpers the templates call -----------------------------------------------------
+    def link(self, from_page: str):
+        def to(item: Task | Unit | Clause | Part | str, anchor: str = "") -> str:
+            target = item if isinstance(item, str) else paths.page_of(item)
+            return paths.link(from_page, target, anchor)
+
+        return to
+
+    def task_segments(self, task: Task) -> list[Segment]:
+        quotes = [d.quote for d in task.dates] + [q.quote for q in task.quantities]
+        return marked_segments(task.text, quotes)
+
+    def notice_segments(self, block: Block, from_page: str) -> list[Segment]:
+        """A task's entry in the full notice, with its number and unit names linked."""
+        if block.kind != "task":
+            return [Segment(block.text)]
+        task = self.site.task(block.number)
+        raw = block.text
+        start = raw.find(task.text) if task.text else -1
+        head_end = start if start > 0 else 0
+        segments = []
+        if head_end:
+            segments.append(Segment(raw[:head_end], href=paths.link(from_page, paths.page_of(task))))
+        pos = head_end + (len(task.text) if start >= 0 else 0)
+        segments.append(Segment(raw[head_end:pos]))
+        for assignment in task.assignments:
+            found = raw.find(assignment.written, pos)
+            if found < 0:
+                continue
+            if found > pos:
+                segments.append(Segment(raw[pos:found]))
+            href = paths.link(from_page, paths.page_of(assignment.unit))
+            segments.append(Segment(assignment.written, href=href))
+            pos = found + len(assignment.written)
+        if pos < len(raw):
+            segments.append(Segment(raw[pos:]))
+        return segments
+
+    def unit_counts(self, tasks: tuple[Task, ...]) -> list[tuple[Unit, int, int]]:
+        """(unit, tasks led, tasks shared) over some tasks, most involved first."""
+        counts: dict[str, list] = {}
+        for task in tasks:
+            for unit in task.units:
+                entry = counts.setdefault(unit.id, [unit, 0, 0])
+                entry[1 if task.role_of(unit) == "lead" else 2] += 1
+        rows = [tuple(v) for v in counts.values()]
+        order = {u.id: i for i, u in enumerate(self.site.units)}
+        return sorted(rows, key=lambda r: (-(r[1] + r[2]), -r[1], order[r[0].id]))
+
+    def dated_items(self, tasks: tuple[Task, ...]):
+        """(date, task, mention) in date order."""
+        items = [(d.end or d.start or "", t, d) for t in tasks for d in t.dates]
+        return sorted(items, key=lambda item: (item[0], item[1].number))
+
+    # -- pages --------------------------------------------------------------------------
+    def render(self, template: str, page: str, **context) -> str:
+        return self.env.get_template(template).render(
+            page=page,
+            link=self.link(page),
+            r=self,
+            **context,
+        )
+
+    def pages(self) -> dict[str, str]:
+        site = self.site
+        pages = {
+            paths.HOME: self.render("home.md.j2", paths.HOME),
+            paths.NOTICE: self.render("notice.md.j2", paths.NOTICE),
+            paths.ABOUT: self.render("about.md.j2", paths.ABOUT),
+            paths.TASKS_INDEX: self.render("tasks_index.md.j2", paths.TASKS_INDEX),
+            paths.UNITS_INDEX: self.render("units_index.md.j2", paths.UNITS_INDEX),
+            paths.PARTS_INDEX: self.render("parts_index.md.j2", paths.PARTS_INDEX),
+        }
+        for i, task in enumerate(site.tasks):
+            page = paths.page_of(task)
+            pages[page] = self.render(
+                "task.md.j2",
+                page,
+                task=task,
+                prev=site.tasks[i - 1] if i > 0 else None,
+                next=site.tasks[i + 1] if i + 1 < len(site.tasks) else None,
+                block=next((b for b in site.blocks if b.kind == "task" and b.number == task.number), None),
+            )
+        for unit in site.units:
+            page = paths.page_of(unit)
+            pages[page] = self.render("unit.md.j2", page, unit=unit)
+        for clause in site.clauses:
+            page = paths.page_of(clause)
+            pages[page] = self.render("clause.md.j2", page, clause=clause)
+        for part in site.parts:
+            page = paths.page_of(part)
+            pages[page] = self.render("part.md.j2", page, part=part)
+        return pages
+
+
+def render_pages(site: Site, site_url: str = "") -> dict[str, str]:
+    return Renderer(site, site_url=site_url).pages()

@@ -1,0 +1,78 @@
+"""MkDocs hooks: load and validate data/, then generate every page in memory.
+
+The only module that imports mkdocs. MkDocs does not reload hooks on `mkdocs serve`
+rebuilds, so the engine is imported here once and the data is reloaded on every build
+(on_config runs before site/ is touched: a failing load leaves the last good site).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
+
+from fengong import paths  # noqa: E402
+from fengong.load import load_site  # noqa: E402
+from fengong.problems import ProblemsFound  # noqa: E402
+from fengong.render import render_pages  # noqa: E402
+
+log = get_plugin_logger("fengong")
+_state: dict = {}  # the Site of the build in progress; replaced on every build
+
+
+def on_config(config):
+    settings = config.extra.get("fengong") or {}
+    data_dir = Path(settings.get("data_dir") or "data")
+    if not data_dir.is_absolute():
+        data_dir = Path(config.config_file_path).parent / data_dir
+    try:
+        site, warnings = load_site(data_dir, shown_dir=_shown(data_dir))
+    except ProblemsFound as found:
+        for problem in found.problems:
+            log.error(str(problem))
+        raise PluginError(
+            f"{len(found.problems)} problem(s) in {_shown(data_dir)}; fix them and build again "
+            "(python scripts/check_data.py checks the data without building)"
+        ) from None
+    for problem in warnings:
+        log.info(str(problem))
+    _state.clear()
+    _state.update(site=site, data_dir=data_dir)
+    notice = site.notice
+    if settings.get("title_from_notice", True):
+        config.site_description = notice.title
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    site = _state["site"]
+    site_url = config.site_url or ""
+    generated = render_pages(site, site_url=site_url)
+    for src_uri, content in sorted(generated.items()):
+        _add(files, File.generated(config, src_uri, content=content))
+    return files
+
+
+def _add(files: Files, file: File) -> None:
+    # Files.append would silently replace a hand-written page of the same name.
+    if files.get_file_from_path(file.src_uri) is not None:
+        raise PluginError(
+            f"docs/{file.src_uri} would be replaced by a generated page; "
+            "rename or remove the hand-written file"
+        )
+    files.append(file)
+
+
+def _shown(data_dir: Path) -> str:
+    try:
+        return str(data_dir.relative_to(Path.cwd()))
+    except ValueError:
+        return str(data_dir)
+
+
+__all__ = ["on_config", "on_files", "paths"]
