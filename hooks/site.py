@@ -16,10 +16,10 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
-from fengong import paths  # noqa: E402
-from fengong.load import load_site  # noqa: E402
-from fengong.problems import ProblemsFound  # noqa: E402
-from fengong.render import render_pages  # noqa: E402
+from fengong import paths
+from fengong.load import load_site
+from fengong.problems import ProblemsFound
+from fengong.render import render_pages
 
 log = get_plugin_logger("fengong")
 _state: dict = {}  # the Site of the build in progress; replaced on every build

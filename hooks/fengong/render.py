@@ -126,7 +126,9 @@ class Renderer:
         head_end = start if start > 0 else 0
         segments = []
         if head_end:
-            segments.append(Segment(raw[:head_end], href=paths.link(from_page, paths.page_of(task))))
+            segments.append(
+                Segment(raw[:head_end], href=paths.link(from_page, paths.page_of(task)))
+            )
         pos = head_end + (len(task.text) if start >= 0 else 0)
         segments.append(Segment(raw[head_end:pos]))
         for assignment in task.assignments:
@@ -185,7 +187,9 @@ class Renderer:
                 task=task,
                 prev=site.tasks[i - 1] if i > 0 else None,
                 next=site.tasks[i + 1] if i + 1 < len(site.tasks) else None,
-                block=next((b for b in site.blocks if b.kind == "task" and b.number == task.number), None),
+                block=next(
+                    (b for b in site.blocks if b.kind == "task" and b.number == task.number), None
+                ),
             )
         for unit in site.units:
             page = paths.page_of(unit)

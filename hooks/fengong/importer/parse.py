@@ -342,7 +342,7 @@ class _Parser:
             )
         )
         if note and "牵头" in normalise(note) and not self.notice.lead_rule:
-            self.notice.lead_rule = note
+            self.notice.lead_rule = re.sub(r"^(备注|注)\s*[:：]\s*", "", note)
         return j + 1
 
     def split_units(self, number, first, members, raw_text, norm_text):

@@ -1,0 +1,252 @@
+"""The search index: documents from the model, a tokeniser for Chinese, and the files to publish.
+
+The browser half lives in theme/assets/javascripts/fengong/search-core.js; its `tokenize` must
+give exactly the tokens this module's does (tests/test_search_tokenize.py holds them together).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from lunr.builder import Builder
+
+from . import paths
+from .model import Site
+
+INDEX_FILE = "search/fengong-index.json"
+FORMAT = 1  # bump when the JSON's shape changes; the worker refuses other versions
+
+Kind = Literal["task", "unit", "clause", "part", "notice", "page"]
+
+# lunr field boosts. The worker ranks by which field a query word was found in first (title,
+# then names, then partners, then text) and by lunr's score only within that order, so these
+# boosts only break ties; they follow the same order.
+FIELDS: dict[str, int] = {"title": 10, "names": 6, "partners": 3, "text": 1}
+
+# Notice paragraphs repeat words that tasks and units own; let those pages come first.
+KIND_BOOST: dict[str, float] = {"notice": 0.8, "page": 0.8}
+
+# Notice blocks that have a page of their own (and so a document of their own), and the block
+# kinds that head the paragraphs after them.
+_BLOCKS_WITH_PAGES = frozenset({"task", "part", "clause", "title"})
+_HEADING_BLOCKS = frozenset({"doc_number", "section", "annex_title"})
+
+# CJK ideographs: 〇, Extension A, the URO, compatibility ideographs, and planes 2-3 (Extension B
+# onwards). The JS tokeniser uses the same ranges; change both together.
+_CJK = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+_RUNS = re.compile(f"([{_CJK}]+)|([a-z0-9]+)")
+
+
+@cache
+def t2s_table() -> dict[str, str]:
+    """Traditional → simplified, one character for one, from OpenCC's own t2s dictionary.
+
+    OpenCC('t2s') also converts phrases (longest match in TSPhrases.txt); the browser would
+    need that dictionary and the same segmentation to give the same tokens. Per character, this
+    table and OpenCC('t2s').convert agree on every entry; where a character has several
+    simplified forms the first (OpenCC's choice) is taken.
+    """
+    text = resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text("utf-8")
+    table = {}
+    for line in text.splitlines():
+        traditional, simplified = line.split("\t")
+        first = simplified.split(" ")[0]
+        if first != traditional:
+            table[traditional] = first
+    return table
+
+
+@cache
+def _t2s_ord() -> dict[int, str]:
+    return {ord(k): v for k, v in t2s_table().items()}
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width → half-width), lower case, traditional → simplified."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_t2s_ord())
+
+
+def tokenize(text: str) -> list[str]:
+    """Index terms: each run of CJK gives its characters, then its overlapping bigrams;
+    each run of ASCII letters and digits is one word; everything else separates."""
+    tokens: list[str] = []
+    for cjk, word in _RUNS.findall(normalize(text)):
+        if word:
+            tokens.append(word)
+        else:
+            tokens.extend(cjk)
+            tokens.extend(cjk[i : i + 2] for i in range(len(cjk) - 1))
+    return tokens
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchDoc:
+    """One search result: a page, or a paragraph of /notice/ (location with #L<line>)."""
+
+    location: str  # site-relative URL, as paths gives it
+    title: str  # the result's heading; searched, the strongest field
+    text: str  # the teaser; searched as the body
+    kind: Kind
+    boost: float = 1.0  # lunr document boost
+    names: tuple[str, ...] = ()  # a task's lead units (牵头单位); a unit's other names
+    partners: tuple[str, ...] = ()  # a task's other responsible units
+    aliases: tuple[str, ...] = ()  # query words that also search for this title (人社局)
+    task: int | None = None  # the task number that 23, 任务23 or 第23项 brings first
+    heading: str = ""  # shown when title is empty (a paragraph's section); not searched
+
+
+def documents(site: Site) -> list[SearchDoc]:
+    """Tasks, units, clauses, parts and the notice's paragraphs, in the site's order."""
+    docs: list[SearchDoc] = []
+    for task in site.tasks:
+        names = _unique(n for a in task.lead for n in (a.written, a.unit.name))
+        partners = _unique(n for a in task.partners for n in (a.written, a.unit.name))
+        docs.append(
+            SearchDoc(
+                location=paths.item_url(task),
+                title=f"任务{task.number}",
+                text=task.text,
+                kind="task",
+                names=names,
+                partners=tuple(n for n in partners if n not in names),
+                task=task.number,
+            )
+        )
+    for unit in site.units:
+        other_names = tuple(
+            n for n in _unique((unit.full_name, *unit.aliases, *unit.written_as)) if n != unit.name
+        )
+        docs.append(
+            SearchDoc(
+                location=paths.item_url(unit),
+                title=unit.name,
+                text="；".join(filter(None, (unit.kind_label, unit.notes))),
+                kind="unit",
+                names=other_names,
+                aliases=other_names,
+            )
+        )
+    for clause in site.clauses:
+        docs.append(
+            SearchDoc(location=paths.item_url(clause), title=clause.title, text="", kind="clause")
+        )
+    for part in site.parts:
+        docs.append(
+            SearchDoc(location=paths.item_url(part), title=part.title, text="", kind="part")
+        )
+    docs.extend(_notice_documents(site))
+    return docs
+
+
+def _notice_documents(site: Site) -> Iterable[SearchDoc]:
+    """The notice page, then each block that has no page of its own, at its anchor.
+
+    Material groups results by page and needs the page itself (a location without '#') first.
+    """
+    page = paths.url_of(paths.NOTICE)
+    boost = KIND_BOOST["notice"]
+    yield SearchDoc(location=page, title=site.notice.title, text="", kind="notice", boost=boost)
+    heading = ""
+    for block in site.blocks:
+        if block.kind in _BLOCKS_WITH_PAGES or not block.text.strip():
+            continue
+        location = f"{page}#{paths.notice_anchor(block)}"
+        if block.kind in _HEADING_BLOCKS:
+            heading = block.text
+            yield SearchDoc(
+                location=location, title=block.text, text="", kind="notice", boost=boost
+            )
+        else:
+            yield SearchDoc(
+                location=location,
+                title="",
+                text=block.text,
+                kind="notice",
+                boost=boost,
+                heading=heading,
+            )
+
+
+def index_files(
+    docs: list[SearchDoc], synonyms: Mapping[str, Iterable[str]] | None = None
+) -> dict[str, bytes]:
+    """The files to publish, by site path: the lunr index with what the worker shows and checks.
+
+    `synonyms` maps a word people type to words the notice uses (大学生 → [高校毕业生]); a query
+    word equal to a key also searches for its values. Same input, same bytes.
+    """
+    builder = Builder()  # no pipeline: tokens are final, and lunr.js's trimmer strips Han
+    builder.ref("id")
+    for name, boost in FIELDS.items():
+        builder.field(name, boost=boost)
+    for i, doc in enumerate(docs):
+        fields = {
+            "title": [doc.title],
+            "names": doc.names,
+            "partners": doc.partners,
+            "text": [doc.text],
+        }
+        builder.add(
+            {"id": str(i)} | {k: [t for v in vs for t in tokenize(v)] for k, vs in fields.items()},
+            {"boost": doc.boost},
+        )
+    expansions = _expansions(docs, synonyms or {})
+    data = {
+        "format": FORMAT,
+        "index": builder.build().serialize(),
+        "docs": [_shown(doc) for doc in docs],
+        "expansions": expansions,
+        "t2s": _t2s_needed(docs, expansions),
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return {INDEX_FILE: text.encode("utf-8")}
+
+
+def _shown(doc: SearchDoc) -> dict[str, object]:
+    """What the worker needs of a document, leaving out empty fields to keep the file small."""
+    shown = {
+        "location": doc.location,
+        "title": doc.title,
+        "text": doc.text,
+        "kind": doc.kind,
+        "names": list(doc.names),
+        "partners": list(doc.partners),
+        "task": doc.task,
+        "heading": doc.heading,
+    }
+    return {k: v for k, v in shown.items() if v or k in ("location", "title", "kind")}
+
+
+def _expansions(docs: list[SearchDoc], synonyms: Mapping[str, Iterable[str]]) -> dict:
+    """Normalised query word → the other words it also searches for."""
+    pairs = [(alias, doc.title) for doc in docs for alias in doc.aliases]
+    pairs += [(word, target) for word, targets in synonyms.items() for target in targets]
+    expansions: dict[str, set[str]] = {}
+    for word, target in pairs:
+        word, target = normalize(word), normalize(target)
+        if word and target and word != target:
+            expansions.setdefault(word, set()).add(target)
+    return {word: sorted(targets) for word, targets in sorted(expansions.items())}
+
+
+def _t2s_needed(docs: list[SearchDoc], expansions: dict[str, list[str]]) -> dict[str, str]:
+    """The t2s entries whose simplified character occurs in what can be found.
+
+    Any other traditional character cannot lead to a match, converted or not, so leaving it out
+    changes no result and keeps ~4,000 entries out of the download.
+    """
+    searched = [doc.title + "".join(doc.names + doc.partners) + doc.text for doc in docs]
+    searched += [word + "".join(targets) for word, targets in expansions.items()]
+    chars = set(normalize("".join(searched)))
+    return {t: s for t, s in sorted(t2s_table().items()) if s in chars}
+
+
+def _unique(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n in names if n))
