@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
 from fengong import paths
+from fengong.downloads import download_files
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
 from fengong.render import render_pages
@@ -54,6 +55,12 @@ def on_files(files: Files, config) -> Files:
     site_url = config.site_url or ""
     generated = render_pages(site, site_url=site_url)
     for src_uri, content in sorted(generated.items()):
+        _add(files, File.generated(config, src_uri, content=content))
+
+    def url_of(item) -> str:
+        return site_url.rstrip("/") + "/" + paths.item_url(item)
+
+    for src_uri, content in sorted(download_files(site, url_of).items()):
         _add(files, File.generated(config, src_uri, content=content))
     return files
 

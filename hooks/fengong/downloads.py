@@ -1,0 +1,407 @@
+"""The site's data downloads: JSON, CSV, XLSX and iCalendar files, as deterministic bytes.
+
+`download_files(site, url_of)` returns {src_uri: bytes}; the same data always gives the
+same bytes (every timestamp is derived from the notice's date, never from the clock).
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+
+import icalendar
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from . import paths
+from .export import notice_json
+from .model import DateMention, Site, Task, Unit
+from .render import ROLE_LABELS, cn_date, cn_number
+
+UrlOf = Callable[[Task | Unit], str]
+Row = tuple[object, ...]
+
+# (header, column width in Excel character units; a Han character is about 2 units)
+ALL_COLUMNS = (
+    ("任务序号", 8),
+    ("部分", 18),
+    ("条款", 22),
+    ("任务内容", 70),
+    ("单位（原文）", 22),
+    ("单位ID", 18),
+    ("角色", 6),
+    ("顺序", 6),
+    ("任务网址", 40),
+)
+LEDGER_COLUMNS = (
+    ("序号", 6),
+    ("部分", 14),
+    ("条款", 16),
+    ("任务内容", 56),
+    ("本单位角色", 8),
+    ("其他责任单位", 26),
+    ("时间节点", 22),
+    ("报送要求", 34),
+    ("进展情况", 30),
+    ("任务网址", 22),
+)
+URL_HEADER = "任务网址"  # the column whose cells become hyperlinks in XLSX
+
+# 上旬/中旬/下旬 as days of the month; "month" is the whole month.
+PERIOD_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "month": (1, 31)}
+PERIOD_LABELS = {"early": "上旬", "mid": "中旬", "late": "下旬", "month": ""}
+
+
+def download_files(site: Site, url_of: UrlOf) -> dict[str, bytes]:
+    """Every download of the site: src_uri → file bytes."""
+    rows = assignment_rows(site, url_of)
+    files = {
+        paths.ALL_JSON: notice_json_bytes(site, url_of),
+        paths.ALL_CSV: csv_bytes(ALL_COLUMNS, rows),
+        paths.ALL_XLSX: notice_xlsx(site, rows),
+        paths.ALL_ICS: calendar_ics(site, url_of),
+    }
+    for unit in site.units:
+        ledger = ledger_rows(site, unit, url_of)
+        files[paths.unit_download(unit, "xlsx")] = ledger_xlsx(site, unit, ledger)
+        files[paths.unit_download(unit, "csv")] = csv_bytes(LEDGER_COLUMNS, ledger)
+        files[paths.unit_download(unit, "ics")] = calendar_ics(site, url_of, unit)
+    return files
+
+
+# Rows, built once and shared by CSV and XLSX.
+
+
+def part_label(site: Site, task: Task) -> str:
+    part = site.part(task.part)
+    return f"{cn_number(part.number)}、{part.title}" if part else ""
+
+
+def clause_label(site: Site, task: Task) -> str:
+    clause = site.clause(task.clause)
+    return f"（{cn_number(clause.number)}）{clause.title}" if clause else ""
+
+
+def assignment_rows(site: Site, url_of: UrlOf) -> list[Row]:
+    """One row per task and responsible unit, in the notice's order."""
+    return [
+        (
+            task.number,
+            part_label(site, task),
+            clause_label(site, task),
+            task.text,
+            a.written,
+            a.unit.id,
+            ROLE_LABELS[a.role],
+            a.position,
+            url_of(task),
+        )
+        for task in site.tasks
+        for a in task.assignments
+    ]
+
+
+def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
+    """A unit's 任务台账: one row per task it leads or shares, 进展情况 left blank."""
+    rows = []
+    for task in site.tasks_of(unit):
+        role = task.role_of(unit)
+        others = "、".join(
+            a.written + ("（牵头）" if a.role == "lead" else "")
+            for a in task.assignments
+            if a.unit.id != unit.id
+        )
+        dates = "；".join(d.quote for d in task.dates)
+        duty = reporting_text(site) if role == "lead" else ""
+        rows.append(
+            (
+                task.number,
+                part_label(site, task),
+                clause_label(site, task),
+                task.text,
+                ROLE_LABELS[role],
+                others,
+                dates,
+                duty,
+                "",
+                url_of(task),
+            )
+        )
+    return rows
+
+
+def reporting_text(site: Site) -> str:
+    """The reporting duty in the notice's words, then each deadline as a calendar month."""
+    duty = site.reporting
+    if duty is None:
+        return ""
+    lines = [duty.text]
+    year = notice_year(site)
+    for d in duty.deadlines:
+        when = f"{d.when}（{d.covers}）"
+        if year is not None:
+            when += f"：{year + d.year_offset}年{d.month}月{PERIOD_LABELS[d.period]}"
+        lines.append(when)
+    return "\n".join(lines)
+
+
+# File writers, one per kind.
+
+
+def notice_json_bytes(site: Site, url_of: UrlOf) -> bytes:
+    # notice_json already carries the revision label and date, when the notice has one.
+    data = notice_json(site, url_of)
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+def csv_bytes(columns: Sequence[tuple[str, int]], rows: list[Row]) -> bytes:
+    """UTF-8 with a BOM, so Excel opens the Han text correctly; CRLF line ends (RFC 4180)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header for header, _ in columns)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def notice_xlsx(site: Site, rows: list[Row]) -> bytes:
+    n = site.notice
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务分工"
+    write_table(ws, ALL_COLUMNS, rows, header_row=1)
+    print_setup(ws, header_row=1)
+
+    about = wb.create_sheet("说明")
+    facts = [
+        ("文号", n.doc_number),
+        ("标题", n.title),
+        ("发文机关", n.issuer),
+        ("成文日期", cn_date(n.date)),
+        ("修订", f"{n.revision_label}（{cn_date(n.revision_date)}）" if n.revision_label else ""),
+        ("来源", f"通知附件《{n.annex_title}》" if n.annex_title else "通知附件"),
+        ("任务数", len(site.tasks)),
+        ("责任单位数", len(site.units)),
+        (
+            "怎样读“任务分工”表",
+            "每行是一项任务的一个责任单位。“单位（原文）”是通知的原文写法，“单位ID”是本站统一的"
+            "单位标识（同一单位的不同写法共用一个ID）。“顺序”是该单位在这项任务责任单位名单中的位次。",
+        ),
+        (
+            "角色",
+            "每项任务列在第一位的责任单位为牵头单位（角色“牵头”），其余为参与单位（角色“参与”）。"
+            + (f"通知原文：“{n.lead_rule}”" if n.lead_rule else ""),
+        ),
+        ("报送要求", reporting_text(site)),
+    ]
+    about.column_dimensions["A"].width = 18
+    about.column_dimensions["B"].width = 90
+    for label, value in facts:
+        if value != "":
+            about.append((label, value))
+            about.cell(about.max_row, 1).font = Font(bold=True)
+            for cell in about[about.max_row]:
+                cell.alignment = WRAP
+    return xlsx_bytes(wb, site)
+
+
+def ledger_xlsx(site: Site, unit: Unit, rows: list[Row]) -> bytes:
+    led = sum(1 for row in rows if row[4] == ROLE_LABELS["lead"])
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "任务台账"
+    ws["A1"] = (
+        f"{unit.name}任务台账　依据{site.notice.doc_number}，"
+        f"共{len(rows)}项（牵头{led}项、参与{len(rows) - led}项）"
+    )
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(LEDGER_COLUMNS))
+    write_table(ws, LEDGER_COLUMNS, rows, header_row=2)
+    print_setup(ws, header_row=2)
+    return xlsx_bytes(wb, site)
+
+
+def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None) -> bytes:
+    """Every dated item of the tasks (of one unit, or all), and the reporting deadlines
+    (for a unit only if it leads a task), as all-day events."""
+    n = site.notice
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//fengong//任务分工//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    name = f"{n.doc_number}时间节点"
+    cal.add("x-wr-calname", f"{unit.name}：{name}" if unit else name)
+    stamp = datetime.combine(notice_day(site), time(), UTC)
+
+    tasks = site.tasks_of(unit) if unit else site.tasks
+    for task in tasks:
+        seen: set[str] = set()
+        for mention in task.dates:
+            first, last = mention_span(mention)
+            if first is None:
+                continue
+            uid = f"task-{task.number}-{mention.kind}-{first.isoformat()}@fengong"
+            if uid in seen:
+                continue
+            seen.add(uid)
+            units = "、".join(
+                a.written + ("（牵头）" if a.role == "lead" else "") for a in task.assignments
+            )
+            description = (
+                f"“{mention.quote}”\n\n任务{task.number}：{task.text}\n\n责任单位：{units}\n\n"
+                f"{n.doc_number}\n{url_of(task)}"
+            )
+            summary = f"任务{task.number}：{mention.quote}"
+            cal.add_component(
+                all_day_event(uid, stamp, first, last, summary, description, url_of(task))
+            )
+
+    led = site.tasks_led(unit) if unit else ()
+    year = notice_year(site)
+    if site.reporting and year is not None and (unit is None or led):
+        duty = site.reporting
+        for d in duty.deadlines:
+            y = year + d.year_offset
+            first_day, last_day = PERIOD_DAYS[d.period]
+            last_day = min(last_day, calendar.monthrange(y, d.month)[1])
+            first, last = date(y, d.month, first_day), date(y, d.month, last_day)
+            description = (
+                f"通知原文：“{duty.text}”\n\n{d.when}（{d.covers}）："
+                f"{y}年{d.month}月{first_day}日至{last_day}日\n\n{n.doc_number}"
+            )
+            uid = f"report-{y}-{d.month:02d}@fengong"
+            if unit:
+                # A unit's own reminder lists what it reports on, so it gets its own UID.
+                numbers = "、".join(str(t.number) for t in led)
+                description += (
+                    f"\n\n本单位牵头的任务（{len(led)}项）：任务{numbers}\n{url_of(unit)}"
+                )
+                uid = f"report-{y}-{d.month:02d}-{unit.id}@fengong"
+            summary = f"{d.when}（{d.covers}）报送{duty.to}"
+            url = url_of(unit) if unit else ""
+            cal.add_component(all_day_event(uid, stamp, first, last, summary, description, url))
+    return cal.to_ical()
+
+
+# Helpers.
+
+
+def all_day_event(
+    uid: str, stamp: datetime, first: date, last: date, summary: str, description: str, url: str
+) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", first)
+    event.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
+    if url:
+        event.add("url", url)
+    return event
+
+
+def mention_span(mention: DateMention) -> tuple[date | None, date | None]:
+    """First and last day of a date mention: a deadline or date is one day."""
+    first = mention.start if mention.kind == "period" else (mention.end or mention.start)
+    last = mention.end if mention.kind == "period" else first
+    if not first:
+        return None, None
+    return date.fromisoformat(first), date.fromisoformat(last or first)
+
+
+def notice_day(site: Site) -> date:
+    """The notice's date: the fixed timestamp of every file (1980-01-01, zip's epoch, if none)."""
+    return date.fromisoformat(site.notice.date) if site.notice.date else date(1980, 1, 1)
+
+
+def notice_year(site: Site) -> int | None:
+    """The year 本年度 refers to."""
+    return int(site.notice.date[:4]) if site.notice.date else None
+
+
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def write_table(
+    ws: Worksheet, columns: Sequence[tuple[str, int]], rows: list[Row], header_row: int
+) -> None:
+    """A header row and the rows below it: bordered, wrapped, frozen and filterable."""
+    for col, (header, width) in enumerate(columns, 1):
+        cell = ws.cell(header_row, col, header)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.border = BORDER
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for r, row in enumerate(rows, header_row + 1):
+        for col, value in enumerate(row, 1):
+            cell = ws.cell(r, col, value)
+            if columns[col - 1][0] == URL_HEADER and value:
+                cell.hyperlink = value
+                cell.style = "Hyperlink"  # a named style: set before border and alignment
+            cell.border = BORDER
+            cell.alignment = WRAP
+    last = get_column_letter(len(columns))
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
+
+
+def print_setup(ws: Worksheet, header_row: int) -> None:
+    """A4 landscape, all columns on one page wide, the header row repeated on every page."""
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+class _StampedZip(zipfile.ZipFile):
+    """A zip whose entries all carry one fixed timestamp instead of the clock's."""
+
+    def __init__(self, file: io.BytesIO, when: datetime):
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
+        self.when = when.timetuple()[:6]
+
+    def writestr(self, name, data, *args, **kwargs):
+        if isinstance(name, str):
+            info = zipfile.ZipInfo(name, self.when)
+            info.compress_type = self.compression
+            info.external_attr = 0o600 << 16  # what writestr gives a name
+            name = info
+        super().writestr(name, data, *args, **kwargs)
+
+    def write(self, filename, arcname=None, *args, **kwargs):
+        # openpyxl writes each worksheet to a temporary file first; keep its bytes, not its mtime.
+        with open(filename, "rb") as f:
+            self.writestr(arcname or filename, f.read())
+
+
+def xlsx_bytes(wb: Workbook, site: Site) -> bytes:
+    """The workbook's bytes, with the notice's date as created/modified and zip timestamps.
+
+    Not wb.save(): openpyxl's save_workbook sets properties.modified to now, and zipfile
+    stamps each entry with the clock; ExcelWriter writes the properties as set here.
+    """
+    when = datetime.combine(notice_day(site), time())
+    wb.properties.created = wb.properties.modified = when
+    wb.properties.creator = "fengong"
+    wb.properties.title = site.notice.title
+    out = io.BytesIO()
+    ExcelWriter(wb, _StampedZip(out, when)).save()
+    return out.getvalue()
