@@ -9,10 +9,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import ROOT
 from fengong import paths
 from fengong.importer.read import read_lines
-
-from conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -85,9 +84,8 @@ def test_internal_links_and_anchors_resolve(built_site):
             if not target.exists():
                 broken.append(f"{from_url} → {a['href']}")
                 continue
-            if fragment and target.suffix == ".html":
-                if _soup(target).find(id=fragment) is None:
-                    broken.append(f"{from_url} → {a['href']} (no #{fragment})")
+            if fragment and target.suffix == ".html" and _soup(target).find(id=fragment) is None:
+                broken.append(f"{from_url} → {a['href']} (no #{fragment})")
     assert not broken, "\n".join(broken[:20])
 
 
