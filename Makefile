@@ -23,12 +23,13 @@ build: $(BIN)/.installed
 check: $(BIN)/.installed
 	$(BIN)/python scripts/check_data.py
 
-# Debian's chromium drives the browser tests; install it if missing (needs root).
-/usr/bin/chromium:
-	apt-get update -q && apt-get install -y -q chromium
+# Debian's chromium drives the browser tests, and a CJK font makes their screenshots
+# legible; install them if missing (needs root, as on CI).
+/usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc:
+	apt-get update -q && apt-get install -y -q chromium fonts-wqy-microhei
 
 # The whole test suite, browser tests included.
-test: $(BIN)/.installed /usr/bin/chromium
+test: $(BIN)/.installed /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/python -m pytest
 

@@ -196,3 +196,16 @@ def test_nothing_loads_from_another_host(built_site):
             if re.match(r"^['\"]?(https?:)?//", url):
                 external.append(f"{css.relative_to(built_site)}: url({url})")
     assert not external, external[:10]
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path):
+    from conftest import build_site
+
+    again = build_site(tmp_path / "again")
+    first = {
+        p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()
+    }
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    differ = [str(name) for name in first if first[name] != second[name]]
+    assert not differ, differ[:10]

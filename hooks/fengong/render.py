@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,12 @@ def md(text: object) -> str:
     """Plain text → Markdown that renders as exactly that text (HTML-escaped too)."""
     escaped = html.escape(str(text), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
+
+
+def front_matter_title(text: str) -> str:
+    """A page title for YAML front matter. MkDocs and the theme insert titles into HTML
+    unescaped (they may come from Markdown headings), so the text is HTML-escaped here."""
+    return json.dumps(html.escape(str(text), quote=False), ensure_ascii=False)
 
 
 def cn_number(n: int) -> str:
@@ -92,6 +99,7 @@ class Renderer:
         )
         self.env.filters.update(
             md=md,
+            page_title=front_matter_title,
             cell=lambda text: md(text),  # md() already escapes | and removes newlines
             cn=cn_number,
             cn_date=cn_date,
