@@ -1,4 +1,4 @@
-"""Measure how import, build and output grow with the notice, against a vanilla mkdocs-material site.
+"""Measure how import, build and output grow with the notice, against a vanilla material site.
 
 For the real notice (scale 1) and synthetic ones (scripts/synth_notice.py, 10× ...), each in
 its own temp dir: import time; median clean-build time and peak memory of `mkdocs build`; pages,
@@ -334,7 +334,7 @@ def vanilla_settings() -> tuple[str, int, str]:
     mirrored = re.sub(r"^\s+custom_dir\s*:.*\n", "", mirrored, flags=re.M)
     nav = yaml.load(text, Loader=_AnyTagLoader).get("nav")
     groups = max(nav_entries(nav) - 1, 1) if nav else DEFAULT_NAV_GROUPS
-    return mirrored, groups, f"mirrors {', '.join(k for k in MIRRORED_KEYS if k in blocks)}"
+    return mirrored, groups, f"{', '.join(k for k in MIRRORED_KEYS if k in blocks)} as in ours"
 
 
 def make_vanilla(root: Path, pages: int, mirrored: str, groups: int) -> Path:
@@ -463,7 +463,8 @@ def machine() -> str:
     return (
         f"{cpu or 'unknown CPU'}, nproc {usable}{memory}; {platform.system()} "
         f"{platform.release()}; Python {platform.python_version()}; "
-        f"mkdocs {metadata.version('mkdocs')}, mkdocs-material {metadata.version('mkdocs-material')}"
+        f"mkdocs {metadata.version('mkdocs')}, "
+        f"mkdocs-material {metadata.version('mkdocs-material')}"
     )
 
 
@@ -487,7 +488,7 @@ def report(results: list[ScaleResult], args: argparse.Namespace, started: str) -
         f"- Date: {started}",
         f"- Machine: {machine()}",
         f"- Command: `{' '.join(['scripts/bench.py', *args.argv])}`",
-        f"- Clean builds: median of {args.runs} run(s) of `mkdocs build` each, in a fresh site dir.",
+        f"- Clean builds: median of {args.runs} run(s) of `mkdocs build`, each in a new site dir.",
         "",
         "## Build",
         "",
@@ -529,7 +530,8 @@ def report(results: list[ScaleResult], args: argparse.Namespace, started: str) -
             lines.append(
                 f"| | | **ours/vanilla** | {ratio(ours.pages, van.pages)} | – "
                 f"| **{ratio(res.ours.seconds, res.vanilla.seconds)}** "
-                f"| {ratio(res.ours.peak_mb, res.vanilla.peak_mb)} | {ratio(ours.bytes, van.bytes)} "
+                f"| {ratio(res.ours.peak_mb, res.vanilla.peak_mb)} "
+                f"| {ratio(ours.bytes, van.bytes)} "
                 f"| {ratio(ours.largest_page_bytes, van.largest_page_bytes)} "
                 f"| {ratio(ours.search_bytes, van.search_bytes)} "
                 f"| {ratio(ours.search_gzip_bytes, van.search_gzip_bytes)} | |"
@@ -595,9 +597,9 @@ biggest `.html`. **search**: the files under `site/search/`, raw and gzip level 
 - **vanilla**: a plain mkdocs-material site with the same number of pages (estimated from the \
 notice when ours did not build), each ~300 Chinese characters recombined from the notice, in \
 sections of 100 pages with an index page each; the nav lists home and as many group indexes as \
-our nav has top-level entries, so every page's nav is bounded as ours should be. It {vanilla} \
-(custom_dir dropped) from our mkdocs.yml; hooks, overrides, extra CSS/JS and data are ours only, \
-so the ratio is the cost of those.
+our nav has top-level entries, so every page's nav is bounded as ours should be. Settings: \
+{vanilla} (custom_dir dropped). Hooks, overrides, extra CSS/JS and data are ours only, so the \
+ratio is the cost of those.
 - **rebuild**: a child process loads the config, runs `on_startup(command="serve")` and builds \
 once (first build in process: imports warm, no interpreter start), re-imports the edited notice \
 into the same data dir, loads the config again and builds again (rebuild s) — what `mkdocs serve` \

@@ -198,6 +198,8 @@ class _TextMaker:
         self.phrases = [
             p for text in real.task_texts for p in re.split(r"[，；。]", text) if len(p) >= 4
         ]
+        # No real task starts with a digit, and `N．2020年…` reads like the number N.2020.
+        self.openers = [p for p in self.phrases if not p[0].isdigit()]
 
     def make(self) -> str:
         rng = self.rng
@@ -206,6 +208,8 @@ class _TextMaker:
         length = 0
         while length < target or not sentences:
             phrases = [rng.choice(self.phrases) for _ in range(rng.randint(1, 4))]
+            if not sentences:
+                phrases[0] = rng.choice(self.openers)
             sentence = ""
             for k, phrase in enumerate(phrases):
                 if k:
