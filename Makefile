@@ -15,9 +15,12 @@ $(BIN)/.installed: requirements.txt
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --strict
 
-# Build the site into site/.
+# Build the site into site/. It is built beside it and swapped in only when the build
+# succeeds, so a failed build leaves the last good site in place.
 build: $(BIN)/.installed
-	$(BIN)/mkdocs build --strict
+	rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new
+	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
 
 # Validate data/ without building.
 check: $(BIN)/.installed

@@ -42,25 +42,24 @@ def on_config(config):
         ) from None
     for problem in warnings:
         log.info(str(problem))
-    _state.clear()
-    _state.update(site=site, data_dir=data_dir)
-    notice = site.notice
-    if settings.get("title_from_notice", True):
-        config.site_description = notice.title
-    return config
+    config.site_description = site.notice.title
 
-
-def on_files(files: Files, config) -> Files:
-    site = _state["site"]
+    # Render everything now, before MkDocs cleans site/: if a page cannot be made, the
+    # build stops here and the last good site stays in place.
     site_url = config.site_url or ""
-    generated = render_pages(site, site_url=site_url)
-    for src_uri, content in sorted(generated.items()):
-        _add(files, File.generated(config, src_uri, content=content))
 
     def url_of(item) -> str:
         return site_url.rstrip("/") + "/" + paths.item_url(item)
 
-    for src_uri, content in sorted(download_files(site, url_of).items()):
+    generated: dict[str, str | bytes] = dict(render_pages(site, site_url=site_url))
+    generated.update(download_files(site, url_of))
+    _state.clear()
+    _state.update(site=site, generated=generated)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    for src_uri, content in sorted(_state["generated"].items()):
         _add(files, File.generated(config, src_uri, content=content))
     return files
 
