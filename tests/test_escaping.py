@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
 from import_notice import main as import_main
+from sitebuild import ROOT, build_site
 
 pytestmark = pytest.mark.slow
 

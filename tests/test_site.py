@@ -9,9 +9,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 from fengong import paths
 from fengong.importer.read import read_lines
+from sitebuild import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -199,7 +199,7 @@ def test_nothing_loads_from_another_host(built_site):
 
 
 def test_two_builds_are_byte_identical(built_site, tmp_path):
-    from conftest import build_site
+    from sitebuild import build_site
 
     again = build_site(tmp_path / "again")
     first = {

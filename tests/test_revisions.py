@@ -1,0 +1,356 @@
+"""Revisions of a notice: tasks matched by content, the changes reported, ids carried over."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+from fengong import revisions
+from fengong.importer import datafiles
+from fengong.importer.parse import parse
+from fengong.importer.read import read_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+ORIGINAL = ROOT / "data" / "source" / "dazu-2020-41.txt"
+FIXTURES = ROOT / "tests" / "fixtures" / "revisions"
+SCRIPT = ROOT / "scripts" / "diff_revisions.py"
+REVISED = ("r1-renumber", "r2-units", "r3-punct")
+
+
+@cache
+def notice(path: Path) -> dict:
+    lines = read_lines(path, str(path))
+    parsed, _ = parse(lines, str(path))
+    return datafiles.notice_document(parsed, str(path))
+
+
+def expected(name: str) -> dict:
+    return json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+def load_script():
+    if "diff_revisions" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("diff_revisions", SCRIPT)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["diff_revisions"] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules["diff_revisions"]
+            raise
+    return sys.modules["diff_revisions"]
+
+
+def run_script(argv: list[str], capsys) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = load_script().main(argv)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# -- the fixtures: exactly the edits made, nothing else -----------------------------------
+
+
+@pytest.mark.parametrize("name", REVISED)
+def test_fixture_reports_exactly_the_edits(name):
+    want = expected(name)
+    old = notice(ORIGINAL)
+    diff = revisions.diff_notices(old, notice(FIXTURES / f"{name}.txt"))
+
+    listed = {(c["old_number"], c["new_number"]): c for c in want["changes"]}
+    found = {(c.old_number, c.new_number): c for c in diff.tasks}
+    for pair, change in listed.items():
+        assert pair in found, f"{name}: expected {pair} {change['kinds']}, not reported"
+        got = found[pair]
+        assert list(got.kinds) == change["kinds"], pair
+        for key in ("units_added", "units_removed", "lead_before", "lead_after"):
+            if key in change:
+                assert list(getattr(got, key)) == change[key], (pair, key)
+
+    def shift(number: int) -> int:
+        for run in want["renumbered"]:
+            if run["old_from"] <= number <= run["old_to"]:
+                return run["by"]
+        return 0
+
+    listed_old = {old for old, _ in listed if old is not None}
+    for task in old["tasks"]:
+        number = task["number"]
+        if number in listed_old:
+            continue
+        by = shift(number)
+        change = next(c for c in diff.tasks if c.old_number == number)
+        assert change.new_number == number + by, number
+        assert change.kinds == (("renumbered",) if by else ("unchanged",)), number
+        assert change.old_text == change.new_text
+        assert change.units_before == change.units_after
+
+    # Every task of either revision is accounted for once, and nothing else is reported.
+    assert sorted(c.old_number for c in diff.tasks if c.old_number is not None) == [
+        t["number"] for t in old["tasks"]
+    ]
+    assert len(diff.tasks) == len(old["tasks"]) + sum(
+        1 for c in want["changes"] if c["old_number"] is None
+    )
+    assert all(h.kinds == ("unchanged",) for h in (*diff.parts, *diff.clauses))
+
+
+def test_punctuation_fixes_are_not_rewords():
+    diff = revisions.diff_notices(notice(ORIGINAL), notice(FIXTURES / "r3-punct.txt"))
+    assert diff.summary == {"punctuation": 3, "unchanged": 60}
+    fixed = [c for c in diff.tasks if c.changed]
+    assert [c.kinds for c in fixed] == [("punctuation",)] * 3
+    assert fixed[0].text_diff == (
+        ("equal", "推进区域医疗中心建设"),
+        ("delete", "，"),
+        ("insert", "；"),
+        ("equal", "开展支持社会力量发展普惠托育服务专项行动。"),
+    )
+
+
+def test_same_notice_is_unchanged():
+    old = notice(ORIGINAL)
+    diff = revisions.diff_notices(old, old)
+    assert diff.summary == {"unchanged": 63}
+    assert "unchanged 未变: 63 tasks" in revisions.to_text(diff)
+
+
+def test_matching_is_deterministic():
+    old, new = notice(ORIGINAL), notice(FIXTURES / "r1-renumber.txt")
+    assert revisions.match_tasks(old, new) == revisions.match_tasks(old, new)
+
+
+# -- small documents: one behaviour each --------------------------------------------------
+
+
+def document(tasks, clauses=(("一", 1, 1, "甲条"), ("一", 2, 1, "乙条"))) -> dict:
+    """A notice document with one part, the given clauses and (number, clause, text, units)."""
+    return {
+        "parts": [{"number": 1, "title": "第一部分"}],
+        "clauses": [{"number": n, "part": p, "title": t} for _, n, p, t in clauses],
+        "tasks": [
+            {"number": n, "part": 1, "clause": c, "text": text, "units": list(u), "lead": [u[0]]}
+            for n, c, text, u in tasks
+        ],
+    }
+
+
+TEXT_A = "加强公共实训基地和产教融合实训基地建设，提升培训能力。"
+TEXT_B = "扩大就业见习规模，支持企业开发更多见习岗位。"
+
+
+def test_half_width_punctuation_is_a_punctuation_change():
+    old = document([(1, 1, TEXT_A, ["区教委"])])
+    new = document([(1, 1, TEXT_A.replace("，", ",").replace("。", "."), ["区教委"])])
+    [change] = revisions.match_tasks(old, new)
+    assert change.kinds == ("punctuation",)
+
+
+def test_task_moved_to_another_clause():
+    old = document([(1, 1, TEXT_A, ["区教委"]), (2, 2, TEXT_B, ["区人力社保局"])])
+    new = document([(1, 2, TEXT_A, ["区教委"]), (2, 2, TEXT_B, ["区人力社保局"])])
+    changes = revisions.match_tasks(old, new)
+    assert [(c.old_number, c.new_number, c.kinds) for c in changes] == [
+        (1, 1, ("moved",)),
+        (2, 2, ("unchanged",)),
+    ]
+
+
+def test_renamed_clause_does_not_move_its_tasks():
+    old = document([(1, 1, TEXT_A, ["区教委"]), (2, 2, TEXT_B, ["区人力社保局"])])
+    renamed = (("一", 1, 1, "完全不同的标题"), ("一", 2, 1, "乙条"))
+    new = document([(1, 1, TEXT_A, ["区教委"]), (2, 2, TEXT_B, ["区人力社保局"])], renamed)
+    diff = revisions.diff_notices(old, new)
+    assert [c.kinds for c in diff.tasks] == [("unchanged",), ("unchanged",)]
+    assert [(c.old_number, c.new_number, c.kinds) for c in diff.clauses] == [
+        (1, 1, ("renamed",)),
+        (2, 2, ("unchanged",)),
+    ]
+
+
+def test_clause_inserted_renumbers_the_clauses_below_without_moving_their_tasks():
+    old = document([(1, 1, TEXT_A, ["区教委"]), (2, 2, TEXT_B, ["区人力社保局"])])
+    inserted = (("一", 1, 1, "甲条"), ("一", 2, 1, "新条"), ("一", 3, 1, "乙条"))
+    new = document([(1, 1, TEXT_A, ["区教委"]), (2, 3, TEXT_B, ["区人力社保局"])], inserted)
+    diff = revisions.diff_notices(old, new)
+    assert [c.kinds for c in diff.tasks] == [("unchanged",), ("unchanged",)]
+    assert [(c.old_number, c.new_number, c.kinds) for c in diff.clauses] == [
+        (1, 1, ("unchanged",)),
+        (None, 2, ("added",)),
+        (2, 3, ("renumbered",)),
+    ]
+    assert "条 clause — → （二）: added" in revisions.to_text(diff)
+
+
+def test_rewritten_task_is_removed_and_added():
+    old = document([(1, 1, TEXT_A, ["区教委"])])
+    new = document([(1, 1, TEXT_B, ["区人力社保局"])])
+    changes = revisions.match_tasks(old, new)
+    assert [(c.old_number, c.new_number, c.kinds) for c in changes] == [
+        (1, None, ("removed",)),  # a removed task is listed before what replaced it
+        (None, 1, ("added",)),
+    ]
+
+
+def test_duplicate_tasks_pair_by_position():
+    old = document([(1, 1, TEXT_A, ["区教委"]), (2, 1, TEXT_A, ["区教委"])])
+    new = document([(1, 1, TEXT_B, ["区人力社保局"]), (2, 1, TEXT_A, ["区教委"])])
+    changes = revisions.match_tasks(old, new)
+    assert [(c.old_number, c.new_number, c.kinds) for c in changes] == [
+        (1, None, ("removed",)),
+        (None, 1, ("added",)),
+        (2, 2, ("unchanged",)),
+    ]
+
+
+def test_text_diff_rebuilds_both_texts():
+    old, new = (
+        "落实促进平台经济发展的意见，促进新业态。",
+        "落实《促进平台经济健康发展的意见》，促进新产业新业态。",
+    )
+    runs = revisions.text_diff(old, new)
+    assert "".join(t for op, t in runs if op != "insert") == old
+    assert "".join(t for op, t in runs if op != "delete") == new
+    assert {op for op, _ in runs} == {"equal", "insert"}
+
+
+# -- stable ids ---------------------------------------------------------------------------
+
+
+def test_task_identities_follow_tasks_across_a_revision():
+    old = notice(ORIGINAL)
+    changes = revisions.match_tasks(old, notice(FIXTURES / "r1-renumber.txt"))
+    old_ids = {t["number"]: 1000 + t["number"] for t in old["tasks"]}  # ids ≠ numbers
+    new_ids = revisions.task_identities(old_ids, changes)
+    assert sorted(new_ids) == list(range(1, 64))
+    assert new_ids[2] == 1002  # before the removed task: same number, same id
+    assert new_ids[3] == 1004  # renumbered 4 → 3 keeps its id
+    assert new_ids[10] == 1011  # renumbered and reworded
+    assert new_ids[49] == 1050
+    assert new_ids[50] == 1064  # added: above every id used, never the removed 1003
+    assert new_ids[51] == 1051
+    assert 1003 not in new_ids.values()
+    assert len(set(new_ids.values())) == 63
+
+
+def test_task_identities_never_reuse_an_id_dropped_earlier():
+    old = document([(1, 1, TEXT_A, ["区教委"])])
+    new = document([(1, 1, TEXT_A, ["区教委"]), (2, 1, TEXT_B, ["区人力社保局"])])
+    changes = revisions.match_tasks(old, new)
+    assert revisions.task_identities({1: 1}, changes) == {1: 1, 2: 2}
+    assert revisions.task_identities({1: 1}, changes, ids_ever_used=[1, 2, 3]) == {1: 1, 2: 4}
+    with pytest.raises(ValueError, match="no id for old task"):
+        revisions.task_identities({}, changes)
+
+
+# -- the report ---------------------------------------------------------------------------
+
+
+def test_text_report_for_r1():
+    diff = revisions.diff_notices(
+        notice(ORIGINAL), notice(FIXTURES / "r1-renumber.txt"), old_label="A", new_label="B"
+    )
+    text = revisions.to_text(diff)
+    assert text.splitlines()[:3] == [
+        "修订对比 revisions: A → B",
+        "任务 tasks: 63 → 63 (added 1, removed 1, renumbered 47, reworded 2, unchanged 14)",
+        "部分和条 parts and clauses: no change",
+    ]
+    assert "任务3 → —: removed" in text
+    assert "任务4–10 → 任务3–9: renumbered only (7 tasks)" in text
+    assert "任务11 → 任务10: renumbered, reworded" in text
+    assert "  + 加强旅游公共设施建设{+，培育乡村旅游新业态+}，营造良好的旅游文化氛围。" in text
+    assert "— → 任务50: added" in text
+    assert text.endswith("unchanged 未变: 14 tasks\n")
+
+
+def test_json_is_plain_data():
+    diff = revisions.diff_notices(notice(ORIGINAL), notice(FIXTURES / "r2-units.txt"))
+    data = revisions.to_json(diff)
+    assert json.loads(json.dumps(data)) == data
+    [lead] = [t for t in data["tasks"] if "lead_changed" in t["kinds"]]
+    assert lead["lead_before"] == ["区总工会"] and lead["lead_after"] == ["区人力社保局"]
+
+
+# -- the script ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", REVISED)
+def test_script_prints_a_report(name, capsys):
+    status, out, err = run_script([str(ORIGINAL), str(FIXTURES / f"{name}.txt")], capsys)
+    assert status == 0, err
+    assert out.startswith(f"修订对比 revisions: {ORIGINAL} → {FIXTURES / name}.txt\n")
+    assert err == ""
+
+
+def test_script_json(capsys):
+    status, out, _ = run_script(
+        [str(ORIGINAL), str(FIXTURES / "r1-renumber.txt"), "--json"], capsys
+    )
+    assert status == 0
+    assert "培育乡村旅游新业态" in out  # ensure_ascii=False
+    assert json.loads(out)["summary"]["added"] == 1
+
+
+def test_script_reads_a_data_directory_and_a_docx(tmp_path, capsys):
+    import docx
+
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    text = datafiles.dump_notice(notice(ORIGINAL))
+    (data_dir / "notice.yaml").write_text(text, encoding="utf-8")
+    word = docx.Document()
+    for line in read_lines(FIXTURES / "r1-renumber.txt", "r1"):
+        word.add_paragraph(line)
+    word.save(tmp_path / "r1.docx")
+
+    status, from_docx, err = run_script([str(data_dir), str(tmp_path / "r1.docx")], capsys)
+    assert status == 0, err
+    _, from_text, _ = run_script([str(ORIGINAL), str(FIXTURES / "r1-renumber.txt")], capsys)
+    assert from_docx.splitlines()[1:] == from_text.splitlines()[1:]
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "missing.txt:1: cannot read the source"),
+        (lambda d: d, "{dir}: no notice.yaml in this directory"),
+        (lambda d: _write(d / "a.yaml", "tasks: [\n"), "a.yaml:2: YAML syntax error"),
+        (
+            lambda d: _write(d / "a.yaml", "tasks:\n- number: one\n"),
+            "a.yaml:2: task #1: 'number' must be an integer, found 'one'",
+        ),
+        (lambda d: _write(d / "a.txt", "没有任务的文字。\n"), "a.txt:1: no tasks found"),
+        (lambda d: _write(d / "a.csv", "x\n"), "a.csv: cannot tell what '.csv' holds"),
+    ],
+)
+def test_script_refuses_bad_input(tmp_path, capsys, make, message):
+    bad = make(tmp_path)
+    status, out, err = run_script([str(bad), str(ORIGINAL)], capsys)
+    assert status == 1
+    assert out == ""
+    first = err.splitlines()[0]
+    assert first.startswith(str(tmp_path)), first
+    assert message.format(dir=tmp_path) in first
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_script_run_from_the_shell_fails_without_a_traceback(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(tmp_path / "nope.txt"), str(ORIGINAL)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(f"{tmp_path / 'nope.txt'}:1: cannot read the source")
