@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 
 sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
-from fengong import paths
+from fengong import paths, search
 from fengong.downloads import download_files
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
@@ -53,6 +53,8 @@ def on_config(config):
 
     generated: dict[str, str | bytes] = dict(render_pages(site, site_url=site_url))
     generated.update(download_files(site, url_of))
+    # The header search runs on our own index (hooks/fengong/theme/main.html says how).
+    generated.update(search.index_files(search.documents(site), dict(site.synonyms)))
     _state.clear()
     _state.update(site=site, generated=generated)
     return config
@@ -62,6 +64,13 @@ def on_files(files: Files, config) -> Files:
     for src_uri, content in sorted(_state["generated"].items()):
         _add(files, File.generated(config, src_uri, content=content))
     return files
+
+
+def on_page_markdown(markdown: str, page, **kwargs) -> str:
+    # Material's search plugin stays only for its search box: its own index stays empty,
+    # so it parses no page and the browser downloads no second index.
+    page.meta["search"] = {"exclude": True}
+    return markdown
 
 
 def _add(files: Files, file: File) -> None:
@@ -81,4 +90,4 @@ def _shown(data_dir: Path) -> str:
         return str(data_dir)
 
 
-__all__ = ["on_config", "on_files", "paths"]
+__all__ = ["on_config", "on_files", "on_page_markdown"]

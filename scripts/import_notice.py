@@ -1,6 +1,7 @@
 """Import a notice's text into the data directory (or print it as JSON).
 
 python scripts/import_notice.py SOURCE [--data-dir DIR] [--json FILE|-]
+                               [--revision LABEL --date YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -28,9 +29,20 @@ def main(argv: list[str] | None = None) -> int:
         metavar="FILE",
         help="write the notice as JSON to FILE ('-' for stdout) instead of updating data",
     )
+    parser.add_argument(
+        "--revision",
+        metavar="LABEL",
+        help="keep this import as a new published revision (e.g. 2021-03); needs --date",
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the revision's date")
     args = parser.parse_args(argv)
+    if (args.revision is None) != (args.date is None):
+        parser.error("--revision and --date go together")
+    revision = run.Revision(args.revision, args.date) if args.revision else None
 
-    result = run.import_notice(args.source, args.data_dir, write=args.json is None)
+    result = run.import_notice(
+        args.source, args.data_dir, write=args.json is None, revision=revision
+    )
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.failed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import revisions
 from .model import (
     Assignment,
     Block,
@@ -13,8 +14,11 @@ from .model import (
     Notice,
     Part,
     Quantity,
+    RemovedTask,
     ReportingDeadline,
     ReportingDuty,
+    Revision,
+    RevisionChanges,
     Site,
     Source,
     Tag,
@@ -57,6 +61,7 @@ def build_site(raw: RawData) -> Site:
         tasks.append(
             Task(
                 number=t["number"],
+                id=t.get("id", t["number"]),
                 part=t.get("part"),
                 clause=t.get("clause"),
                 text=t["text"],
@@ -104,7 +109,13 @@ def build_site(raw: RawData) -> Site:
         for b in doc.get("blocks") or ()
     )
     used = {a.unit.id for task in tasks for a in task.assignments}
+    history, changes, removed = _history(raw)
+    synonyms = (raw.get("synonyms.yaml") or {}).get("synonyms") or {}
     return Site(
+        synonyms={word: tuple(words) for word, words in synonyms.items()},
+        history=history,
+        changes=changes,
+        removed_tasks=removed,
         notice=_notice(doc),
         blocks=blocks,
         parts=parts,
@@ -115,6 +126,55 @@ def build_site(raw: RawData) -> Site:
         targets=_targets(raw),
         reporting=_reporting(doc, path),
     )
+
+
+def _history(raw: RawData):
+    """The revisions in date order, what changed between neighbours, and the tasks that
+    earlier revisions had and the current one does not."""
+    snapshots = sorted(
+        raw.revisions.values(), key=lambda d: (str(d["revision"]["date"]), d["revision"]["label"])
+    )
+    history = tuple(
+        Revision(
+            label=d["revision"]["label"],
+            date=str(d["revision"]["date"]),
+            task_count=len(d["tasks"]),
+        )
+        for d in snapshots
+    )
+    changes = []
+    removed: dict[int, RemovedTask] = {}
+    for i in range(1, len(snapshots)):
+        old, new = snapshots[i - 1], snapshots[i]
+        old_ids = {t["number"]: t.get("id", t["number"]) for t in old["tasks"]}
+        new_ids = {t["number"]: t.get("id", t["number"]) for t in new["tasks"]}
+        diff = revisions.diff_notices(
+            old, new, old_label=history[i - 1].label, new_label=history[i].label
+        )
+        changes.append(
+            RevisionChanges(
+                revision=history[i],
+                previous=history[i - 1],
+                diff=diff,
+                old_ids=old_ids,
+                new_ids=new_ids,
+            )
+        )
+        by_number = {t["number"]: t for t in old["tasks"]}
+        for change in diff.tasks:
+            if change.new_number is None:
+                task = by_number[change.old_number]
+                removed[old_ids[change.old_number]] = RemovedTask(
+                    id=old_ids[change.old_number],
+                    number=change.old_number,
+                    text=task["text"],
+                    units=tuple(task["units"]),
+                    last_revision=history[i - 1],
+                    removed_in=history[i],
+                )
+    current = {t.get("id", t["number"]) for t in raw.get("notice.yaml")["tasks"]}
+    kept = tuple(r for task_id, r in sorted(removed.items()) if task_id not in current)
+    return history, tuple(changes), kept
 
 
 def _raw_of(doc, task) -> str:

@@ -14,6 +14,7 @@ from .problems import Problem, ProblemsFound
 from .yamlio import read_yaml
 
 NOTICE_FILE = "notice.yaml"
+REVISIONS_DIR = "revisions"
 CURATED_FILES = ("units.yaml", "tags.yaml", "targets.yaml", "synonyms.yaml")
 
 
@@ -24,6 +25,7 @@ class RawData:
     data_dir: Path
     files: dict[str, object]  # file name → parsed YAML (Located mappings and lists)
     shown: dict[str, str]  # file name → path used in messages
+    revisions: dict[str, object]  # revision label → its snapshot of notice.yaml
 
     def get(self, name: str) -> object:
         return self.files.get(name)
@@ -50,7 +52,15 @@ def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[RawData, li
         problems += found
         if value is not None:
             files[name] = value
-    return RawData(data_dir, files, shown), problems
+    revisions: dict[str, object] = {}
+    for path in sorted((data_dir / REVISIONS_DIR).glob("*/notice.yaml")):
+        rel = path.relative_to(data_dir).as_posix()
+        shown[rel] = f"{shown_dir.rstrip('/')}/{rel}"
+        value, found = read_yaml(path, shown[rel])
+        problems += found
+        if value is not None:
+            revisions[path.parent.name] = value
+    return RawData(data_dir, files, shown, revisions), problems
 
 
 def check(data_dir: Path, shown_dir: str | None = None) -> tuple[Site | None, list[Problem]]:

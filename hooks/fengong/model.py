@@ -121,7 +121,8 @@ class Tag:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
-    number: int
+    number: int  # as numbered in the current revision
+    id: int  # stable across revisions: the task's URL (a renumbered task keeps it)
     part: int | None
     clause: int | None
     text: str  # as written, without its number and the unit parentheses
@@ -250,6 +251,47 @@ class Notice:
     revision_date: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Revision:
+    label: str
+    date: str  # ISO
+    task_count: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RevisionChanges:
+    """What changed from one revision to the next (a revisions.RevisionDiff inside)."""
+
+    revision: Revision
+    previous: Revision
+    diff: object  # fengong.revisions.RevisionDiff
+    old_ids: dict  # old task number → stable id
+    new_ids: dict  # new task number → stable id
+
+    def changed(self):
+        """The task changes other than 'unchanged', in the diff's order."""
+        return tuple(c for c in self.diff.tasks if c.kinds != ("unchanged",))
+
+    def by_kind(self) -> dict[str, tuple]:
+        grouped: dict[str, list] = {}
+        for change in self.changed():
+            for kind in change.kinds:
+                grouped.setdefault(kind, []).append(change)
+        return {kind: tuple(changes) for kind, changes in grouped.items()}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RemovedTask:
+    """A task that an earlier revision had and the current one does not: its URL stays."""
+
+    id: int
+    number: int  # its number in the last revision that had it
+    text: str
+    units: tuple[str, ...]
+    last_revision: Revision
+    removed_in: Revision
+
+
 @dataclass(frozen=True, kw_only=True)
 class Site:
     """Everything the renderers need, with lookups both ways."""
@@ -263,6 +305,44 @@ class Site:
     tags: tuple[Tag, ...]
     targets: tuple[Target, ...]
     reporting: ReportingDuty | None
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # search: word → words
+    history: tuple[Revision, ...] = ()  # oldest first; the last is the current revision
+    changes: tuple[RevisionChanges, ...] = ()  # one per revision after the first
+    removed_tasks: tuple[RemovedTask, ...] = ()
+
+    @property
+    def latest_changes(self) -> RevisionChanges | None:
+        return self.changes[-1] if self.changes else None
+
+    def change_of(self, task: Task):
+        """The latest revision's change to this task (a revisions.TaskChange), if any."""
+        latest = self.latest_changes
+        if latest is None:
+            return None
+        for change in latest.diff.tasks:
+            if change.new_number == task.number:
+                return None if change.kinds == ("unchanged",) else change
+        return None
+
+    def unit_changes(self, unit: Unit) -> list[tuple[str, object]]:
+        """(what, change) for this unit in the latest revision: gained, lost, role."""
+        latest = self.latest_changes
+        if latest is None:
+            return []
+        names = {unit.name, *unit.written_as, *unit.aliases}
+        found = []
+        for change in latest.changed():
+            before = names & set(change.units_before)
+            after = names & set(change.units_after)
+            led_before = bool(names & set(change.lead_before))
+            led_after = bool(names & set(change.lead_after))
+            if after and not before:
+                found.append(("gained", change))
+            elif before and not after:
+                found.append(("lost", change))
+            elif before and led_before != led_after:
+                found.append(("role", change))
+        return found
 
     def task(self, number: int) -> Task:
         return self._tasks_by_number[number]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Block, Clause, Part, Task, Unit
+from .model import Block, Clause, Part, RemovedTask, Task, Unit
 
 HOME = "index.md"
 NOTICE = "notice.md"
@@ -16,10 +16,14 @@ CLAUSES_INDEX = "clauses/index.md"
 DOWNLOADS = "downloads"  # folder of the site's data downloads
 
 
-def page_of(item: Task | Unit | Clause | Part) -> str:
-    """The src_uri of an item's own page."""
-    if isinstance(item, Task):
-        return f"tasks/{item.number}.md"
+CHANGES = "changes.md"
+
+
+def page_of(item: Task | RemovedTask | Unit | Clause | Part) -> str:
+    """The src_uri of an item's own page. A task's page is named by its stable id, so it
+    keeps its address when a revision renumbers it (tasks/<id>/, shown as 任务<number>)."""
+    if isinstance(item, Task | RemovedTask):
+        return f"tasks/{item.id}.md"
     if isinstance(item, Unit):
         return f"units/{item.id}.md"
     if isinstance(item, Clause):
@@ -67,3 +71,24 @@ ALL_ICS = download("notice.ics")
 def unit_download(unit: Unit, ext: str) -> str:
     """A unit's own ledger or calendar: downloads/units/<id>.xlsx | .csv | .ics"""
     return download(f"units/{unit.id}.{ext}")
+
+
+# -- The unit's workbench (charts, timeline, print sheets) ------------------------------
+TIMELINE = "timeline.md"
+
+
+def unit_print_page(unit: Unit) -> str:
+    """A unit's printable assignment sheet (任务单): units/<id>/print.md → /units/<id>/print/,
+    beside (not clashing with) units/<id>.md → /units/<id>/."""
+    return f"units/{unit.id}/print.md"
+
+
+def href(from_page: str, to_page: str, query: str = "", anchor: str = "") -> str:
+    """A link for raw HTML (inline SVG), which MkDocs neither rewrites nor validates: from
+    the URL of one page to the URL of another, as the browser resolves it."""
+    rel = posixpath.relpath("/" + url_of(to_page), "/" + url_of(from_page))
+    return (
+        (rel + "/" if rel != "." else "./")
+        + (f"?{query}" if query else "")
+        + (f"#{anchor}" if anchor else "")
+    )

@@ -12,10 +12,21 @@ import jinja2
 
 from . import paths
 from .model import Block, Clause, Part, Site, Task, Unit
+from .numerals import to_chinese as cn_number
 
 TEMPLATES = Path(__file__).parent / "templates"
-CN_NUMERALS = "零一二三四五六七八九"
 ROLE_LABELS = {"lead": "牵头", "partner": "参与"}
+# How a task changed between revisions (fengong.revisions kinds), in the order shown.
+CHANGE_LABELS = {
+    "added": "新增",
+    "removed": "删除",
+    "moved": "调整所属条款",
+    "renumbered": "序号变化",
+    "reworded": "文字修改",
+    "punctuation": "标点修改",
+    "units_changed": "责任单位变化",
+    "lead_changed": "牵头单位变化",
+}
 
 # Characters Python-Markdown treats as markup; each is backslash-escaped in plain text.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -31,20 +42,6 @@ def front_matter_title(text: str) -> str:
     """A page title for YAML front matter. MkDocs and the theme insert titles into HTML
     unescaped (they may come from Markdown headings), so the text is HTML-escaped here."""
     return json.dumps(html.escape(str(text), quote=False), ensure_ascii=False)
-
-
-def cn_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 26 → 二十六 (numbers up to 999, as clause numbers are written)."""
-    if n < 10:
-        return CN_NUMERALS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return (CN_NUMERALS[tens] if tens > 1 else "") + "十" + (CN_NUMERALS[ones] if ones else "")
-    hundreds, rest = divmod(n, 100)
-    tail = "" if rest == 0 else ("零" + cn_number(rest) if rest < 10 else cn_number(rest))
-    if 10 <= rest < 20:
-        tail = "一" + tail
-    return CN_NUMERALS[hundreds] + "百" + tail
 
 
 def cn_date(iso: str) -> str:
@@ -110,7 +107,14 @@ class Renderer:
             notice=site.notice,
             paths=paths,
             page_of=paths.page_of,
+            kind_labels=CHANGE_LABELS,
+            kind_order=tuple(CHANGE_LABELS),
         )
+        # The unit's workbench (charts, timeline, print sheets). Imported here, not at the
+        # top: charts imports downloads, which imports this module.
+        from .charts import Charts
+
+        self.env.globals.update(charts=Charts(site, site_url=site_url))
 
     # -- helpers the templates call -----------------------------------------------------
     def link(self, from_page: str):
@@ -152,6 +156,17 @@ class Renderer:
             segments.append(Segment(raw[pos:]))
         return segments
 
+    def has_calendar(self, unit: Unit) -> bool:
+        """Whether the unit's calendar has any event: a dated task, or a report to make."""
+        tasks = self.site.tasks_of(unit)
+        return any(t.dates for t in tasks) or bool(
+            self.site.reporting and self.site.tasks_led(unit)
+        )
+
+    def task_page_by_id(self, task_id: int) -> str:
+        """The page of a task by its stable id: a current task's, or a removed one's."""
+        return f"tasks/{task_id}.md"
+
     def unit_counts(self, tasks: tuple[Task, ...]) -> list[tuple[Unit, int, int]]:
         """(unit, tasks led, tasks shared) over some tasks, most involved first."""
         counts: dict[str, list] = {}
@@ -186,6 +201,8 @@ class Renderer:
             paths.TASKS_INDEX: self.render("tasks_index.md.j2", paths.TASKS_INDEX),
             paths.UNITS_INDEX: self.render("units_index.md.j2", paths.UNITS_INDEX),
             paths.PARTS_INDEX: self.render("parts_index.md.j2", paths.PARTS_INDEX),
+            paths.CHANGES: self.render("changes.md.j2", paths.CHANGES),
+            paths.TIMELINE: self.render("timeline.md.j2", paths.TIMELINE),  # workbench
         }
         for i, task in enumerate(site.tasks):
             page = paths.page_of(task)
@@ -199,9 +216,15 @@ class Renderer:
                     (b for b in site.blocks if b.kind == "task" and b.number == task.number), None
                 ),
             )
+        for removed in site.removed_tasks:
+            page = paths.page_of(removed)
+            pages[page] = self.render("removed_task.md.j2", page, task=removed)
         for unit in site.units:
             page = paths.page_of(unit)
             pages[page] = self.render("unit.md.j2", page, unit=unit)
+            # The unit's printable assignment sheet (workbench).
+            sheet = paths.unit_print_page(unit)
+            pages[sheet] = self.render("unit_print.md.j2", sheet, unit=unit)
         for clause in site.clauses:
             page = paths.page_of(clause)
             pages[page] = self.render("clause.md.j2", page, clause=clause)

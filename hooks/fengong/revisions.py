@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .numerals import to_chinese
 from .textnorm import normalise
 
 # The kinds of change, in the order a report lists them.
@@ -568,15 +569,6 @@ def _place_json(place: tuple[int | None, int | None]) -> dict | None:
     return None if part is None and clause is None else {"part": part, "clause": clause}
 
 
-def cn_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 26 → 二十六 (the numbering of parts and clauses, up to 99)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
-
-
 def _marked(runs: tuple[tuple[str, str], ...], side: str) -> str:
     """One side of a text diff, its changed runs marked like git's word diff:
     [-deleted-] on the old side, {+inserted+} on the new."""
@@ -675,7 +667,7 @@ def _within(change) -> tuple:
 
 
 def _heading_ref(level: str, number: int) -> str:
-    return f"{cn_numeral(number)}、" if level == "part" else f"（{cn_numeral(number)}）"
+    return f"{to_chinese(number)}、" if level == "part" else f"（{to_chinese(number)}）"
 
 
 def _heading_detail(change: HeadingChange) -> list[str]:
@@ -729,6 +721,6 @@ def _task_detail(change: TaskChange, clause_titles: dict) -> list[str]:
 def _place_ref(side: str, place: tuple[int | None, int | None], clause_titles: dict) -> str:
     part, clause = place
     if clause is None:
-        return "—" if part is None else f"part {cn_numeral(part)}"
+        return "—" if part is None else f"part {to_chinese(part)}"
     title = clause_titles.get((side, clause, part), "")
-    return f"（{cn_numeral(clause)}）{title}"
+    return f"（{to_chinese(clause)}）{title}"

@@ -19,6 +19,7 @@ from lunr.builder import Builder
 
 from . import paths
 from .model import Site
+from .numerals import to_chinese
 
 INDEX_FILE = "search/fengong-index.json"
 FORMAT = 1  # bump when the JSON's shape changes; the worker refuses other versions
@@ -30,8 +31,9 @@ Kind = Literal["task", "unit", "clause", "part", "notice", "page"]
 # boosts only break ties; they follow the same order.
 FIELDS: dict[str, int] = {"title": 10, "names": 6, "partners": 3, "text": 1}
 
-# Notice paragraphs repeat words that tasks and units own; let those pages come first.
-KIND_BOOST: dict[str, float] = {"notice": 0.8, "page": 0.8}
+# Among documents where the query's words sit in the same fields: notice paragraphs repeat
+# words that tasks and units own, so those pages come first; tasks a revision removed, last.
+KIND_BOOST: dict[str, float] = {"notice": 0.8, "page": 0.8, "removed": 0.5}
 
 # Notice blocks that have a page of their own (and so a document of their own), and the block
 # kinds that head the paragraphs after them.
@@ -103,7 +105,7 @@ class SearchDoc:
 
 
 def documents(site: Site) -> list[SearchDoc]:
-    """Tasks, units, clauses, parts and the notice's paragraphs, in the site's order."""
+    """Tasks (removed ones too), units, clauses, parts and the notice's paragraphs."""
     docs: list[SearchDoc] = []
     for task in site.tasks:
         names = _unique(n for a in task.lead for n in (a.written, a.unit.name))
@@ -117,6 +119,18 @@ def documents(site: Site) -> list[SearchDoc]:
                 names=names,
                 partners=tuple(n for n in partners if n not in names),
                 task=task.number,
+            )
+        )
+    for removed in site.removed_tasks:
+        # Its page stays; its number now belongs to another task, so `task` is not set.
+        docs.append(
+            SearchDoc(
+                location=paths.item_url(removed),
+                title=f"任务{removed.number}（已删除）",
+                text=removed.text,
+                kind="task",
+                boost=KIND_BOOST["removed"],
+                partners=_unique(removed.units),
             )
         )
     for unit in site.units:
@@ -133,22 +147,33 @@ def documents(site: Site) -> list[SearchDoc]:
                 aliases=other_names,
             )
         )
+    # Clauses and parts titled as their pages are, numbered as the notice numbers them.
     for clause in site.clauses:
-        docs.append(
-            SearchDoc(location=paths.item_url(clause), title=clause.title, text="", kind="clause")
-        )
+        title = f"（{to_chinese(clause.number)}）{clause.title}"
+        docs.append(SearchDoc(location=paths.item_url(clause), title=title, text="", kind="clause"))
     for part in site.parts:
-        docs.append(
-            SearchDoc(location=paths.item_url(part), title=part.title, text="", kind="part")
-        )
+        title = f"{to_chinese(part.number)}、{part.title}"
+        docs.append(SearchDoc(location=paths.item_url(part), title=title, text="", kind="part"))
     docs.extend(_notice_documents(site))
     return docs
+
+
+def page_document(src_uri: str, title: str, text: str = "") -> SearchDoc:
+    """A page the model does not describe (about.md, an index page), by its title and plain text."""
+    return SearchDoc(
+        location=paths.url_of(src_uri),
+        title=title,
+        text=text,
+        kind="page",
+        boost=KIND_BOOST["page"],
+    )
 
 
 def _notice_documents(site: Site) -> Iterable[SearchDoc]:
     """The notice page, then each block that has no page of its own, at its anchor.
 
-    Material groups results by page and needs the page itself (a location without '#') first.
+    The worker groups results by page as Material does, and heads each group with the page
+    itself (its location without '#'), so the notice page must be a document too.
     """
     page = paths.url_of(paths.NOTICE)
     boost = KIND_BOOST["notice"]

@@ -161,7 +161,9 @@ def _check_notice(raw: RawData, units: dict[str, str]) -> Iterator[Problem]:
     yield from _check_sequence(path, doc.get("parts"), "part", parts)
     yield from _check_sequence(path, doc.get("clauses"), "clause", clause_lines)
 
+    yield from _check_revisions(raw, doc)
     tasks: dict[int, int] = {}
+    ids: dict[int, int] = {}
     task_items = _items(doc.get("tasks"))
     if not task_items:
         yield Problem(path, _line(doc), "no tasks; import a notice with numbered tasks")
@@ -169,6 +171,20 @@ def _check_notice(raw: RawData, units: dict[str, str]) -> Iterator[Problem]:
         yield from _check_number(path, task, "task", tasks)
         if isinstance(task, dict):
             yield from _check_task(path, task, parts, clauses, units)
+            task_id = task.get("id")
+            if not isinstance(task_id, int) or task_id < 1:
+                yield Problem(
+                    path, _line(task), f"task {task.get('number')}: missing id; re-import"
+                )
+            elif task_id in ids:
+                yield Problem(
+                    path,
+                    _line(task),
+                    f"task {task.get('number')}: id {task_id} is also the id of the task at "
+                    f"line {ids[task_id]}; re-import to renumber ids",
+                )
+            else:
+                ids[task_id] = _line(task)
     yield from _check_sequence(path, doc.get("tasks"), "task", tasks)
 
     last = 0
@@ -184,6 +200,30 @@ def _check_notice(raw: RawData, units: dict[str, str]) -> Iterator[Problem]:
             last = block.get("end_line", block["line"])
         if not isinstance(block.get("text"), str):
             yield Problem(path, line, "block: missing text")
+
+
+def _check_revisions(raw: RawData, doc: dict) -> Iterator[Problem]:
+    """Each revision snapshot names itself, and the current revision is one of them."""
+    path = raw.shown["notice.yaml"]
+    for label, snapshot in raw.revisions.items():
+        shown = raw.shown[f"revisions/{label}/notice.yaml"]
+        revision = snapshot.get("revision") if isinstance(snapshot, dict) else None
+        if not isinstance(revision, dict) or revision.get("label") != label:
+            yield Problem(shown, _line(snapshot), f"revision snapshot must say label: {label}")
+        elif not _is_date(revision.get("date")):
+            yield Problem(shown, _line(revision), f"revision {label}: malformed date; YYYY-MM-DD")
+        elif not _items(snapshot.get("tasks")):
+            yield Problem(shown, _line(snapshot), f"revision {label}: no tasks")
+    current = doc.get("revision")
+    if current is not None:
+        label = current.get("label") if isinstance(current, dict) else None
+        if label not in raw.revisions:
+            yield Problem(
+                path,
+                _line(current),
+                f"current revision {label!r} has no snapshot revisions/{label}/notice.yaml; "
+                "re-import with --revision",
+            )
 
 
 def _check_number(path: str, item: object, what: str, seen: dict[int, int]) -> Iterator[Problem]:

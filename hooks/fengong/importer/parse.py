@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..numerals import from_chinese
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
 from . import units as unit_lists
 
-CN_DIGITS = "零〇一二三四五六七八九十百"
+CN_DIGITS = "零〇一二三四五六七八九十百千"
 _CN = f"[{CN_DIGITS}]+"
 
 DOC_NUMBER = re.compile(r"\S*[〔\[]\d{4}[〕\]]\s*\d+\s*号")
@@ -29,23 +30,6 @@ UNIT_LINE = re.compile(
     r"^(责任单位|牵头单位|主责单位|负责单位|配合单位|参与单位|责任部门|牵头部门)\s*:"
 )
 PRINTED = re.compile(r"印发$")
-
-
-def cn_number(text: str) -> int:
-    """一 → 1, 十二 → 12, 二十六 → 26, 一百零五 → 105."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
-    total, current = 0, 0
-    for ch in text:
-        if ch in digits:
-            current = digits[ch]
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
 
 
 @dataclass(slots=True)
@@ -222,9 +206,9 @@ class _Parser:
         for n in body:
             text, norm = self.lines[n - 1], self.norm[n - 1]
             if m := SECTION.match(norm):
-                self.block("section", n, n, cn_number(m.group(1)))
+                self.block("section", n, n, from_chinese(m.group(1)))
             elif m := SUBSECTION.match(norm):
-                self.block("item", n, n, cn_number(m.group(1)))
+                self.block("item", n, n, from_chinese(m.group(1)))
             elif ANNEX_REF.match(norm):
                 self.block("annex_ref", n, n)
             elif m := DATE_LINE.match(norm):
@@ -267,13 +251,13 @@ class _Parser:
             n = lines[k]
             norm = self.norm[n - 1]
             if m := SECTION.match(norm):
-                part = cn_number(m.group(1))
+                part = from_chinese(m.group(1))
                 clause = None
                 notice.parts.append(RawHeading(part, n, _title(self.lines[n - 1], m.start(2))))
                 self.block("part", n, n, part)
                 k += 1
             elif m := SUBSECTION.match(norm):
-                clause = cn_number(m.group(1))
+                clause = from_chinese(m.group(1))
                 title = _title(self.lines[n - 1], m.start(2))
                 notice.clauses.append(RawHeading(clause, n, title, part))
                 self.block("clause", n, n, clause)

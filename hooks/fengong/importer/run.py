@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -29,18 +31,35 @@ class ImportResult:
         return bool(self.errors)
 
 
-def import_notice(source: Path, data_dir: Path, *, write: bool) -> ImportResult:
+@dataclass(frozen=True)
+class Revision:
+    """A published revision of the notice: its label (ASCII, used in URLs) and date."""
+
+    label: str
+    date: str
+
+
+REVISION_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
+
+
+def import_notice(
+    source: Path, data_dir: Path, *, write: bool, revision: Revision | None = None
+) -> ImportResult:
     result = ImportResult()
     shown = str(source)
+    if revision is not None:
+        result.problems += _check_revision(revision, data_dir)
+        if result.failed:
+            return result
     try:
         lines = read_lines(source, shown)
         parsed, warnings = parse(lines, shown)
     except ProblemsFound as found:
-        result.problems = found.problems
+        result.problems += found.problems
         return result
     result.problems += warnings
 
-    files = _data_files(source, lines, parsed, data_dir, result)
+    files = _data_files(source, lines, parsed, data_dir, result, revision)
 
     def check(staged: Path) -> list[Problem]:
         site, problems = load.check(staged, shown_dir=str(data_dir))
@@ -68,14 +87,45 @@ def import_notice(source: Path, data_dir: Path, *, write: bool) -> ImportResult:
     return result
 
 
-def _data_files(source, lines, parsed, data_dir: Path, result: ImportResult) -> dict[str, bytes]:
+def _check_revision(revision: Revision, data_dir: Path) -> list[Problem]:
+    where = "--revision"
+    if not REVISION_LABEL.match(revision.label):
+        message = (
+            f"revision label {revision.label!r}: use ASCII letters, digits, '.', '_' or '-' "
+            "(it appears in URLs), e.g. 2021-03"
+        )
+        return [Problem(where, 0, message)]
+    if (data_dir / datafiles.REVISIONS_DIR / revision.label).exists():
+        return [
+            Problem(where, 0, f"revision {revision.label!r} exists already; choose a new label")
+        ]
+    try:
+        dt.date.fromisoformat(revision.date)
+    except ValueError:
+        return [Problem("--date", 0, f"malformed date {revision.date!r}; use YYYY-MM-DD")]
+    return []
+
+
+def _data_files(
+    source, lines, parsed, data_dir: Path, result: ImportResult, revision: Revision | None
+) -> dict[str, bytes]:
     if source.suffix.lower() == ".docx":
-        source_rel = f"{datafiles.SOURCE_DIR}/{source.stem}.txt"
+        name = f"{source.stem}.txt"
         source_bytes = ("\n".join(lines) + "\n").encode("utf-8")
     else:
-        source_rel = f"{datafiles.SOURCE_DIR}/{source.name}"
+        name = source.name
         source_bytes = source.read_bytes()
-    document = datafiles.notice_document(parsed, source_rel)
+    previous = datafiles.read_current(data_dir)
+    current_revision = (previous or {}).get("revision") if revision is None else None
+    if revision is not None:
+        current_revision = {"label": revision.label, "date": revision.date}
+    if current_revision:
+        folder = f"{datafiles.REVISIONS_DIR}/{current_revision['label']}"
+        source_rel = f"{folder}/source{Path(name).suffix or '.txt'}"
+    else:
+        source_rel = f"{datafiles.SOURCE_DIR}/{name}"
+    document = datafiles.notice_document(parsed, source_rel, revision=current_revision)
+    result.report += datafiles.assign_task_ids(previous, document)
 
     written: list[str] = []
     for task in parsed.tasks:
@@ -93,8 +143,13 @@ def _data_files(source, lines, parsed, data_dir: Path, result: ImportResult) -> 
             f"{len(added)} new unit(s) added to {units_path} as stubs; set their kind, "
             f"full_name and aliases: {'、'.join(added)}"
         )
-    return {
+    notice_bytes = datafiles.dump_notice(document).encode("utf-8")
+    files = {
         source_rel: source_bytes,
-        datafiles.NOTICE_FILE: datafiles.dump_notice(document).encode("utf-8"),
+        datafiles.NOTICE_FILE: notice_bytes,
         datafiles.UNITS_FILE: units_text.encode("utf-8"),
     }
+    if current_revision:
+        # The revision's own snapshot: the site shows what changed between snapshots.
+        files[f"{datafiles.REVISIONS_DIR}/{current_revision['label']}/notice.yaml"] = notice_bytes
+    return files

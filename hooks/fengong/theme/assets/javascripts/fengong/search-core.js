@@ -26,7 +26,7 @@
 
   // Labels shown in results, by document kind (Material renders `tags` as chips).
   const KIND_LABEL = {
-    task: "任务", unit: "单位", clause: "条目", part: "部分", notice: "通知原文", page: "页面"
+    task: "任务", unit: "单位", clause: "条款", part: "部分", notice: "通知原文", page: "页面"
   }
   const FIELD_LABEL = {
     task: { names: "牵头单位", partners: "参与单位" },

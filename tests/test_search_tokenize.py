@@ -1,0 +1,578 @@
+"""Search: the Python tokeniser (builds the index) and the JS one (reads queries) agree; the
+query engine and the worker behave as Material's search box expects."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import queue
+import random
+import re
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from fengong import search
+from fengong.model import (
+    Assignment,
+    Block,
+    Clause,
+    Notice,
+    Part,
+    RemovedTask,
+    Revision,
+    Site,
+    Task,
+    Unit,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCE = ROOT / "data" / "source" / "dazu-2020-41.txt"
+THEME = ROOT / "hooks" / "fengong" / "theme"
+CORE_JS = THEME / "assets" / "javascripts" / "fengong" / "search-core.js"
+LUNR_JS = THEME / "assets" / "javascripts" / "fengong" / "lunr.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# --- The Python tokeniser ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("稳就业", ["稳", "就", "业", "稳就", "就业"]),
+        ("就", ["就"]),
+        ("", []),
+        ("。，、", []),
+        ("GDP 2020", ["gdp", "2020"]),
+        ("1.4万人", ["1", "4", "万", "人", "万人"]),
+        ("COVID-19疫情", ["covid", "19", "疫", "情", "疫情"]),
+        ("二〇二〇年", ["二", "〇", "二", "〇", "年", "二〇", "〇二", "二〇", "〇年"]),
+        ("𠀀𠀁", ["𠀀", "𠀁", "𠀀𠀁"]),  # Extension B: characters, not UTF-16 halves
+        ("café", ["caf"]),  # only ASCII letters make words
+    ],
+)
+def test_tokenize(text, tokens):
+    assert search.tokenize(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("written", "same_as"),
+    [
+        ("ＧＤＰ２０２０", "gdp2020"),  # full width
+        ("ＡＢＣ　ｄｅｆ", "abc def"),  # ideographic space separates
+        ("（一）着力稳定岗位", "(一)着力稳定岗位"),
+        ("穩就業", "稳就业"),  # traditional
+        ("區人力社保局", "区人力社保局"),
+        ("職業技能培訓補貼", "职业技能培训补贴"),
+        ("臺灣", "台湾"),
+        ("豈", "岂"),  # a compatibility ideograph: NFKC, then t2s
+    ],
+)
+def test_tokenize_normalises(written, same_as):
+    assert search.tokenize(written) == search.tokenize(same_as)
+
+
+def test_t2s_table_is_opencc_per_character():
+    from opencc import OpenCC
+
+    t2s = OpenCC("t2s")
+    table = search.t2s_table()
+    assert len(table) > 4000
+    assert all(t2s.convert(k) == v for k, v in table.items())
+
+
+# --- Python and JS give the same tokens ------------------------------------------------
+
+
+def _strings() -> list[str]:
+    """Every line of the real notice, awkward cases, and seeded random strings."""
+    lines = SOURCE.read_text("utf-8").splitlines()
+    awkward = [
+        "ＡＢＣ１２３ｘｙｚ",
+        "Ｈｅｌｌｏ　Ｗｏｒｌｄ",
+        "進一步做好穩就業工作",
+        "國務院關於進一步做好穩定和擴大就業工作的意見",
+        "①②③ ⅫⅣ ㈠㈡ ㊀",
+        "ﬁle ﬂow",
+        "İstanbul ΣΑΣ Straße",
+        "ｶﾀｶﾅ ひらがな 한국어",
+        "𠀀𠀁𫝈𪚥",
+        "😀👍🏽👨‍👩‍👧",
+        "e\u0301 a\u0308",
+        "\u3000\t\n\r\u00a0\u200b\ufeff",
+        "…——《》〔〕“”‘’",
+        "Ａ＿Ｂ-C_d",
+        "2020年4月29日 43722483",
+        "3.3% 1.26万人次 90%",
+        "〇一二三四五六七八九十",
+        "豈更車賈滑串句龜",
+        "薴苧苎",
+    ]
+    rng = random.Random(20200429)
+    table = list(search.t2s_table())
+    pool = (
+        list(set("".join(lines)))
+        + rng.sample(table, 300)
+        + list("abcXYZ019 -_.,;:!?%+/\\'\"<>&")
+        + [chr(c) for c in range(0xFF01, 0xFF5F)]  # full-width ASCII
+        + ["𠀀", "𫝈", "😀", "\u0301", "\u3000", "ｱ", "〇", "豈"]
+    )
+    randoms = ["".join(rng.choices(pool, k=rng.randint(1, 40))) for _ in range(200)]
+    return lines + awkward + randoms
+
+
+class Chromium:
+    """Debian's Chromium through Playwright, driven from a thread of its own.
+
+    tests/browser/conftest.py keeps a sync Playwright open for the whole session, and sync
+    Playwright will not start a second one in the same thread. (One session fixture in
+    tests/conftest.py, shared by both, would make this class unnecessary.)
+    """
+
+    def __init__(self):
+        self._calls: queue.Queue = queue.Queue()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def run(self, fn):
+        """fn(browser), run in the browser's thread: its result, or its exception raised here."""
+        answer: queue.Queue = queue.Queue()
+        self._calls.put((fn, answer))
+        result, error = answer.get()
+        if error is not None:
+            raise error
+        return result
+
+    def close(self):
+        self._calls.put(None)
+        self._thread.join()
+
+    def _serve(self):
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                self._answer(browser, None)
+                browser.close()
+        except Exception as error:  # could not start: every call gets the reason
+            self._answer(None, error)
+
+    def _answer(self, browser, failure):
+        while (call := self._calls.get()) is not None:
+            fn, answer = call
+            if failure is not None:
+                answer.put((None, failure))
+                continue
+            try:
+                answer.put((fn(browser), None))
+            except Exception as error:
+                answer.put((None, error))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (make test does this)")
+    chromium = Chromium()
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="module")
+def js(chromium):
+    """evaluate(expression, arg) in a blank page with lunr.js and search-core.js: no fetches."""
+
+    def open_page(browser):
+        page = browser.new_page()
+        page.add_script_tag(content=LUNR_JS.read_text("utf-8"))
+        page.add_script_tag(content=CORE_JS.read_text("utf-8"))
+        return page
+
+    page = chromium.run(open_page)
+    yield lambda expression, arg=None: chromium.run(lambda _: page.evaluate(expression, arg))
+    chromium.run(lambda _: page.close())
+
+
+@pytest.mark.browser
+def test_js_tokenize_matches_python(js):
+    strings = _strings()
+    assert len(strings) > 400
+    tokens = js(
+        """([strings, table]) => {
+            const t2s = new Map(Object.entries(table))
+            return strings.map(s => fengong.tokenize(s, t2s))
+        }""",
+        [strings, search.t2s_table()],
+    )
+    mismatches = [
+        (s, py, got)
+        for s, py, got in zip(strings, map(search.tokenize, strings), tokens, strict=True)
+        if py != got
+    ]
+    assert mismatches == []
+
+
+@pytest.mark.browser
+def test_js_tokenize_with_shipped_table(js):
+    """The index ships only the t2s entries its text needs; those still convert queries."""
+    data = json.loads(_index_bytes(_fixture_site()))
+    assert "業" in data["t2s"] and "臺" not in data["t2s"]
+    tokens = js(
+        "([s, table]) => fengong.tokenize(s, new Map(Object.entries(table)))",
+        ["就業培訓", data["t2s"]],
+    )
+    assert tokens == search.tokenize("就业培训")
+
+
+# --- The query engine, on a small site built by hand ----------------------------------
+
+
+def _unit(id: str, name: str, **kwargs) -> Unit:
+    return Unit(id=id, name=name, kind="government_department", **kwargs)
+
+
+def _task(number: int, text: str, *units: Unit, clause: int = 1) -> Task:
+    assignments = tuple(
+        Assignment(unit=u, written=u.name, role="lead" if i == 1 else "partner", position=i)
+        for i, u in enumerate(units, 1)
+    )
+    return Task(
+        number=number,
+        id=number,
+        part=1,
+        clause=clause,
+        text=text,
+        raw=text,
+        assignments=assignments,
+    )
+
+
+def _fixture_site() -> Site:
+    renshe = _unit(
+        "renshe", "区人力社保局", full_name="重庆市大足区人力资源和社会保障局", aliases=("人社局",)
+    )
+    caizheng = _unit("caizheng", "区财政局")
+    jiaowei = _unit("jiaowei", "区教委")
+    tasks = (
+        _task(1, "加强高校毕业生就业服务。", renshe, jiaowei),
+        _task(2, "落实职业培训补贴政策。", caizheng, renshe),
+        _task(3, "完成23个项目，支持创业就。就创业者<b>优先</b>。", caizheng),
+        _task(4, "推进ＧＤＰ统计。", jiaowei),
+        _task(23, "做好就业统计。", jiaowei),
+    )
+    notice = Notice(
+        doc_number="大足府办发〔2020〕41号",
+        title="关于稳就业的通知",
+        issuer="区政府办公室",
+        date="2020-04-29",
+        addressees=(),
+        signature="",
+        contact=None,
+        cc=(),
+        annex_title="",
+        lead_rule="",
+        source_file="source/test.txt",
+    )
+    blocks = (
+        Block(kind="doc_number", line=1, end_line=1, text=notice.doc_number),
+        Block(kind="section", line=5, end_line=5, text="一、压实各方责任"),
+        Block(kind="paragraph", line=7, end_line=7, text="区人力社保局要牵头抓总。"),
+        Block(kind="task", line=20, end_line=20, text="1．加强高校毕业生就业服务。"),
+    )
+    return Site(
+        notice=notice,
+        blocks=blocks,
+        parts=(
+            Part(number=1, title="支持就业", clause_numbers=(1,), task_numbers=(1, 2, 3, 4, 23)),
+        ),
+        clauses=(
+            Clause(number=1, part=1, title="加大援企稳岗力度", task_numbers=(1, 2, 3, 4, 23)),
+        ),
+        tasks=tasks,
+        units=(renshe, caizheng, jiaowei),
+        tags=(),
+        targets=(),
+        reporting=None,
+        removed_tasks=(
+            RemovedTask(
+                id=99,
+                number=5,
+                text="开展就业见习。",
+                units=("区人力社保局",),
+                last_revision=Revision(label="v1", date="2020-04-29", task_count=5),
+                removed_in=Revision(label="v2", date="2020-06-01", task_count=5),
+            ),
+        ),
+    )
+
+
+SYNONYMS = {"大学生": ["高校毕业生"]}
+
+
+def _index_bytes(site: Site) -> bytes:
+    about = search.page_document("about.md", "关于本站", "本站整理通知的任务分工。")
+    files = search.index_files([*search.documents(site), about], SYNONYMS)
+    assert list(files) == [search.INDEX_FILE]
+    return files[search.INDEX_FILE]
+
+
+def test_index_is_deterministic_and_readable():
+    site = _fixture_site()
+    first = _index_bytes(site)
+    assert first == _index_bytes(site)
+    text = first.decode("utf-8")
+    assert "区人力社保局" in text and "\\u" not in text  # ensure_ascii=False
+    data = json.loads(text)
+    assert data["expansions"]["人社局"] == ["区人力社保局"]
+    assert data["expansions"]["重庆市大足区人力资源和社会保障局"] == ["区人力社保局"]
+    assert data["expansions"]["大学生"] == ["高校毕业生"]
+    # Blocks with pages of their own are not repeated as notice paragraphs.
+    notice = [d["location"] for d in data["docs"] if d["kind"] == "notice"]
+    assert notice == ["notice/", "notice/#L1", "notice/#L5", "notice/#L7"]
+
+
+@pytest.fixture(scope="module")
+def engine(js):
+    js(
+        "text => { window.engine = new fengong.Engine(JSON.parse(text)) }",
+        _index_bytes(_fixture_site()).decode("utf-8"),
+    )
+    return js
+
+
+def _search(engine, query: str) -> list[list[dict]]:
+    return engine("q => engine.search(q).items", query)
+
+
+def _locations(engine, query: str) -> list[str]:
+    """The result's items in the order Material shows their pages."""
+    return [item["location"] for group in _search(engine, query) for item in group]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # An alias finds the unit first, then the tasks it leads, then those it shares (a removed
+        # task among them, last), then mentions in the text.
+        ("人社局", ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/"]),
+        (
+            "区人力社保局",
+            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/"],
+        ),
+        (
+            "區人力社保局",
+            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/"],
+        ),
+        (
+            "重庆市大足区人力资源和社会保障局",
+            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/"],
+        ),
+        # AND of words, in any field.
+        ("培训 人社局", ["tasks/2/"]),
+        ("培训 不存在", []),
+        # Full width, case and traditional forms are the same word.
+        ("gdp", ["tasks/4/"]),
+        ("ＧＤＰ", ["tasks/4/"]),
+        ("Gd", ["tasks/4/"]),  # letters match while being typed
+        ("就業 統計", ["tasks/23/"]),
+        # A task number brings that task first; the number as a word still matches text.
+        ("23", ["tasks/23/", "tasks/3/"]),
+        ("任务23", ["tasks/23/"]),
+        ("第23项", ["tasks/23/"]),
+        ("任务99", []),
+        # A task a revision removed: found by its words, last, and not by its old number.
+        ("就业见习", ["tasks/99/"]),
+        ("第5项", []),
+        # Synonyms: a word people type → the notice's word.
+        ("大学生", ["tasks/1/"]),
+        # Every bigram of 创业就创 is in task 3, but not the word: dropped.
+        ("创业就创", []),
+        ("创业就", ["tasks/3/"]),
+        ("41号", ["notice/#L1", "notice/"]),
+        ("援企稳岗", ["clauses/1/"]),
+        ("（一）", ["clauses/1/"]),
+        ("本站", ["about/"]),
+        ("", []),
+        ("、。", []),
+    ],
+)
+def test_engine_results(engine, query, expected):
+    assert _locations(engine, query) == expected
+
+
+@pytest.mark.browser
+def test_engine_items_are_materials(engine):
+    [[unit], [lead], [partner], [removed], notice] = _search(engine, "人社局")
+    assert removed["title"] == "任务5（已删除）"
+    assert unit["title"] == "<mark>区人力社保局</mark>"
+    assert unit["terms"] == {"人社局": True, "区人力社保局": True}
+    assert unit["tags"] == ["单位"]
+    assert "<p>牵头单位：<mark>区人力社保局</mark></p>" in lead["text"]
+    assert "<p>参与单位：<mark>区人力社保局</mark></p>" in partner["text"]
+    assert lead["score"] > partner["score"]
+    # A paragraph of the notice: its section as the heading, grouped with the notice page.
+    paragraph, page = notice
+    assert paragraph["title"] == "一、压实各方责任"
+    assert paragraph["text"] == "<p><mark>区人力社保局</mark>要牵头抓总。</p>"
+    assert (page["location"], page["score"], page["terms"]) == ("notice/", 0, {})
+
+
+@pytest.mark.browser
+def test_engine_escapes_text(engine):
+    [[task]] = _search(engine, "优先")
+    assert "&#60;b&#62;<mark>优先</mark>&#60;/b&#62;" in task["text"]
+
+
+# --- Material keeps its search box; main.html only swaps the worker ---------------------
+
+
+def _config_block(template: Path) -> list[str]:
+    text = template.read_text("utf-8")
+    block = re.search(r"\{% block config %\}.*?\{% endblock %\}", text, re.S)
+    assert block, f"{template}: no config block"
+    return [line.strip() for line in block.group(0).splitlines()]
+
+
+def test_main_html_config_block_is_materials_but_the_worker():
+    import material
+
+    base = Path(material.__file__).parent / "templates" / "base.html"
+    ours, theirs = _config_block(THEME / "main.html"), _config_block(base)
+    worker = '"search": "assets/javascripts/fengong/search-worker.js" | url,'
+    assert worker in ours
+    differ = [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b]
+    assert len(differ) == 1 and differ[0][0] == worker
+    assert re.fullmatch(
+        r'"search": "assets/javascripts/workers/search\.\w+\.min\.js" \| url,', differ[0][1]
+    )
+
+
+HOOK = """
+    import sys
+    from mkdocs.structure.files import File
+    sys.path.insert(0, {hooks!r})
+    from fengong import search
+
+    def on_page_markdown(markdown, page, **kwargs):
+        page.meta["search"] = {{"exclude": True}}
+        return markdown
+
+    def on_files(files, config):
+        for uri, content in {files!r}.items():
+            files.append(File.generated(config, uri, content=content))
+        return files
+"""
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory):
+    """The fixture site built with our theme, served on a free port."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = _fixture_site()
+    files = {"index.md": "# 首页\n", "notice.md": "# 通知\n"}
+    files.update(search.index_files(search.documents(site), SYNONYMS))
+    for doc in search.documents(site):
+        page = doc.location.split("#")[0]
+        uri = "index.md" if not page else page.rstrip("/") + ".md"
+        files.setdefault(uri, f"# {doc.title}\n\n{doc.text}\n")
+    root = tmp_path_factory.mktemp("search-site")
+    (root / "docs").mkdir()
+    (root / "hook.py").write_text(
+        textwrap.dedent(HOOK.format(hooks=str(ROOT / "hooks"), files=files)), "utf-8"
+    )
+    (root / "mkdocs.yml").write_text(
+        textwrap.dedent(f"""
+            site_name: test
+            theme: {{name: material, language: zh, font: false, custom_dir: {THEME}}}
+            plugins: [search]
+            hooks: [hook.py]
+            nav: [index.md]
+        """),
+        "utf-8",
+    )
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    with contextlib.closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "http.server",
+            str(port),
+            "-b",
+            "127.0.0.1",
+            "-d",
+            str(root / "site"),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):
+                break
+            time.sleep(0.05)
+        else:
+            pytest.fail(f"http.server did not start: {server.stdout.read1().decode()}")
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_header_search_uses_our_worker(chromium, served_site):
+    chromium.run(lambda browser: _search_from_the_header(browser, served_site))
+
+
+def _search_from_the_header(browser, base: str) -> None:
+    page = browser.new_page()
+    other_hosts = []
+
+    def only_ours(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            other_hosts.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_ours)
+    try:
+        page.goto(base)
+        config = json.loads(page.locator("#__config").inner_text())
+        assert config["search"].endswith("assets/javascripts/fengong/search-worker.js")
+        page.keyboard.press("/")
+        query = page.locator("input.md-search__input")
+        query.fill("人社局")
+        query.press("End")  # Material reads the query on keyup, as after an IME commit
+        first = page.locator(".md-search-result__item a").first
+        first.wait_for()
+        assert first.get_attribute("href").startswith(base + "units/renshe/")
+        assert first.locator("mark").first.inner_text() == "区人力社保局"
+        query.press("Enter")  # Material's keyboard handling: go to the best result
+        page.wait_for_url(base + "units/renshe/**")
+        assert other_hosts == []
+    finally:
+        page.close()
