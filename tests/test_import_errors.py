@@ -2,46 +2,27 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
-import sys
 import time
 from pathlib import Path
 
+import import_notice  # scripts/ is on sys.path (tests/conftest.py)
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "import_notice.py"
 REAL_NOTICE = ROOT / "data" / "source" / "dazu-2020-41.txt"
 
 # Generous: refusing a 50 MB file should cost a stat() or one bounded read, not a parse.
 FAIL_FAST_SECONDS = 2.0
 
 
-def load_importer():
-    """The script as a module; loaded once, when the first test needs it."""
-    if "import_notice" not in sys.modules:
-        # The script imports its sibling _engine, as it does when run from the shell.
-        if str(SCRIPT.parent) not in sys.path:
-            sys.path.insert(0, str(SCRIPT.parent))
-        spec = importlib.util.spec_from_file_location("import_notice", SCRIPT)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["import_notice"] = module
-        try:
-            spec.loader.exec_module(module)
-        except BaseException:
-            del sys.modules["import_notice"]  # so the next test shows the same error
-            raise
-    return sys.modules["import_notice"]
-
-
 def run(argv: list[str], capsys) -> tuple[int, str, str]:
     """main(argv) → (exit status, stdout, stderr); an argparse-style SystemExit counts too."""
     capsys.readouterr()
     try:
-        status = load_importer().main(argv)
+        status = import_notice.main(argv)
     except SystemExit as exit_:
         status = exit_.code if isinstance(exit_.code, int) else 1
     out, err = capsys.readouterr()
@@ -88,7 +69,7 @@ def good_data_dir(tmp_path_factory) -> Path:
     """A data dir as the real notice's import leaves it; tests work on copies."""
     data_dir = tmp_path_factory.mktemp("good") / "data"
     data_dir.mkdir()
-    status = load_importer().main([str(REAL_NOTICE), "--data-dir", str(data_dir)])
+    status = import_notice.main([str(REAL_NOTICE), "--data-dir", str(data_dir)])
     assert status == 0, "importing the real notice failed; see captured stderr"
     assert any(p.is_file() for p in data_dir.rglob("*")), "the import wrote no data files"
     return data_dir

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
-import sys
 from pathlib import Path
 
 import docx
+import import_notice  # scripts/ is on sys.path (tests/conftest.py)
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "import_notice.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "notices"
 REAL_NOTICE = ROOT / "data" / "source" / "dazu-2020-41.txt"
 
@@ -28,27 +26,10 @@ MISSING = "<missing>"
 FIXTURE_NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
 
 
-def load_importer():
-    """The script as a module; loaded once, when the first test needs it."""
-    if "import_notice" not in sys.modules:
-        # The script imports its sibling _engine, as it does when run from the shell.
-        if str(SCRIPT.parent) not in sys.path:
-            sys.path.insert(0, str(SCRIPT.parent))
-        spec = importlib.util.spec_from_file_location("import_notice", SCRIPT)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["import_notice"] = module
-        try:
-            spec.loader.exec_module(module)
-        except BaseException:
-            del sys.modules["import_notice"]  # so the next test shows the same error
-            raise
-    return sys.modules["import_notice"]
-
-
 def run_json(source: Path, capsys) -> dict:
     """Import `source` with `--json -` and return the parsed stdout."""
     capsys.readouterr()  # drop anything printed before this run
-    status = load_importer().main(["--json", "-", str(source)])
+    status = import_notice.main(["--json", "-", str(source)])
     out, err = capsys.readouterr()
     assert status == 0, f"exit status {status}, stderr:\n{err}"
     assert "Traceback" not in err
@@ -74,7 +55,7 @@ def real_notice_json() -> dict:
     # pytest's capsys is function-scoped, so this module-wide run captures by hand.
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = load_importer().main(["--json", "-", str(REAL_NOTICE)])
+        status = import_notice.main(["--json", "-", str(REAL_NOTICE)])
     assert status == 0, f"exit status {status}, stderr:\n{err.getvalue()}"
     return json.loads(out.getvalue())
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 from functools import cache
 from pathlib import Path
 
+import diff_revisions  # scripts/ is on sys.path (tests/conftest.py)
 import pytest
 from fengong import revisions
 from fengong.importer import datafiles
@@ -33,22 +33,9 @@ def expected(name: str) -> dict:
     return json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
-def load_script():
-    if "diff_revisions" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("diff_revisions", SCRIPT)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["diff_revisions"] = module
-        try:
-            spec.loader.exec_module(module)
-        except BaseException:
-            del sys.modules["diff_revisions"]
-            raise
-    return sys.modules["diff_revisions"]
-
-
 def run_script(argv: list[str], capsys) -> tuple[int, str, str]:
     capsys.readouterr()
-    status = load_script().main(argv)
+    status = diff_revisions.main(argv)
     out, err = capsys.readouterr()
     return status, out, err
 

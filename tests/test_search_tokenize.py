@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from fengong import search
 from fengong.model import (
     Assignment,
@@ -36,17 +37,6 @@ SOURCE = ROOT / "data" / "source" / "dazu-2020-41.txt"
 THEME = ROOT / "hooks" / "fengong" / "theme"
 CORE_JS = THEME / "assets" / "javascripts" / "fengong" / "search-core.js"
 LUNR_JS = THEME / "assets" / "javascripts" / "fengong" / "lunr.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 # --- The Python tokeniser ---------------------------------------------------------------
