@@ -22,11 +22,13 @@ import platform
 import random
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
+import threading
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -83,7 +85,6 @@ class SiteStats:
     largest_page_bytes: int
     search_bytes: int
     search_gzip_bytes: int
-    search_docs: int | None
 
 
 @dataclass
@@ -114,16 +115,28 @@ class ScaleResult:
     error: str = ""
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run cmd; time it and read its own peak RSS (wait4: RUSAGE_CHILDREN would be cumulative)."""
+def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 3600) -> Run:
+    """Run cmd; time it and read its own peak RSS (wait4: RUSAGE_CHILDREN would be cumulative).
+
+    After `timeout` seconds the child's whole process group is killed and the run fails.
+    """
     with tempfile.TemporaryFile() as out:
         start = perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.Popen(
+            cmd, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT, start_new_session=True
+        )
+        timer = threading.Timer(timeout, os.killpg, (proc.pid, signal.SIGKILL))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
         seconds = perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         log = out.read().decode("utf-8", "replace")
+    if proc.returncode == -signal.SIGKILL and seconds >= timeout:
+        log += f"\nbench: killed after the --timeout of {timeout:.0f} s"
     return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, log)
 
 
@@ -152,23 +165,18 @@ def site_stats(site: Path) -> SiteStats:
             data = path.read_bytes()
             search_raw += len(data)
             search_gz += len(gzip.compress(data, compresslevel=6, mtime=0))
-    return SiteStats(pages, total, largest, largest_bytes, search_raw, search_gz, search_docs(site))
+    return SiteStats(pages, total, largest, largest_bytes, search_raw, search_gz)
 
 
-def search_docs(site: Path) -> int | None:
-    index = site / "search" / "search_index.json"
-    if not index.exists():
-        return None
-    return len(json.loads(index.read_text(encoding="utf-8")).get("docs", ()))
-
-
-def mkdocs_build(config: Path, work: Path, name: str, runs: int, data_dir: Path | None):
+def mkdocs_build(
+    config: Path, work: Path, name: str, runs: int, data_dir: Path | None, timeout: float
+) -> BuildResult:
     """Clean builds into fresh site dirs; the stats come from the last one."""
     result = BuildResult()
     for i in range(runs):
         site = work / f"{name}-site-{i}"
         cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
-        r = run(cmd, build_env(data_dir))
+        r = run(cmd, build_env(data_dir), timeout)
         if r.returncode != 0:
             result.error = f"mkdocs build failed ({r.returncode}):\n{r.tail()}"
             return result
@@ -229,17 +237,17 @@ REBUILD_DRIVER = textwrap.dedent(
     a = json.loads(sys.argv[1])
     site = Path(a["site_dir"])
 
-    def load():
-        return load_config(a["config"], site_dir=a["site_dir"])
+    def load(**overrides):
+        return load_config(a["config"], site_dir=a["site_dir"], **overrides)
 
     def timed(fn):
         start = time.perf_counter()
         fn()
         return round(time.perf_counter() - start, 3)
 
-    def docs():
-        index = site / "search" / "search_index.json"
-        return len(json.loads(index.read_text(encoding="utf-8"))["docs"])
+    def search_bytes():
+        # Every file of the search index (ours may not be material's search_index.json).
+        return sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file())
 
     def showing(marker):
         return sum(1 for p in site.rglob("*.html") if marker in p.read_text(encoding="utf-8"))
@@ -251,21 +259,24 @@ REBUILD_DRIVER = textwrap.dedent(
     config = load()
     config.plugins.on_startup(command="serve", dirty=False)
     out["first_build"] = timed(lambda: build(config))
-    out["docs_clean"] = docs()
+    out["search_clean"] = search_bytes()
     out["reimport"] = timed(lambda: reimport(a["edited"][0]))
     out["rebuild"] = timed(lambda: build(load()))
     out["showing_edit"] = showing(a["markers"][0])
     if a["dirty"]:
+        # MkDocs warns on every dirty build, so `strict: true` would abort it: measure it
+        # without strict.
+        out["strict"] = bool(config.strict)
         reimport(a["edited"][1])
-        out["dirty_rebuild"] = timed(lambda: build(load(), dirty=True))
-        out["docs_dirty"] = docs()
+        out["dirty_rebuild"] = timed(lambda: build(load(strict=False), dirty=True))
+        out["search_dirty"] = search_bytes()
         out["dirty_showing_edit"] = showing(a["markers"][1])
-    print("BENCH-RESULT " + json.dumps(out))
+    print("BENCH-RESULT " + json.dumps(out), flush=True)
     """
 )
 
 
-def measure_rebuild(notice: Path, data_dir: Path, work: Path, dirty: bool) -> dict:
+def measure_rebuild(notice: Path, data_dir: Path, work: Path, dirty: bool, timeout: float) -> dict:
     text = notice.read_text(encoding="utf-8")
     number = (count_tasks(text) + 1) // 2
     edited = []
@@ -281,7 +292,13 @@ def measure_rebuild(notice: Path, data_dir: Path, work: Path, dirty: bool) -> di
         "markers": EDIT_MARKERS,
         "dirty": dirty,
     }
-    r = run([sys.executable, "-c", REBUILD_DRIVER, json.dumps(args)], build_env(data_dir))
+    driver = work / "rebuild_driver.py"
+    driver.write_text(REBUILD_DRIVER, encoding="utf-8")
+    r = run(
+        [sys.executable, "-X", "faulthandler", str(driver), json.dumps(args)],
+        build_env(data_dir),
+        timeout,
+    )
     found = re.search(r"^BENCH-RESULT (.+)$", r.log, re.M)
     if r.returncode != 0 or not found:
         return {"error": f"rebuild driver failed ({r.returncode}):\n{r.tail()}"}
@@ -332,9 +349,13 @@ def vanilla_settings() -> tuple[str, int, str]:
     mirrored = "".join(blocks[k] for k in MIRRORED_KEYS if k in blocks)
     # The overrides are ours, not the theme's.
     mirrored = re.sub(r"^\s+custom_dir\s*:.*\n", "", mirrored, flags=re.M)
+    if "extra" in blocks:
+        # extra shapes the theme's output too (generator: false); our data settings do not.
+        mirrored += re.sub(r"^  fengong:.*\n(?:    .*\n|\s*\n)*", "", blocks["extra"], flags=re.M)
     nav = yaml.load(text, Loader=_AnyTagLoader).get("nav")
     groups = max(nav_entries(nav) - 1, 1) if nav else DEFAULT_NAV_GROUPS
-    return mirrored, groups, f"{', '.join(k for k in MIRRORED_KEYS if k in blocks)} as in ours"
+    shown = [k for k in (*MIRRORED_KEYS, "extra") if k in blocks]
+    return mirrored, groups, f"{', '.join(shown)} as in ours"
 
 
 def make_vanilla(root: Path, pages: int, mirrored: str, groups: int) -> Path:
@@ -409,17 +430,20 @@ def bench_scale(scale: int, args: argparse.Namespace, work: Path, ours_ready: bo
     if ours_ready:
         data_dir = work / "data"
         cmd = [sys.executable, str(IMPORTER), str(notice), "--data-dir", str(data_dir)]
-        result.import_run = run(cmd)
+        result.import_run = run(cmd, timeout=args.timeout)
         say(f"  import {result.import_run.seconds:.2f} s")
         if result.import_run.returncode != 0:
-            result.error = f"import failed:\n{result.import_run.tail()}"
+            code = result.import_run.returncode
+            result.error = f"import failed ({code}):\n{result.import_run.tail()}"
         else:
-            result.ours = mkdocs_build(CONFIG, work, "ours", args.runs, data_dir)
+            result.ours = mkdocs_build(CONFIG, work, "ours", args.runs, data_dir, args.timeout)
             if result.ours.stats:
                 pages = result.ours.stats.pages
                 say(f"  build {result.ours.seconds:.2f} s, {pages} pages")
                 if not args.no_rebuild:
-                    result.rebuild = measure_rebuild(notice, data_dir, work, dirty=not args.smoke)
+                    result.rebuild = measure_rebuild(
+                        notice, data_dir, work, dirty=not args.smoke, timeout=args.timeout
+                    )
                     say(f"  rebuild {result.rebuild}")
             else:
                 say(f"  build failed: {result.ours.error}")
@@ -429,7 +453,7 @@ def bench_scale(scale: int, args: argparse.Namespace, work: Path, ours_ready: bo
     if not args.no_vanilla:
         mirrored, groups, _ = vanilla_settings()
         config = make_vanilla(work / "vanilla", pages, mirrored, groups)
-        result.vanilla = mkdocs_build(config, work, "vanilla", args.runs, None)
+        result.vanilla = mkdocs_build(config, work, "vanilla", args.runs, None, args.timeout)
         if result.vanilla.stats:
             say(f"  vanilla {result.vanilla.seconds:.2f} s, {result.vanilla.stats.pages} pages")
         else:
@@ -549,7 +573,7 @@ def report(results: list[ScaleResult], args: argparse.Namespace, started: str) -
             "driver then re-imports and rebuilds in the same process, as `mkdocs serve` does.",
             "",
             "| notice | task | first build in process s | re-import s | rebuild s | pages showing "
-            "the edit | peak MB | `--dirty` rebuild s | search docs clean / dirty |",
+            "the edit | peak MB | `--dirty` rebuild s | search KB clean / dirty |",
             "|---|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
         for res in rebuilds:
@@ -558,7 +582,7 @@ def report(results: list[ScaleResult], args: argparse.Namespace, started: str) -
                 lines.append(f"| {res.label} | {rb['error'].splitlines()[0]} ||||||||")
                 continue
             dirty = (
-                f"{rb['dirty_rebuild']:.2f} | {rb['docs_clean']:,} / {rb['docs_dirty']:,}"
+                f"{rb['dirty_rebuild']:.2f} | {kb(rb['search_clean'])} / {kb(rb['search_dirty'])}"
                 if "dirty_rebuild" in rb
                 else "– | –"
             )
@@ -592,8 +616,8 @@ and NO_MKDOCS_2_WARNING=true; wall time (perf_counter) and the child's own peak 
 one build is not charged with an earlier child's peak). Peak is the maximum over runs.
 - **pages**: `index.html` files. **site MB**: every file in the site. **largest page**: the \
 biggest `.html`. **search**: the files under `site/search/`, raw and gzip level 6.
-- **warnings**: lines with WARNING in the last build's log (the bench does not build with \
-`--strict`, so a warning is counted instead of failing the run).
+- **warnings**: lines with WARNING in the last build's log. Ours builds with its own \
+`strict: true`, so there a warning fails the run instead; the vanilla site is not strict.
 - **vanilla**: a plain mkdocs-material site with the same number of pages (estimated from the \
 notice when ours did not build), each ~300 Chinese characters recombined from the notice, in \
 sections of 100 pages with an index page each; the nav lists home and as many group indexes as \
@@ -605,13 +629,14 @@ once (first build in process: imports warm, no interpreter start), re-imports th
 into the same data dir, loads the config again and builds again (rebuild s) — what `mkdocs serve` \
 does on a change. "pages showing the edit" counts the HTML files that contain the marker: 0 means \
 the rebuild did not pick the change up.
-- **`--dirty`** is measured but is not a correct way to rebuild this site: MkDocs 1.6 rebuilds a \
-page under `--dirty` only if `File.is_modified()`, which is always true for pages generated in \
-memory (`File.generated`) and true for a hand-written page only if its source is newer than its \
-output. So every generated page is rebuilt anyway (no time saved on the part that grows), the \
-hand-written pages are skipped, and the search index then holds only the rebuilt pages (compare \
-search docs clean / dirty); the skipped pages' navigation is also stale. Use clean builds; \
-`mkdocs serve` already rebuilds in process."""
+- **`--dirty`** saves nothing here and is not a way to rebuild this site. MkDocs 1.6 skips a \
+page under `--dirty` only when `File.is_modified()` is false, and it is always true for a page \
+generated in memory (`File.generated`): every page of ours. A dirty build still renders every \
+page and only skips copying unchanged static files (the theme's assets), so it takes as long \
+as a clean rebuild. MkDocs also warns on every dirty build, so our `strict: true` aborts it (the \
+bench measures it with strict off), and a hand-written page it skipped would drop out of the \
+search index (search KB clean / dirty). Use clean builds; `mkdocs serve` already rebuilds \
+in process."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -627,6 +652,9 @@ def main(argv: list[str] | None = None) -> int:
         "--vanilla-only", action="store_true", help="only the vanilla site (estimated pages)"
     )
     parser.add_argument("--keep", type=Path, help="work in this dir and keep it")
+    parser.add_argument(
+        "--timeout", type=float, default=3600, help="seconds before a child is killed (3600)"
+    )
     args = parser.parse_args(argv)
     args.argv = sys.argv[1:] if argv is None else argv
     if args.smoke:
