@@ -15,6 +15,7 @@ import calendar
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -499,9 +500,12 @@ class SheetRow:
     qr: Markup  # the address as a QR code (inline SVG)
 
 
+@lru_cache(maxsize=4096)
 def qr_svg(url: str) -> Markup:
-    """The address as a QR code, inline SVG sized by CSS; the same URL gives the same bytes."""
-    code = segno.make_qr(url, error="m")
+    """The address as a QR code, inline SVG sized by CSS; the same URL gives the same bytes.
+    Cached: a task's code appears on the sheet of every unit it names. The mask is fixed
+    (any mask is valid): choosing the best of eight took 90% of the time and saves little."""
+    code = segno.make_qr(url, error="m", mask=0)
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="fg-qr", light="#fff"))
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import icalendar
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -346,17 +346,32 @@ def write_table(
         cell.border = BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         ws.column_dimensions[get_column_letter(col)].width = width
+    # Named styles: one lookup per cell instead of hashing a Border and an Alignment each
+    # time (that hashing was most of the time spent writing the ledgers).
+    cell_style, link_style = _named_styles(ws.parent)
     for r, row in enumerate(rows, header_row + 1):
         for col, value in enumerate(row, 1):
             cell = ws.cell(r, col, value)
             if columns[col - 1][0] == URL_HEADER and value:
                 cell.hyperlink = value
-                cell.style = "Hyperlink"  # a named style: set before border and alignment
-            cell.border = BORDER
-            cell.alignment = WRAP
+                cell.style = link_style
+            else:
+                cell.style = cell_style
     last = get_column_letter(len(columns))
     ws.freeze_panes = ws.cell(header_row + 1, 1)
     ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
+
+
+def _named_styles(wb: Workbook) -> tuple[str, str]:
+    """The body cell style and the link cell style, registered once per workbook."""
+    names = ("fengong-cell", "fengong-link")
+    if names[0] not in wb.named_styles:
+        wb.add_named_style(NamedStyle(name=names[0], border=BORDER, alignment=WRAP))
+        link_font = Font(color="0563C1", underline="single")
+        wb.add_named_style(
+            NamedStyle(name=names[1], font=link_font, border=BORDER, alignment=WRAP)
+        )
+    return names
 
 
 def print_setup(ws: Worksheet, header_row: int) -> None:

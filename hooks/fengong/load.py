@@ -56,6 +56,11 @@ def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[RawData, li
     for path in sorted((data_dir / REVISIONS_DIR).glob("*/notice.yaml")):
         rel = path.relative_to(data_dir).as_posix()
         shown[rel] = f"{shown_dir.rstrip('/')}/{rel}"
+        current = data_dir / NOTICE_FILE
+        if NOTICE_FILE in files and path.read_bytes() == current.read_bytes():
+            # The current revision's snapshot is a copy of notice.yaml: read it once.
+            revisions[path.parent.name] = files[NOTICE_FILE]
+            continue
         value, found = read_yaml(path, shown[rel])
         problems += found
         if value is not None:
