@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test check bench import lint
+.PHONY: serve build test check bench bench-smoke lint
 
 $(BIN)/.installed: requirements.txt
 	$(PY) -m venv $(VENV)
@@ -35,6 +35,15 @@ check: $(BIN)/.installed
 test: $(BIN)/.installed /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/python -m pytest
+
+# The benchmark: import, build, sizes and search against a vanilla mkdocs-material site,
+# for the real notice and synthetic ones 10x, 100x and 300x its size (tens of minutes).
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/bench.py --scales 1,10,100,300 --runs 3
+
+# One run at 10x, no timing assertions: CI checks that the benchmark still runs.
+bench-smoke: $(BIN)/.installed
+	$(BIN)/python scripts/bench.py --smoke
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check hooks scripts tests
