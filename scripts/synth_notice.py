@@ -24,6 +24,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
+import _engine  # noqa: F401  (puts hooks/ on sys.path)
+from fengong.numerals import to_chinese as chinese_numeral
+
 REAL_NOTICE = Path(__file__).resolve().parents[1] / "data" / "source" / "dazu-2020-41.txt"
 
 # The real notice's shape, per unit of scale.
@@ -46,42 +49,6 @@ UNIT_SUFFIXES = ("局", "委", "办", "中心", "管委会")
 BLANK_AFTER_CLAUSE = 0.85
 BLANK_BETWEEN_TASKS = 0.93
 BLANK_BEFORE_CLAUSE = 0.95
-
-_DIGITS = "零一二三四五六七八九"
-_SMALL_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
-
-
-def chinese_numeral(n: int) -> str:
-    """Write n (1 ≤ n < 10⁸) as a Chinese numeral: 11 → 十一, 105 → 一百零五, 110 → 一百一十."""
-    if not 0 < n < 100_000_000:
-        raise ValueError(f"chinese_numeral: {n} is outside 1..99999999")
-    high, low = divmod(n, 10_000)
-    if high:
-        text = _below_ten_thousand(high) + "万"
-        if low:
-            # 10 010 is 一万零一十: a gap in the thousands is read as 零, and 十 keeps its 一.
-            text += ("零" if low < 1000 else "") + _below_ten_thousand(low, leading=False)
-        return text
-    return _below_ten_thousand(low)
-
-
-def _below_ten_thousand(n: int, *, leading: bool = True) -> str:
-    text = ""
-    pending_zero = False
-    for value, name in _SMALL_UNITS:
-        digit, n = divmod(n, value)
-        if digit:
-            if pending_zero:
-                text += "零"
-                pending_zero = False
-            # 十一 alone, but 一百一十 and 一万零一十 inside a longer number.
-            text += "" if (value == 10 and digit == 1 and not text and leading) else _DIGITS[digit]
-            text += name
-        elif text:
-            pending_zero = True
-    if n:
-        text += ("零" if pending_zero else "") + _DIGITS[n]
-    return text
 
 
 @dataclass(frozen=True, slots=True)

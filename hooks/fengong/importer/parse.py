@@ -14,7 +14,7 @@ from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
 from . import units as unit_lists
 
-CN_DIGITS = "零〇一二三四五六七八九十百千"
+CN_DIGITS = "零〇一二三四五六七八九十百千万"
 _CN = f"[{CN_DIGITS}]+"
 
 DOC_NUMBER = re.compile(r"\S*[〔\[]\d{4}[〕\]]\s*\d+\s*号")
