@@ -190,3 +190,20 @@ def test_real_notice_as_docx_gives_same_tasks(tmp_path, capsys, real_notice_json
     assert len(from_docx["tasks"]) == 63
     for got, want in zip(from_docx["tasks"], from_text["tasks"], strict=True):
         assert got == want, f"task {want['number']}"
+
+
+def test_a_task_text_may_start_with_a_number(tmp_path, capsys):
+    # '5．2021年底前…' is task 5; '2.5万人…' is a decimal, not task 2.
+    source = tmp_path / "notice.txt"
+    source.write_text(
+        "1．2021年底前完成。（责任单位：区财政局）\n"
+        "2、2020年计划。（责任单位：区教委）\n"
+        "3. 1.4万人以上。（责任单位：区教委）\n",
+        encoding="utf-8",
+    )
+    data = run_json(source, capsys)
+    assert [(t["number"], t["text"]) for t in data["tasks"]] == [
+        (1, "2021年底前完成。"),
+        (2, "2020年计划。"),
+        (3, "1.4万人以上。"),
+    ]

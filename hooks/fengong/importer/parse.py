@@ -21,7 +21,8 @@ DOC_NUMBER = re.compile(r"\S*[〔\[]\d{4}[〕\]]\s*\d+\s*号")
 DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 SECTION = re.compile(rf"^({_CN})\s*[、.]\s*(.*)$")  # 一、 : a body section or an annex part
 SUBSECTION = re.compile(rf"^\(({_CN})\)\s*(.*)$")  # （一） : a body item or an annex clause
-TASK = re.compile(r"^(?:(\d{1,5})\s*[.、](?!\d)|\((\d{1,5})\))\s*(.*)$")  # 1． 1、 1. （1）
+# 1． 1、 1. （1）
+TASK = re.compile(r"^(?:(?P<num>\d{1,5})\s*(?P<sep>[.、])|\((?P<pnum>\d{1,5})\))\s*(?P<text>.*)$")
 ANNEX_LABEL = re.compile(r"^附件\s*\d*\s*:?$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*:\s*\S")
 CC = re.compile(r"^抄送\s*:")
@@ -108,6 +109,16 @@ class _Parser:
         self.notice.blocks.append(raw)
         return raw
 
+    def task_at(self, n: int) -> re.Match | None:
+        """The task number that starts line n, if it does. A full-width '．' or '、' after the
+        number always ends it (5．2021年底前…); an ASCII '.' followed by a digit is a decimal
+        (1.4万人), not a task number."""
+        m = TASK.match(self.norm[n - 1])
+        ascii_dot = m is not None and m["sep"] and self.lines[n - 1][m.start("sep")] == "."
+        if ascii_dot and self.norm[n - 1][m.end("sep") : m.end("sep") + 1].isdigit():
+            return None
+        return m
+
     def nonblank(self, start: int, stop: int) -> list[int]:
         """1-based numbers of the non-blank lines in [start, stop)."""
         return [i for i in range(start, stop) if self.lines[i - 1]]
@@ -138,7 +149,7 @@ class _Parser:
             if ANNEX_LABEL.match(self.norm[i - 1]):
                 return i
         first_task = next(
-            (i for i in range(1, end) if TASK.match(self.norm[i - 1]) and self.looks_like_task(i)),
+            (i for i in range(1, end) if self.task_at(i) and self.looks_like_task(i)),
             None,
         )
         if first_task is None:
@@ -158,7 +169,7 @@ class _Parser:
         """A numbered line is a task if some unit list follows before the next heading."""
         for j in range(i, min(i + 40, len(self.lines)) + 1):
             norm = self.norm[j - 1]
-            if j > i and (TASK.match(norm) or SECTION.match(norm) or SUBSECTION.match(norm)):
+            if j > i and (self.task_at(j) or SECTION.match(norm) or SUBSECTION.match(norm)):
                 return False
             if unit_lists.find_unit_list(norm) or UNIT_LINE.match(norm):
                 return True
@@ -262,7 +273,7 @@ class _Parser:
                 notice.clauses.append(RawHeading(clause, n, title, part))
                 self.block("clause", n, n, clause)
                 k += 1
-            elif TASK.match(norm):
+            elif self.task_at(n):
                 k = self.parse_task(lines, k, part, clause, seen_task_lines)
             else:
                 self.problem(
@@ -276,14 +287,14 @@ class _Parser:
 
     def is_structural(self, n: int) -> bool:
         norm = self.norm[n - 1]
-        return bool(SECTION.match(norm) or SUBSECTION.match(norm) or TASK.match(norm))
+        return bool(SECTION.match(norm) or SUBSECTION.match(norm) or self.task_at(n))
 
     def parse_task(self, lines, k, part, clause, seen: dict[int, int]) -> int:
         """Read one task from lines[k]; return the index of the next line to read."""
         first = lines[k]
-        m = TASK.match(self.norm[first - 1])
-        number = int(m.group(1) or m.group(2))
-        body_start = m.start(3)
+        m = self.task_at(first)
+        number = int(m["num"] or m["pnum"])
+        body_start = m.start("text")
         # The task runs until its unit list ends it, or the next heading or task.
         members = [first]
         j = k
