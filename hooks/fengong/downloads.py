@@ -368,9 +368,7 @@ def _named_styles(wb: Workbook) -> tuple[str, str]:
     if names[0] not in wb.named_styles:
         wb.add_named_style(NamedStyle(name=names[0], border=BORDER, alignment=WRAP))
         link_font = Font(color="0563C1", underline="single")
-        wb.add_named_style(
-            NamedStyle(name=names[1], font=link_font, border=BORDER, alignment=WRAP)
-        )
+        wb.add_named_style(NamedStyle(name=names[1], font=link_font, border=BORDER, alignment=WRAP))
     return names
 
 

@@ -10,7 +10,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -18,7 +18,7 @@ from typing import Literal
 from lunr.builder import Builder
 
 from . import paths
-from .model import Site
+from .model import Site, Task
 from .numerals import to_chinese
 
 INDEX_FILE = "search/fengong-index.json"
@@ -100,8 +100,24 @@ class SearchDoc:
     names: tuple[str, ...] = ()  # a task's lead units (牵头单位); a unit's other names
     partners: tuple[str, ...] = ()  # a task's other responsible units
     aliases: tuple[str, ...] = ()  # query words that also search for this title (人社局)
+    # (a date as people type it, the words of the text that say it): 2020年12月31日 and
+    # 2020-12-31 also search for "2020年1月1日至12月31日", where the year is written once.
+    dates: tuple[tuple[str, str], ...] = ()
     task: int | None = None  # the task number that 23, 任务23 or 第23项 brings first
     heading: str = ""  # shown when title is empty (a paragraph's section); not searched
+    facets: TaskFacets | None = None  # a current task's filters on /tasks/ (the worker ignores)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TaskFacets:
+    """What the task index (/tasks/, task-index.js) filters a task by: ids, not names."""
+
+    part: int | None
+    clause: int | None
+    lead: tuple[str, ...]  # unit ids of the lead units (牵头单位)
+    partners: tuple[str, ...]  # unit ids of the other responsible units
+    tags: tuple[str, ...]  # tag ids (target groups)
+    dated: bool  # the text names a date, deadline or period
 
 
 def documents(site: Site) -> list[SearchDoc]:
@@ -119,6 +135,8 @@ def documents(site: Site) -> list[SearchDoc]:
                 names=names,
                 partners=tuple(n for n in partners if n not in names),
                 task=task.number,
+                dates=_date_forms(task),
+                facets=_facets(task),
             )
         )
     for removed in site.removed_tasks:
@@ -156,6 +174,30 @@ def documents(site: Site) -> list[SearchDoc]:
         docs.append(SearchDoc(location=paths.item_url(part), title=title, text="", kind="part"))
     docs.extend(_notice_documents(site))
     return docs
+
+
+def _date_forms(task: Task) -> tuple[tuple[str, str], ...]:
+    """Each date a task mentions, as 2020年12月31日 and 2020-12-31, → the words that say it."""
+    forms = []
+    for mention in task.dates:
+        for iso in filter(None, (mention.start, mention.end)):
+            year, month, day = (int(part) for part in iso.split("-"))
+            written = f"{year}年{month}月{day}日"
+            said = written if written in mention.quote else mention.quote
+            forms += [(typed, said) for typed in (written, iso) if typed != said]
+    return tuple(dict.fromkeys(forms))
+
+
+def _facets(task: Task) -> TaskFacets:
+    lead = _unique(a.unit.id for a in task.lead)
+    return TaskFacets(
+        part=task.part,
+        clause=task.clause,
+        lead=lead,
+        partners=tuple(u for u in _unique(a.unit.id for a in task.partners) if u not in lead),
+        tags=tuple(tag.id for tag in task.tags),
+        dated=bool(task.dates),
+    )
 
 
 def page_document(src_uri: str, title: str, text: str = "") -> SearchDoc:
@@ -245,6 +287,7 @@ def _shown(doc: SearchDoc) -> dict[str, object]:
         "partners": list(doc.partners),
         "task": doc.task,
         "heading": doc.heading,
+        "facets": doc.facets and {k: v for k, v in asdict(doc.facets).items() if v},
     }
     return {k: v for k, v in shown.items() if v or k in ("location", "title", "kind")}
 
@@ -252,6 +295,7 @@ def _shown(doc: SearchDoc) -> dict[str, object]:
 def _expansions(docs: list[SearchDoc], synonyms: Mapping[str, Iterable[str]]) -> dict:
     """Normalised query word → the other words it also searches for."""
     pairs = [(alias, doc.title) for doc in docs for alias in doc.aliases]
+    pairs += [pair for doc in docs for pair in doc.dates]
     pairs += [(word, target) for word, targets in synonyms.items() for target in targets]
     expansions: dict[str, set[str]] = {}
     for word, target in pairs:

@@ -1,0 +1,306 @@
+/*
+ * fengong: search and filters on the task index (/tasks/), and the unit finder on /units/.
+ *
+ * Both run on the header search's own engine (search-core.js, the same tokeniser and ranking)
+ * over the same index (search/fengong-index.json), loaded into the page when one of these two
+ * pages is shown. Task documents carry their facets (part, clause, units, tags, dated; written
+ * by hooks/fengong/search.py), so no second data file is needed.
+ *
+ * The task index keeps its state in the URL, so a view can be bookmarked and shared:
+ *   tasks/?q=失业保险&unit=renshe&role=lead&part=1&clause=2&tag=graduates&dated=1
+ * Without JavaScript the page stays the plain grouped list it is built as.
+ *
+ * Everything taken from the data is set as text (textContent); the engine's highlighted
+ * teasers are rebuilt from their text and <mark>s only.
+ */
+;(function () {
+  "use strict"
+
+  const SCRIPT = document.currentScript.src // .../assets/javascripts/fengong/task-index.js
+  const SITE = new URL("../../../", SCRIPT) // the site's root, where the index's locations start
+  const INDEX_URL = new URL("search/fengong-index.json", SITE)
+  const PARAMS = ["q", "unit", "role", "part", "clause", "tag", "dated"] // the URL's order
+  const SNIPPET_CHARS = 120 // the engine cuts its teasers to the same length
+
+  let loading = null // Promise of the Engine, shared by every page of the visit
+
+  /** The header search's engine, with lunr.js and search-core.js loaded on first use. */
+  function engine() {
+    if (!loading) {
+      loading = script("lunr.min.js")
+        .then(() => script("search-core.js"))
+        .then(() => fetch(INDEX_URL))
+        .then(response => {
+          if (!response.ok) throw new Error(`${INDEX_URL}: HTTP ${response.status}`)
+          return response.json()
+        })
+        .then(data => new window.fengong.Engine(data))
+      loading.catch(() => (loading = null)) // try again on the next page
+    }
+    return loading
+  }
+
+  function script(name) {
+    return new Promise((resolve, reject) => {
+      const el = document.createElement("script")
+      el.src = new URL(name, SCRIPT).href
+      el.onload = resolve
+      el.onerror = () => reject(new Error(`cannot load ${el.src}`))
+      document.head.appendChild(el) // not in the content: instant navigation would re-run it
+    })
+  }
+
+  /** An element with a class and text. */
+  function el(tag, className, text) {
+    const node = document.createElement(tag)
+    if (className) node.className = className
+    if (text != null) node.textContent = text
+    return node
+  }
+
+  /** The last path segment of a location: units/renshe/ → renshe, tasks/23/ → 23. */
+  function slug(location) {
+    return new URL(location, SITE).pathname.split("/").filter(Boolean).pop() || ""
+  }
+
+  // --- The task index ---------------------------------------------------------------------
+
+  function taskIndex(box) {
+    const form = box.querySelector("form")
+    const count = box.querySelector(".fg-task-count")
+    const results = box.querySelector(".fg-task-results")
+    const list = document.querySelector(".fg-task-list")
+    box.hidden = false
+    fill(form, new URLSearchParams(location.search))
+    keepHeaderSearchShut(form)
+    count.textContent = "正在载入搜索索引…"
+    form.addEventListener("submit", event => event.preventDefault())
+    engine().then(
+      search => {
+        const tasks = search.docs.filter(doc => doc.kind === "task" && doc.facets)
+        const units = new Map(
+          search.docs.filter(doc => doc.kind === "unit").map(doc => [slug(doc.location), doc])
+        )
+        const update = () => {
+          if (!box.isConnected) return // a page instant navigation has replaced
+          narrow(form)
+          const state = read(form)
+          remember(state)
+          show(state)
+        }
+        const show = state => {
+          const active = Object.keys(state).length > 0 // role comes only with a unit
+          list.hidden = active
+          results.hidden = !active
+          results.replaceChildren()
+          if (!active) {
+            count.textContent = `共 ${tasks.length} 项任务`
+            return
+          }
+          const found = matches(search, tasks, state)
+          for (const { doc, item } of found) results.append(result(doc, item, units))
+          count.textContent = found.length
+            ? `找到 ${found.length} 项任务`
+            : "没有找到符合条件的任务"
+        }
+        form.addEventListener("input", update)
+        form.addEventListener("reset", () => setTimeout(update)) // after the fields reset
+        update()
+        box.dataset.ready = ""
+      },
+      error => {
+        console.error("fengong task index: cannot load the search index", error)
+        form.hidden = true
+        count.textContent = "搜索暂时不可用，下面是全部任务。"
+      }
+    )
+  }
+
+  /**
+   * Material opens its header search for any page loaded with ?q= (search deep linking), and
+   * takes q out of the URL when it closes. On this page q is ours: close it, and put q back.
+   */
+  function keepHeaderSearchShut(form) {
+    const toggle = document.getElementById("__search")
+    if (!toggle || !toggle.checked || !new URLSearchParams(location.search).has("q")) return
+    toggle.checked = false
+    toggle.dispatchEvent(new Event("change"))
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
+    remember(read(form))
+  }
+
+  /** The form's fields from the URL's query; a value no field offers is dropped. */
+  function fill(form, params) {
+    for (const name of PARAMS) {
+      const field = form.elements[name]
+      if (!field) continue
+      const value = params.get(name) || ""
+      if (field.type === "checkbox") field.checked = value === "1"
+      else {
+        field.value = value
+        if (field.value !== value) field.value = ""
+      }
+    }
+  }
+
+  /** Offer only what applies: a role once a unit is chosen, the clauses of the chosen part. */
+  function narrow(form) {
+    const { unit, role, part, clause } = form.elements
+    role.disabled = !unit.value // a disabled field is left out of the state and the URL
+    for (const option of clause.options)
+      option.hidden = Boolean(part.value && option.dataset.part && option.dataset.part !== part.value)
+  }
+
+  /** The state shown: {q, unit, role, part, clause, tag, dated}, empty ones left out. */
+  function read(form) {
+    const data = new FormData(form)
+    const state = {}
+    for (const name of PARAMS) {
+      const value = String(data.get(name) || "").trim()
+      if (value) state[name] = value
+    }
+    return state
+  }
+
+  /** The state in the URL, without a new history entry per keystroke. */
+  function remember(state) {
+    const params = new URLSearchParams()
+    for (const name of PARAMS) if (state[name]) params.set(name, state[name])
+    const query = params.toString()
+    const url = location.pathname + (query ? `?${query}` : "") + location.hash
+    if (url !== location.pathname + location.search + location.hash)
+      history.replaceState(history.state, "", url)
+  }
+
+  /** The tasks to show: ranked by the engine if there is a query, else in the notice's order. */
+  function matches(search, tasks, state) {
+    let found = tasks.map(doc => ({ doc, item: null }))
+    if (state.q) {
+      found = []
+      for (const item of search.search(state.q).items.flat()) {
+        const doc = search.docs[search.byLocation.get(item.location)]
+        if (doc && doc.kind === "task" && doc.facets) found.push({ doc, item })
+      }
+    }
+    return found.filter(({ doc }) => kept(doc.facets, state))
+  }
+
+  function kept(facets, state) {
+    const lead = facets.lead || []
+    const partners = facets.partners || []
+    if (state.part && String(facets.part) !== state.part) return false
+    if (state.clause && String(facets.clause) !== state.clause) return false
+    if (state.unit && !lead.includes(state.unit)) {
+      if (state.role === "lead" || !partners.includes(state.unit)) return false
+    }
+    if (state.tag && !(facets.tags || []).includes(state.tag)) return false
+    if (state.dated && !facets.dated) return false
+    return true
+  }
+
+  /** One result: the task's link, its lead units, and the teaser with the matches marked. */
+  function result(doc, item, units) {
+    const li = el("li", "fg-task-result")
+    const head = el("p", "fg-task-result-head")
+    const link = el("a", null, doc.title)
+    link.href = new URL(doc.location, SITE).href
+    head.append(link)
+    const lead = (doc.facets.lead || []).map(id => units.get(id)).filter(Boolean)
+    if (lead.length) {
+      const span = el("span", "fg-task-result-lead", "牵头：")
+      lead.forEach((unit, i) => {
+        const a = el("a", null, unit.title)
+        a.href = new URL(unit.location, SITE).href
+        span.append(...(i ? ["、", a] : [a]))
+      })
+      head.append(span)
+    }
+    li.append(head)
+    if (item) li.append(...marked(item.text))
+    else li.append(el("p", "fg-task-result-text", cut(doc.text || "")))
+    return li
+  }
+
+  /** The engine's teaser HTML (already escaped) as new paragraphs of text and <mark>s. */
+  function marked(html) {
+    const parsed = new DOMParser().parseFromString(html, "text/html") // inert: runs nothing
+    return Array.from(parsed.body.children, paragraph => {
+      const p = el("p", "fg-task-result-text")
+      for (const node of paragraph.childNodes)
+        p.append(node.nodeName === "MARK" ? el("mark", null, node.textContent) : node.textContent)
+      return p
+    })
+  }
+
+  function cut(text) {
+    const chars = Array.from(text)
+    return chars.length > SNIPPET_CHARS ? chars.slice(0, SNIPPET_CHARS).join("") + "…" : text
+  }
+
+  // --- The unit finder on /units/ ---------------------------------------------------------
+
+  /** A box above the units table that keeps the rows whose name or other names match. */
+  function unitFinder(table) {
+    const box = el("p", "fg-unit-finder")
+    const label = el("label", null, "查找单位 ")
+    const input = el("input")
+    Object.assign(input, { type: "search", id: "fg-unit-q", autocomplete: "off" })
+    input.placeholder = "名称、简称或别称，如：人社局"
+    label.htmlFor = input.id
+    const status = el("span", "fg-unit-count")
+    status.setAttribute("role", "status")
+    status.setAttribute("aria-live", "polite")
+    box.append(label, input, status)
+    table.closest(".fg-sortable").before(box)
+    engine().then(
+      search => {
+        const names = new Map()
+        for (const doc of search.docs)
+          if (doc.kind === "unit")
+            names.set(
+              slug(doc.location),
+              [doc.title, ...(doc.names || [])].map(name => compact(name, search.t2s))
+            )
+        const rows = Array.from(table.tBodies[0].rows, row => {
+          const link = row.querySelector("a")
+          return { row, link, names: (link && names.get(slug(link.href))) || [] }
+        })
+        const update = () => {
+          const query = compact(input.value, search.t2s)
+          let shown = 0
+          for (const { row, names } of rows) {
+            row.hidden = Boolean(query) && !names.some(name => name.includes(query))
+            if (!row.hidden) shown++
+          }
+          status.textContent = query ? `${shown} 个单位` : ""
+        }
+        input.addEventListener("input", update)
+        input.addEventListener("keydown", event => {
+          if (event.key !== "Enter") return
+          const first = rows.find(({ row }) => !row.hidden)
+          if (first && first.link && input.value.trim()) first.link.click() // to its page
+        })
+        update()
+        box.dataset.ready = ""
+      },
+      error => {
+        console.error("fengong unit finder: cannot load the search index", error)
+        box.remove()
+      }
+    )
+  }
+
+  /** A name as the engine compares it (full/half width, case, traditional), without
+   *  spaces or punctuation: 各镇街人民政府（办事处） finds 各镇街人民政府〔办事处〕. */
+  function compact(text, t2s) {
+    return window.fengong.normalize(text, t2s).replace(/[\s\p{P}\p{S}]/gu, "")
+  }
+
+  // Material's document$ emits on the first load and after every instant navigation.
+  window.document$.subscribe(() => {
+    const box = document.getElementById("fg-task-search")
+    if (box) taskIndex(box)
+    const units = document.querySelector("h1#units ~ .fg-sortable table")
+    if (units && !document.getElementById("fg-unit-q")) unitFinder(units)
+  })
+})()
