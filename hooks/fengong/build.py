@@ -76,15 +76,20 @@ def build_site(raw: RawData) -> Site:
         )
     tasks.sort(key=lambda task: task.number)
 
+    raw_clauses = doc.get("clauses") or ()
+    restarts = len({c["number"] for c in raw_clauses}) < len(raw_clauses)
     clauses = tuple(
         Clause(
             number=c["number"],
             part=c.get("part"),
             title=c["title"],
-            task_numbers=tuple(t.number for t in tasks if t.clause == c["number"]),
+            slug=f"{c.get('part')}-{c['number']}" if restarts else str(c["number"]),
+            task_numbers=tuple(
+                t.number for t in tasks if (t.part, t.clause) == (c.get("part"), c["number"])
+            ),
             source=Source(path, c.line),
         )
-        for c in doc.get("clauses") or ()
+        for c in raw_clauses
     )
     parts = tuple(
         Part(

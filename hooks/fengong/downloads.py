@@ -86,7 +86,7 @@ def part_label(site: Site, task: Task) -> str:
 
 
 def clause_label(site: Site, task: Task) -> str:
-    clause = site.clause(task.clause)
+    clause = site.clause_of(task)
     return f"（{cn_number(clause.number)}）{clause.title}" if clause else ""
 
 

@@ -159,9 +159,10 @@ class Task:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Clause:
-    number: int
+    number: int  # as the notice numbers it: across the annex, or anew in each part
     part: int | None
     title: str
+    slug: str  # its URL key: "13", or "2-1" when clause numbers start again in each part
     task_numbers: tuple[int, ...]
     source: Source = _source()
 
@@ -347,8 +348,13 @@ class Site:
     def task(self, number: int) -> Task:
         return self._tasks_by_number[number]
 
-    def clause(self, number: int | None) -> Clause | None:
-        return None if number is None else self._clauses_by_number.get(number)
+    def clause(self, part: int | None, number: int | None) -> Clause | None:
+        """Clause `number` of part `part`: notices number clauses across the annex or anew
+        in each part, so a clause is known by both."""
+        return None if number is None else self._clauses_by_key.get((part, number))
+
+    def clause_of(self, task: Task) -> Clause | None:
+        return self.clause(task.part, task.clause)
 
     def part(self, number: int | None) -> Part | None:
         return None if number is None else self._parts_by_number.get(number)
@@ -378,8 +384,8 @@ class Site:
         return {t.number: t for t in self.tasks}
 
     @cached_property
-    def _clauses_by_number(self) -> dict[int, Clause]:
-        return {c.number: c for c in self.clauses}
+    def _clauses_by_key(self) -> dict[tuple[int | None, int], Clause]:
+        return {(c.part, c.number): c for c in self.clauses}
 
     @cached_property
     def _parts_by_number(self) -> dict[int, Part]:

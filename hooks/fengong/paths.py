@@ -27,7 +27,7 @@ def page_of(item: Task | RemovedTask | Unit | Clause | Part) -> str:
     if isinstance(item, Unit):
         return f"units/{item.id}.md"
     if isinstance(item, Clause):
-        return f"clauses/{item.number}.md"
+        return f"clauses/{item.slug}.md"
     if isinstance(item, Part):
         return f"parts/{item.number}.md"
     raise TypeError(f"no page for {type(item).__name__}")

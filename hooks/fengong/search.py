@@ -113,7 +113,7 @@ class TaskFacets:
     """What the task index (/tasks/, task-index.js) filters a task by: ids, not names."""
 
     part: int | None
-    clause: int | None
+    clause: str | None  # the clause's slug
     lead: tuple[str, ...]  # unit ids of the lead units (牵头单位)
     partners: tuple[str, ...]  # unit ids of the other responsible units
     tags: tuple[str, ...]  # tag ids (target groups)
@@ -136,7 +136,7 @@ def documents(site: Site) -> list[SearchDoc]:
                 partners=tuple(n for n in partners if n not in names),
                 task=task.number,
                 dates=_date_forms(task),
-                facets=_facets(task),
+                facets=_facets(site, task),
             )
         )
     for removed in site.removed_tasks:
@@ -188,11 +188,11 @@ def _date_forms(task: Task) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def _facets(task: Task) -> TaskFacets:
+def _facets(site: Site, task: Task) -> TaskFacets:
     lead = _unique(a.unit.id for a in task.lead)
     return TaskFacets(
         part=task.part,
-        clause=task.clause,
+        clause=clause.slug if (clause := site.clause_of(task)) else None,
         lead=lead,
         partners=tuple(u for u in _unique(a.unit.id for a in task.partners) if u not in lead),
         tags=tuple(tag.id for tag in task.tags),

@@ -144,22 +144,9 @@ def _check_notice(raw: RawData, units: dict[str, str]) -> Iterator[Problem]:
     parts: dict[int, int] = {}
     for part in _items(doc.get("parts")):
         yield from _check_number(path, part, "part", parts)
-    clauses: dict[int, int | None] = {}
-    clause_lines: dict[int, int] = {}
-    for clause in _items(doc.get("clauses")):
-        before = set(clause_lines)
-        yield from _check_number(path, clause, "clause", clause_lines)
-        number = clause.get("number") if isinstance(clause, dict) else None
-        if isinstance(number, int) and number not in before:
-            clauses[number] = clause.get("part")
-            if clause.get("part") is not None and clause.get("part") not in parts:
-                yield Problem(
-                    path,
-                    _line(clause),
-                    f"clause {number}: part {clause.get('part')} does not exist",
-                )
     yield from _check_sequence(path, doc.get("parts"), "part", parts)
-    yield from _check_sequence(path, doc.get("clauses"), "clause", clause_lines)
+    clauses: dict[tuple, int] = {}  # (part, number) → line
+    yield from _check_clauses(path, doc.get("clauses"), parts, clauses)
 
     yield from _check_revisions(raw, doc)
     tasks: dict[int, int] = {}
@@ -200,6 +187,29 @@ def _check_notice(raw: RawData, units: dict[str, str]) -> Iterator[Problem]:
             last = block.get("end_line", block["line"])
         if not isinstance(block.get("text"), str):
             yield Problem(path, line, "block: missing text")
+
+
+def _check_clauses(path: str, items: object, parts: dict, seen: dict) -> Iterator[Problem]:
+    """Clause numbers run across the annex (（一）…（二十六）) or start again in each part;
+    either way a clause is known by (part, number), and numbers run without gaps."""
+    by_part: dict[object, dict[int, int]] = {}
+    for clause in _items(items):
+        part = clause.get("part") if isinstance(clause, dict) else None
+        numbers = by_part.setdefault(part, {})
+        before = dict(numbers)
+        yield from _check_number(path, clause, "clause", numbers)
+        number = clause.get("number") if isinstance(clause, dict) else None
+        if not isinstance(number, int) or number in before:
+            continue
+        seen[(part, number)] = _line(clause)
+        if part is not None and part not in parts:
+            yield Problem(path, _line(clause), f"clause {number}: part {part} does not exist")
+    numbers = [n for per_part in by_part.values() for n in per_part]
+    if len(numbers) == len(set(numbers)):  # numbered across the annex
+        yield from _check_sequence(path, items, "clause", {n: 0 for n in numbers})
+    else:
+        for part, per_part in by_part.items():
+            yield from _check_sequence(path, items, f"part {part}: clause", per_part)
 
 
 def _check_revisions(raw: RawData, doc: dict) -> Iterator[Problem]:
@@ -260,15 +270,10 @@ def _check_task(path, task, parts, clauses, units) -> Iterator[Problem]:
     part, clause = task.get("part"), task.get("clause")
     if part is not None and part not in parts:
         yield Problem(path, line, f"{label}: part {part} does not exist")
-    if clause is not None:
-        if clause not in clauses:
-            yield Problem(path, line, f"{label}: clause {clause} does not exist")
-        elif clauses[clause] != part:
-            yield Problem(
-                path,
-                line,
-                f"{label}: clause {clause} belongs to part {clauses[clause]}, not part {part}",
-            )
+    if clause is not None and (part, clause) not in clauses:
+        elsewhere = sorted(str(p) for p, n in clauses if n == clause)
+        where = f"belongs to part {', '.join(elsewhere)}, not part {part}" if elsewhere else ""
+        yield Problem(path, line, f"{label}: clause {clause} {where or 'does not exist'}")
     written = task.get("units")
     if not isinstance(written, list):
         yield Problem(path, line, f"{label}: 'units' must be a list of unit names as written")

@@ -101,6 +101,19 @@
     return { raw, norm, starts, ends }
   }
 
+  /** Whether norm contains form as written, a number not cut out of a longer one:
+   *  "1年" is in "正常经营1年以上" but not in "2021年". */
+  function containsForm(norm, form) {
+    const isDigit = c => c >= "0" && c <= "9"
+    for (let i = norm.indexOf(form); i !== -1; i = norm.indexOf(form, i + 1)) {
+      const end = i + form.length
+      if (isDigit(form[0]) && i > 0 && isDigit(norm[i - 1])) continue
+      if (isDigit(form[form.length - 1]) && end < norm.length && isDigit(norm[end])) continue
+      return true
+    }
+    return false
+  }
+
   function escapeHTML(text) {
     return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
   }
@@ -257,7 +270,7 @@
     /** The field rank of the strongest field whose value contains form; 0 if none does. */
     rank(doc, form) {
       for (const field of FIELDS)
-        if (doc.fields[field].some(value => value.norm.includes(form))) return FIELD_RANK[field]
+        if (doc.fields[field].some(value => containsForm(value.norm, form))) return FIELD_RANK[field]
       return 0
     }
 
@@ -287,7 +300,7 @@
       if (doc.fields.text[0].raw) teaser.push(`<p>${excerpt(doc.fields.text[0], forms)}</p>`)
       for (const field of ["names", "partners"]) {
         const label = (FIELD_LABEL[doc.kind] || {})[field]
-        const values = doc.fields[field].filter(value => forms.some(f => value.norm.includes(f)))
+        const values = doc.fields[field].filter(value => forms.some(f => containsForm(value.norm, f)))
         if (label && values.length)
           teaser.push(`<p>${label}：${values.map(v => marked(v.raw, spans(v, forms))).join("、")}</p>`)
       }
