@@ -37,6 +37,8 @@ SMALL = 11
 LEVELS = (1, 2, 3, 5, 8)
 
 
+CHART_UNITS = 50  # units drawn in the /units/ charts, most tasks first
+
 def text_width(text: str, size: float = FONT) -> float:
     """An estimate of the rendered width: Han characters and full-width punctuation take
     one em, everything else about 0.6 em. Used to size label columns, never to clip."""
@@ -539,13 +541,19 @@ class Charts:
         rows = [(u, len(site.tasks_led(u)), len(site.tasks_shared(u))) for u in site.units]
         return sorted(rows, key=lambda r: (-(r[1] + r[2]), -r[1], order[r[0].id]))
 
+    def charted_rows(self) -> list[tuple[Unit, int, int]]:
+        """The units the charts draw: the CHART_UNITS with most tasks. A chart of hundreds
+        of units reads as noise, and would make /units/ grow with the square of the notice;
+        the table below the charts lists every unit."""
+        return self.unit_rows()[:CHART_UNITS]
+
     def unit_bars(self, page: str) -> Markup:
-        chart = bar_chart(self.unit_rows(), lambda u: paths.href(page, paths.page_of(u)))
+        chart = bar_chart(self.charted_rows(), lambda u: paths.href(page, paths.page_of(u)))
         return self._render("bars.svg.j2", chart=chart, total=len(self.site.tasks))
 
     def unit_part_matrix(self, page: str) -> Markup:
         site = self.site
-        units = [u for u, _, _ in self.unit_rows()]
+        units = [u for u, _, _ in self.charted_rows()]
 
         def count(unit: Unit, part: Part) -> int:
             return sum(1 for t in site.tasks_of(unit) if t.part == part.number)

@@ -54,6 +54,7 @@ CLAUSE_WEIGHT = 0.1
 THRESHOLD = 0.6
 # Parts and clauses are matched by title, or by the tasks they share (see _match_headings).
 HEADING_THRESHOLD = 0.5
+MAX_FUZZY_HEADING_PAIRS = 250_000  # beyond this, unmatched headings are added/removed
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -287,22 +288,47 @@ def _match_headings(
     shared: Counter = Counter((key_of(o), key_of(n)) for o, n, _ in task_pairs)
     old_sizes = Counter(key_of(o) for o, _, _ in task_pairs)
     new_sizes = Counter(key_of(n) for _, n, _ in task_pairs)
+    old_titles = [strip_punctuation(normalise(a["title"])) for a in old]
+    new_titles = [strip_punctuation(normalise(b["title"])) for b in new]
+
+    def score(i: int, j: int) -> float:
+        both = shared[(old[i]["key"], new[j]["key"])]
+        tasks = both / max(old_sizes[old[i]["key"]], new_sizes[new[j]["key"]]) if both else 0.0
+        if old_titles[i] == new_titles[j]:
+            return 1.0
+        if tasks >= 1.0:
+            return tasks
+        return max(tasks, _ratio(old_titles[i], new_titles[j]))
+
+    # Candidate pairs: same title, or sharing tasks; then, for headings still without one,
+    # every pair, unless that is too many to compare (a long notice rewritten wholesale).
+    new_by_title: dict[str, list[int]] = {}
+    for j, title in enumerate(new_titles):
+        new_by_title.setdefault(title, []).append(j)
+    new_by_key = {b["key"]: j for j, b in enumerate(new)}
+    old_by_key = {a["key"]: i for i, a in enumerate(old)}
+    pairs = {(i, j) for i, title in enumerate(old_titles) for j in new_by_title.get(title, ())}
+    pairs |= {
+        (old_by_key[ka], new_by_key[kb])
+        for ka, kb in shared
+        if ka in old_by_key and kb in new_by_key
+    }
+    lone_old = sorted(set(range(len(old))) - {i for i, _ in pairs})
+    lone_new = sorted(set(range(len(new))) - {j for _, j in pairs})
+    if len(lone_old) * len(lone_new) <= MAX_FUZZY_HEADING_PAIRS:
+        pairs |= {(i, j) for i in lone_old for j in lone_new}
     candidates = []
-    for i, a in enumerate(old):
-        for j, b in enumerate(new):
-            title = _ratio(
-                strip_punctuation(normalise(a["title"])), strip_punctuation(normalise(b["title"]))
-            )
-            both = shared[(a["key"], b["key"])]
-            tasks = both / max(old_sizes[a["key"]], new_sizes[b["key"]]) if both else 0.0
-            score = max(title, tasks)
-            if score >= HEADING_THRESHOLD:
-                candidates.append((-score, abs(i - j), i, j))
+    for i, j in pairs:
+        value = score(i, j)
+        if value >= HEADING_THRESHOLD:
+            candidates.append((-value, abs(i - j), i, j))
     candidates.sort()
     mapping: dict[int, int] = {}
+    taken: set[int] = set()
     for _, _, i, j in candidates:
-        if i not in mapping and j not in mapping.values():
+        if i not in mapping and j not in taken:
             mapping[i] = j
+            taken.add(j)
     return mapping
 
 

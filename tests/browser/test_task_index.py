@@ -6,15 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from chromium import free_port, serve
 from import_notice import main as import_main
 from sitebuild import ROOT, build_site
 
@@ -24,40 +19,6 @@ RESULT_LINKS = ".fg-task-results .fg-task-result-head > a:first-child"
 
 
 # --- Helpers ------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def serve(directory: Path, port: int | None = None):
-    """http://127.0.0.1:PORT/ serving directory, for sites other than the session's."""
-    if port is None:
-        port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1"],
-        cwd=directory,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                urllib.request.urlopen(base, timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"http.server did not start on {directory}")
-                time.sleep(0.1)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-
-
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from chromium import serious_accessibility_violations
 from fengong import paths
 
 pytestmark = pytest.mark.browser
@@ -115,19 +116,11 @@ def test_every_chart_link_resolves(browser, server, url):
 
 @pytest.mark.parametrize("url", ["", "units/", "timeline/", "units/renshe/print/"])
 def test_no_serious_accessibility_violation(browser, server, url):
-    from axe_playwright_python.sync_playwright import Axe
-
     context, page, _ = open_page(browser, server + url)
     try:
         if url == "units/":
             page.locator("#fg-matrix details summary").click()  # check the table too
-        results = Axe().run(page)
-        serious = [
-            f"{v['id']} ({v['impact']}): {v['help']} — "
-            + "; ".join(n["target"][0] if n["target"] else "?" for n in v["nodes"][:3])
-            for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
+        serious = serious_accessibility_violations(page)
         assert not serious, "\n".join(serious)
     finally:
         context.close()

@@ -114,6 +114,20 @@
     return false
   }
 
+  /** The hits of both words (AND): ranks and scores added, forms joined. Changes `found`. */
+  function intersect(found, hits) {
+    for (const [ref, hit] of found) {
+      const other = hits.get(ref)
+      if (!other) found.delete(ref)
+      else {
+        hit.rank += other.rank
+        hit.score += other.score
+        for (const form of other.forms) hit.forms.add(form)
+      }
+    }
+    return found
+  }
+
   function escapeHTML(text) {
     return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
   }
@@ -202,22 +216,27 @@
       if (!words.length) return { items: [] }
       let found = null
       for (const word of words) {
-        const hits = this.match(word)
-        if (found === null) {
-          found = hits
-          continue
-        }
-        for (const [ref, hit] of found) {
-          const other = hits.get(ref)
-          if (!other) found.delete(ref)
-          else {
-            hit.rank += other.rank
-            hit.score += other.score
-            for (const form of other.forms) hit.forms.add(form)
-          }
-        }
+        let hits = this.match(word)
+        if (!hits.size) hits = this.matchSplit(word)
+        found = found === null ? hits : intersect(found, hits)
       }
       return { items: this.group(found) }
+    }
+
+    /**
+     * A word that nothing contains as written may be two words typed together
+     * (高校毕业生就业, 登记失业): try each split into two parts of two or more characters,
+     * and keep the split whose parts both occur in the most documents.
+     */
+    matchSplit({ word }) {
+      let best = new Map()
+      for (let k = 2; k <= word.length - 2; k++) {
+        const [left, right] = [word.slice(0, k), word.slice(k)].map(part => this.parse(part)[0])
+        if (!left || !right) continue
+        const found = intersect(this.match(left), this.match(right))
+        if (found.size > best.size) best = found
+      }
+      return best
     }
 
     /** Query words: normalised, each with the forms it searches for and their lunr terms. */
