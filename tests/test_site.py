@@ -94,7 +94,7 @@ def test_every_task_is_linked_from_its_clause_part_units_and_notice(built_site, 
     for task in site_model.tasks:
         url = paths.item_url(task)
         sources = ["notice/", "tasks/"]
-        sources += [paths.item_url(site_model.clause(task.clause))] if task.clause else []
+        sources += [paths.item_url(site_model.clause_of(task))] if task.clause else []
         sources += [paths.item_url(site_model.part(task.part))] if task.part else []
         sources += [paths.item_url(unit) for unit in task.units]
         missing += [f"{src} → {url}" for src in sources if not links_to(built_site, src, url)]
@@ -105,7 +105,7 @@ def test_task_pages_link_back_to_their_clause_part_and_units(built_site, site_mo
     missing = []
     for task in site_model.tasks:
         url = paths.item_url(task)
-        targets = [paths.item_url(site_model.clause(task.clause))]
+        targets = [paths.item_url(site_model.clause_of(task))]
         targets += [paths.item_url(site_model.part(task.part))]
         targets += [paths.item_url(unit) for unit in task.units]
         missing += [f"{url} → {t}" for t in targets if not links_to(built_site, url, t)]
