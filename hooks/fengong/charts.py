@@ -39,6 +39,7 @@ LEVELS = (1, 2, 3, 5, 8)
 
 CHART_UNITS = 50  # units drawn in the /units/ charts, most tasks first
 
+
 def text_width(text: str, size: float = FONT) -> float:
     """An estimate of the rendered width: Han characters and full-width punctuation take
     one em, everything else about 0.6 em. Used to size label columns, never to clip."""

@@ -13,6 +13,7 @@ import json
 import zipfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 import icalendar
 from openpyxl import Workbook
@@ -209,23 +210,31 @@ def notice_xlsx(site: Site, rows: list[Row]) -> bytes:
             about.cell(about.max_row, 1).font = Font(bold=True)
             for cell in about[about.max_row]:
                 cell.alignment = WRAP
-    return xlsx_bytes(wb, site)
+    return xlsx_bytes(wb, site.notice.title, notice_day(site))
 
 
 def ledger_xlsx(site: Site, unit: Unit, rows: list[Row]) -> bytes:
+    notice = site.notice
+    return _ledger_xlsx(unit.name, notice.doc_number, notice.title, notice_day(site), tuple(rows))
+
+
+# Cached by content: `mkdocs serve` rebuilds in one process, and after an edit most units'
+# ledgers are unchanged, so they are not written again (openpyxl is the slow part).
+@lru_cache(maxsize=2048)
+def _ledger_xlsx(unit_name: str, doc_number: str, title: str, day: date, rows: tuple) -> bytes:
     led = sum(1 for row in rows if row[4] == ROLE_LABELS["lead"])
     wb = Workbook()
     ws = wb.active
     ws.title = "任务台账"
     ws["A1"] = (
-        f"{unit.name}任务台账　依据{site.notice.doc_number}，"
+        f"{unit_name}任务台账　依据{doc_number}，"
         f"共{len(rows)}项（牵头{led}项、参与{len(rows) - led}项）"
     )
     ws["A1"].font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(LEDGER_COLUMNS))
-    write_table(ws, LEDGER_COLUMNS, rows, header_row=2)
+    write_table(ws, LEDGER_COLUMNS, list(rows), header_row=2)
     print_setup(ws, header_row=2)
-    return xlsx_bytes(wb, site)
+    return xlsx_bytes(wb, title, day)
 
 
 def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None) -> bytes:
@@ -405,16 +414,16 @@ class _StampedZip(zipfile.ZipFile):
             self.writestr(arcname or filename, f.read())
 
 
-def xlsx_bytes(wb: Workbook, site: Site) -> bytes:
+def xlsx_bytes(wb: Workbook, title: str, day: date) -> bytes:
     """The workbook's bytes, with the notice's date as created/modified and zip timestamps.
 
     Not wb.save(): openpyxl's save_workbook sets properties.modified to now, and zipfile
     stamps each entry with the clock; ExcelWriter writes the properties as set here.
     """
-    when = datetime.combine(notice_day(site), time())
+    when = datetime.combine(day, time())
     wb.properties.created = wb.properties.modified = when
     wb.properties.creator = "fengong"
-    wb.properties.title = site.notice.title
+    wb.properties.title = title
     out = io.BytesIO()
     ExcelWriter(wb, _StampedZip(out, when)).save()
     return out.getvalue()

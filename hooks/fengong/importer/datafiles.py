@@ -158,9 +158,7 @@ def _plain(value):
 def dump_notice(document: dict) -> str:
     # libyaml's emitter when installed: the same text, several times faster on long notices.
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump(
-        document, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1_000_000
-    )
+    body = yaml.dump(document, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     return HEADER.format(source=document["source"]) + body
 
 
