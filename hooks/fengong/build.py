@@ -46,6 +46,10 @@ def build_site(raw: RawData) -> Site:
             by_name.setdefault(name, unit)
     tags = _tags(raw)
 
+    # Each task's whole entry as written, from its block in the text.
+    raw_entries = {
+        b.get("number"): b["text"] for b in doc.get("blocks") or () if b["kind"] == "task"
+    }
     tasks = []
     for t in doc["tasks"]:
         lead = set(t["lead"])
@@ -65,7 +69,7 @@ def build_site(raw: RawData) -> Site:
                 part=t.get("part"),
                 clause=t.get("clause"),
                 text=t["text"],
-                raw=_raw_of(doc, t),
+                raw=raw_entries.get(t["number"], t["text"]),
                 assignments=assignments,
                 unit_note=t.get("unit_note", ""),
                 dates=tuple(DateMention(**d) for d in t.get("dates") or ()),
@@ -180,13 +184,6 @@ def _history(raw: RawData):
     current = {t.get("id", t["number"]) for t in raw.get("notice.yaml")["tasks"]}
     kept = tuple(r for task_id, r in sorted(removed.items()) if task_id not in current)
     return history, tuple(changes), kept
-
-
-def _raw_of(doc, task) -> str:
-    for block in doc.get("blocks") or ():
-        if block["kind"] == "task" and block.get("number") == task["number"]:
-            return block["text"]
-    return task["text"]
 
 
 def _notice(doc) -> Notice:

@@ -537,10 +537,7 @@ class Charts:
 
     def unit_rows(self) -> list[tuple[Unit, int, int]]:
         """(unit, tasks led, tasks shared) for every unit, most tasks first."""
-        site = self.site
-        order = {u.id: i for i, u in enumerate(site.units)}
-        rows = [(u, len(site.tasks_led(u)), len(site.tasks_shared(u))) for u in site.units]
-        return sorted(rows, key=lambda r: (-(r[1] + r[2]), -r[1], order[r[0].id]))
+        return self.site.involvement(self.site.tasks)
 
     def charted_rows(self) -> list[tuple[Unit, int, int]]:
         """The units the charts draw: the CHART_UNITS with most tasks. A chart of hundreds

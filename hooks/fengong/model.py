@@ -353,6 +353,10 @@ class Site:
         in each part, so a clause is known by both."""
         return None if number is None else self._clauses_by_key.get((part, number))
 
+    def block_of(self, task: Task) -> Block | None:
+        """The task's entry in the notice's text (its anchor on /notice/)."""
+        return self._task_blocks.get(task.number)
+
     def clause_of(self, task: Task) -> Clause | None:
         return self.clause(task.part, task.clause)
 
@@ -371,6 +375,18 @@ class Site:
     def tasks_shared(self, unit: Unit) -> tuple[Task, ...]:
         return tuple(t for t in self.tasks_of(unit) if t.role_of(unit) == "partner")
 
+    def involvement(self, tasks: tuple[Task, ...]) -> list[tuple[Unit, int, int]]:
+        """(unit, tasks led, tasks shared) over some tasks, most involved first, then most
+        led, then registry order."""
+        counts: dict[str, list] = {}
+        for task in tasks:
+            for unit in task.units:
+                entry = counts.setdefault(unit.id, [unit, 0, 0])
+                entry[1 if task.role_of(unit) == "lead" else 2] += 1
+        order = {u.id: i for i, u in enumerate(self.units)}
+        rows = [tuple(v) for v in counts.values()]
+        return sorted(rows, key=lambda r: (-(r[1] + r[2]), -r[1], order[r[0].id]))
+
     def tasks_in(self, item: Part | Clause) -> tuple[Task, ...]:
         return tuple(self.task(n) for n in item.task_numbers)
 
@@ -382,6 +398,10 @@ class Site:
     @cached_property
     def _tasks_by_number(self) -> dict[int, Task]:
         return {t.number: t for t in self.tasks}
+
+    @cached_property
+    def _task_blocks(self) -> dict[int, Block]:
+        return {b.number: b for b in self.blocks if b.kind == "task"}
 
     @cached_property
     def _clauses_by_key(self) -> dict[tuple[int | None, int], Clause]:

@@ -12,7 +12,6 @@ ABOUT = "about.md"
 TASKS_INDEX = "tasks/index.md"
 UNITS_INDEX = "units/index.md"
 PARTS_INDEX = "parts/index.md"
-CLAUSES_INDEX = "clauses/index.md"
 DOWNLOADS = "downloads"  # folder of the site's data downloads
 
 

@@ -97,7 +97,7 @@ class Renderer:
         self.env.filters.update(
             md=md,
             page_title=front_matter_title,
-            cell=lambda text: md(text),  # md() already escapes | and removes newlines
+            cell=md,  # table cells: md() already escapes | and removes newlines
             cn=cn_number,
             cn_date=cn_date,
             role=lambda role: ROLE_LABELS[role],
@@ -167,17 +167,6 @@ class Renderer:
         """The page of a task by its stable id: a current task's, or a removed one's."""
         return f"tasks/{task_id}.md"
 
-    def unit_counts(self, tasks: tuple[Task, ...]) -> list[tuple[Unit, int, int]]:
-        """(unit, tasks led, tasks shared) over some tasks, most involved first."""
-        counts: dict[str, list] = {}
-        for task in tasks:
-            for unit in task.units:
-                entry = counts.setdefault(unit.id, [unit, 0, 0])
-                entry[1 if task.role_of(unit) == "lead" else 2] += 1
-        rows = [tuple(v) for v in counts.values()]
-        order = {u.id: i for i, u in enumerate(self.site.units)}
-        return sorted(rows, key=lambda r: (-(r[1] + r[2]), -r[1], order[r[0].id]))
-
     def dated_items(self, tasks: tuple[Task, ...]):
         """(date, task, mention) in date order."""
         items = [(d.end or d.start or "", t, d) for t in tasks for d in t.dates]
@@ -212,9 +201,7 @@ class Renderer:
                 task=task,
                 prev=site.tasks[i - 1] if i > 0 else None,
                 next=site.tasks[i + 1] if i + 1 < len(site.tasks) else None,
-                block=next(
-                    (b for b in site.blocks if b.kind == "task" and b.number == task.number), None
-                ),
+                block=site.block_of(task),
             )
         for removed in site.removed_tasks:
             page = paths.page_of(removed)
