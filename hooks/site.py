@@ -10,9 +10,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
@@ -20,7 +22,7 @@ from fengong import paths, search
 from fengong.downloads import download_files
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
-from fengong.render import render_pages
+from fengong.render import anchor_ids, headings, render_pages
 
 log = get_plugin_logger("fengong")
 _state: dict = {}  # the Site of the build in progress; replaced on every build
@@ -51,12 +53,13 @@ def on_config(config):
     def url_of(item) -> str:
         return site_url.rstrip("/") + "/" + paths.item_url(item)
 
-    generated: dict[str, str | bytes] = dict(render_pages(site, site_url=site_url))
+    pages = render_pages(site, site_url=site_url)
+    generated: dict[str, str | bytes] = dict(pages)
     generated.update(download_files(site, url_of))
     # The header search runs on our own index (hooks/fengong/theme/main.html says how).
     generated.update(search.index_files(search.documents(site), dict(site.synonyms)))
     _state.clear()
-    _state.update(site=site, generated=generated)
+    _state.update(site=site, generated=generated, pages=set(pages), html={})
     return config
 
 
@@ -70,7 +73,23 @@ def on_page_markdown(markdown: str, page, **kwargs) -> str:
     # Material's search plugin stays only for its search box: its own index stays empty,
     # so it parses no page and the browser downloads no second index.
     page.meta["search"] = {"exclude": True}
-    return markdown
+    if page.file.src_uri not in _state["pages"]:
+        return markdown  # a hand-written page: Markdown as usual
+    # A generated page is HTML already (after its front matter): it skips Markdown and
+    # goes to the theme as it is, in on_page_content.
+    _state["html"][page.file.src_uri] = markdown
+    return ""
+
+
+def on_page_content(html: str, page, **kwargs) -> str:
+    generated = _state["html"].pop(page.file.src_uri, None)
+    if generated is None:
+        return html
+    # What Markdown would have given the theme: the table of contents, and the ids that
+    # links from hand-written pages may point to (MkDocs validates those).
+    page.toc = get_toc(nest_toc_tokens(headings(generated)))
+    page.present_anchor_ids = anchor_ids(generated)
+    return generated
 
 
 def _add(files: Files, file: File) -> None:
@@ -90,4 +109,4 @@ def _shown(data_dir: Path) -> str:
         return str(data_dir)
 
 
-__all__ = ["on_config", "on_files", "on_page_markdown"]
+__all__ = ["on_config", "on_files", "on_page_content", "on_page_markdown"]

@@ -390,6 +390,9 @@ class Site:
     def tasks_in(self, item: Part | Clause) -> tuple[Task, ...]:
         return tuple(self.task(n) for n in item.task_numbers)
 
+    def clauses_in(self, part: Part) -> tuple[Clause, ...]:
+        return tuple(self.clause(part.number, n) for n in part.clause_numbers)
+
     def tasks_tagged(self, tag: Tag) -> tuple[Task, ...]:
         return tuple(t for t in self.tasks if tag in t.tags)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from .model import Block, Clause, Part, RemovedTask, Task, Unit
 
@@ -33,7 +34,9 @@ def page_of(item: Task | RemovedTask | Unit | Clause | Part) -> str:
 
 
 def url_of(src_uri: str) -> str:
-    """The site-relative URL MkDocs gives a page (use_directory_urls)."""
+    """The site-relative URL MkDocs gives a page (use_directory_urls) or another file."""
+    if not src_uri.endswith(".md"):
+        return src_uri  # a download: served as it is
     if src_uri == HOME:
         return ""
     stem = src_uri.removesuffix(".md")
@@ -47,12 +50,6 @@ def item_url(item: Task | Unit | Clause | Part) -> str:
 
 def notice_anchor(block: Block) -> str:
     return block.anchor
-
-
-def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A relative .md link between two pages; MkDocs rewrites and validates it."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return target + (f"#{anchor}" if anchor else "")
 
 
 def download(filename: str) -> str:
@@ -82,12 +79,15 @@ def unit_print_page(unit: Unit) -> str:
     return f"units/{unit.id}/print.md"
 
 
-def href(from_page: str, to_page: str, query: str = "", anchor: str = "") -> str:
-    """A link for raw HTML (inline SVG), which MkDocs neither rewrites nor validates: from
-    the URL of one page to the URL of another, as the browser resolves it."""
-    rel = posixpath.relpath("/" + url_of(to_page), "/" + url_of(from_page))
-    return (
-        (rel + "/" if rel != "." else "./")
-        + (f"?{query}" if query else "")
-        + (f"#{anchor}" if anchor else "")
-    )
+@lru_cache(maxsize=65536)
+def href(from_page: str, to: str, query: str = "", anchor: str = "") -> str:
+    """The link from one page to a page or file (src_uris), relative to the page's URL as
+    the browser resolves it. Pages bypass Markdown (see hooks/site.py), so MkDocs neither
+    rewrites nor validates these links; tests/test_site.py follows every one."""
+    target = url_of(to)
+    rel = posixpath.relpath("/" + target, "/" + url_of(from_page))
+    if rel == ".":
+        rel = "./"
+    elif target.endswith("/") or not target:
+        rel += "/"
+    return rel + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")

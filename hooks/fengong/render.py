@@ -1,4 +1,9 @@
-"""The Jinja environment and filters, and render_pages(site) → {src_uri: Markdown}."""
+"""The Jinja environment and filters, and render_pages(site) → {src_uri: page source}.
+
+A page source is YAML front matter (title, hide) followed by the page's HTML. The templates
+write HTML, not Markdown: Python-Markdown was nearly half of a build's time, and HTML with
+Jinja's autoescape needs no Markdown escaping of the notice's text. hooks/site.py passes
+the HTML through to the theme unchanged."""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import paths
 from .model import Block, Clause, Part, Site, Task, Unit
@@ -28,20 +34,11 @@ CHANGE_LABELS = {
     "lead_changed": "牵头单位变化",
 }
 
-# Characters Python-Markdown treats as markup; each is backslash-escaped in plain text.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
-
-def md(text: object) -> str:
-    """Plain text → Markdown that renders as exactly that text (HTML-escaped too)."""
-    escaped = html.escape(str(text), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", escaped).replace("\n", " ")
-
-
-def front_matter_title(text: str) -> str:
+def front_matter_title(text: str) -> Markup:
     """A page title for YAML front matter. MkDocs and the theme insert titles into HTML
     unescaped (they may come from Markdown headings), so the text is HTML-escaped here."""
-    return json.dumps(html.escape(str(text), quote=False), ensure_ascii=False)
+    return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
 
 
 def cn_date(iso: str) -> str:
@@ -54,7 +51,7 @@ def cn_date(iso: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A run of text, marked or linked: templates turn a list of these into Markdown."""
+    """A run of text, marked or linked: templates turn a list of these into HTML."""
 
     text: str
     href: str = ""
@@ -79,6 +76,35 @@ def marked_segments(text: str, quotes: list[str]) -> list[Segment]:
     return segments
 
 
+@dataclass(frozen=True, slots=True)
+class TaskGroup:
+    """A run of tasks of the same part and clause, in notice order (the /tasks/ list)."""
+
+    part: Part | None
+    clause: Clause | None
+    tasks: tuple[Task, ...]
+    starts_part: bool  # the first run of its part: the part's heading goes before it
+
+
+# Templates write every heading on one line as <hN id="…">…</hN>.
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)">(.*?)</h\1>')
+_ID = re.compile(r' id="([^"]+)"')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def headings(page_html: str) -> list[dict]:
+    """The page's headings, flat, as Python-Markdown's toc extension lists them: level, id,
+    and name (the heading's text, still HTML-escaped)."""
+    return [
+        {"level": int(level), "id": anchor, "name": _TAG.sub("", inner)}
+        for level, anchor, inner in _HEADING.findall(page_html)
+    ]
+
+
+def anchor_ids(page_html: str) -> set[str]:
+    return set(_ID.findall(page_html))
+
+
 class Renderer:
     def __init__(self, site: Site, *, site_url: str = ""):
         self.site = site
@@ -86,18 +112,13 @@ class Renderer:
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,  # the output is Markdown: plain text goes through |md
-            # Markdown heading ids are written {#id}, so Jinja comments are {## … ##}.
-            comment_start_string="{##",
-            comment_end_string="##}",
+            autoescape=True,  # every string from the data is text, never markup
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            md=md,
             page_title=front_matter_title,
-            cell=md,  # table cells: md() already escapes | and removes newlines
             cn=cn_number,
             cn_date=cn_date,
             role=lambda role: ROLE_LABELS[role],
@@ -120,7 +141,7 @@ class Renderer:
     def link(self, from_page: str):
         def to(item: Task | Unit | Clause | Part | str, anchor: str = "") -> str:
             target = item if isinstance(item, str) else paths.page_of(item)
-            return paths.link(from_page, target, anchor)
+            return paths.href(from_page, target, anchor=anchor)
 
         return to
 
@@ -139,7 +160,7 @@ class Renderer:
         segments = []
         if head_end:
             segments.append(
-                Segment(raw[:head_end], href=paths.link(from_page, paths.page_of(task)))
+                Segment(raw[:head_end], href=paths.href(from_page, paths.page_of(task)))
             )
         pos = head_end + (len(task.text) if start >= 0 else 0)
         segments.append(Segment(raw[head_end:pos]))
@@ -149,12 +170,33 @@ class Renderer:
                 continue
             if found > pos:
                 segments.append(Segment(raw[pos:found]))
-            href = paths.link(from_page, paths.page_of(assignment.unit))
+            href = paths.href(from_page, paths.page_of(assignment.unit))
             segments.append(Segment(assignment.written, href=href))
             pos = found + len(assignment.written)
         if pos < len(raw):
             segments.append(Segment(raw[pos:]))
         return segments
+
+    def task_groups(self) -> list[TaskGroup]:
+        runs: list[list[Task]] = []
+        for task in self.site.tasks:
+            if runs and (runs[-1][0].part, runs[-1][0].clause) == (task.part, task.clause):
+                runs[-1].append(task)
+            else:
+                runs.append([task])
+        groups, previous = [], None
+        for run in runs:
+            part = self.site.part(run[0].part)
+            groups.append(
+                TaskGroup(
+                    part=part,
+                    clause=self.site.clause_of(run[0]),
+                    tasks=tuple(run),
+                    starts_part=part is not None and part != previous,
+                )
+            )
+            previous = part
+        return groups
 
     def has_calendar(self, unit: Unit) -> bool:
         """Whether the unit's calendar has any event: a dated task, or a report to make."""
@@ -184,19 +226,19 @@ class Renderer:
     def pages(self) -> dict[str, str]:
         site = self.site
         pages = {
-            paths.HOME: self.render("home.md.j2", paths.HOME),
-            paths.NOTICE: self.render("notice.md.j2", paths.NOTICE),
-            paths.ABOUT: self.render("about.md.j2", paths.ABOUT),
-            paths.TASKS_INDEX: self.render("tasks_index.md.j2", paths.TASKS_INDEX),
-            paths.UNITS_INDEX: self.render("units_index.md.j2", paths.UNITS_INDEX),
-            paths.PARTS_INDEX: self.render("parts_index.md.j2", paths.PARTS_INDEX),
-            paths.CHANGES: self.render("changes.md.j2", paths.CHANGES),
-            paths.TIMELINE: self.render("timeline.md.j2", paths.TIMELINE),  # workbench
+            paths.HOME: self.render("home.html.j2", paths.HOME),
+            paths.NOTICE: self.render("notice.html.j2", paths.NOTICE),
+            paths.ABOUT: self.render("about.html.j2", paths.ABOUT),
+            paths.TASKS_INDEX: self.render("tasks_index.html.j2", paths.TASKS_INDEX),
+            paths.UNITS_INDEX: self.render("units_index.html.j2", paths.UNITS_INDEX),
+            paths.PARTS_INDEX: self.render("parts_index.html.j2", paths.PARTS_INDEX),
+            paths.CHANGES: self.render("changes.html.j2", paths.CHANGES),
+            paths.TIMELINE: self.render("timeline.html.j2", paths.TIMELINE),  # workbench
         }
         for i, task in enumerate(site.tasks):
             page = paths.page_of(task)
             pages[page] = self.render(
-                "task.md.j2",
+                "task.html.j2",
                 page,
                 task=task,
                 prev=site.tasks[i - 1] if i > 0 else None,
@@ -205,19 +247,19 @@ class Renderer:
             )
         for removed in site.removed_tasks:
             page = paths.page_of(removed)
-            pages[page] = self.render("removed_task.md.j2", page, task=removed)
+            pages[page] = self.render("removed_task.html.j2", page, task=removed)
         for unit in site.units:
             page = paths.page_of(unit)
-            pages[page] = self.render("unit.md.j2", page, unit=unit)
+            pages[page] = self.render("unit.html.j2", page, unit=unit)
             # The unit's printable assignment sheet (workbench).
             sheet = paths.unit_print_page(unit)
-            pages[sheet] = self.render("unit_print.md.j2", sheet, unit=unit)
+            pages[sheet] = self.render("unit_print.html.j2", sheet, unit=unit)
         for clause in site.clauses:
             page = paths.page_of(clause)
-            pages[page] = self.render("clause.md.j2", page, clause=clause)
+            pages[page] = self.render("clause.html.j2", page, clause=clause)
         for part in site.parts:
             page = paths.page_of(part)
-            pages[page] = self.render("part.md.j2", page, part=part)
+            pages[page] = self.render("part.html.j2", page, part=part)
         return pages
 
 
