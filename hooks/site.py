@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
 from fengong import paths, search
+from fengong.background import Background, BackgroundError
 from fengong.downloads import download_files
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
@@ -53,11 +54,20 @@ def on_config(config):
     def url_of(item) -> str:
         return site_url.rstrip("/") + "/" + paths.item_url(item)
 
+    def files_for_download() -> dict[str, bytes]:
+        # The header search runs on our own index (hooks/fengong/theme/main.html says how).
+        index = search.index_files(search.documents(site), dict(site.synonyms))
+        return download_files(site, url_of) | index
+
+    # Downloads and the search index are made on the second core while this one renders.
+    downloads = Background(files_for_download)
     pages = render_pages(site, site_url=site_url)
     generated: dict[str, str | bytes] = dict(pages)
-    generated.update(download_files(site, url_of))
-    # The header search runs on our own index (hooks/fengong/theme/main.html says how).
-    generated.update(search.index_files(search.documents(site), dict(site.synonyms)))
+    try:
+        generated.update(downloads.result())
+    except BackgroundError as failed:
+        log.error(str(failed))
+        raise PluginError("making the downloads and the search index failed (above)") from None
     _state.clear()
     _state.update(site=site, generated=generated, pages=set(pages), html={})
     return config

@@ -15,7 +15,7 @@ import calendar
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -503,10 +503,11 @@ class SheetRow:
     qr: Markup  # the address as a QR code (inline SVG)
 
 
-@lru_cache(maxsize=4096)
+@cache
 def qr_svg(url: str) -> Markup:
     """The address as a QR code, inline SVG sized by CSS; the same URL gives the same bytes.
-    Cached: a task's code appears on the sheet of every unit it names. The mask is fixed
+    Cached without bound (a few KB per task): a task's code appears on the sheet of every
+    unit it names, and an evicted code would be made again for each of them. The mask is fixed
     (any mask is valid): choosing the best of eight took 90% of the time and saves little."""
     code = segno.make_qr(url, error="m", mask=0)
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="fg-qr", light="#fff"))
