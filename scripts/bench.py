@@ -68,6 +68,7 @@ class Run:
     peak_mb: float
     returncode: int
     log: str
+    cpu_seconds: float = 0.0  # user + system, the child's and its waited-for children's
 
     @property
     def warnings(self) -> int:
@@ -96,6 +97,13 @@ class BuildResult:
     @property
     def seconds(self) -> float:
         return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
+    def ms_per_page(self) -> float:
+        return 1000 * self.seconds / self.stats.pages if self.stats and self.stats.pages else 0
 
     @property
     def peak_mb(self) -> float:
@@ -137,7 +145,8 @@ def run(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 3600
         log = out.read().decode("utf-8", "replace")
     if proc.returncode == -signal.SIGKILL and seconds >= timeout:
         log += f"\nbench: killed after the --timeout of {timeout:.0f} s"
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, log)
+    cpu = usage.ru_utime + usage.ru_stime  # Linux counts the build's forked worker here too
+    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, log, cpu)
 
 
 def build_env(data_dir: Path | None) -> dict[str, str]:
@@ -440,7 +449,7 @@ def bench_scale(scale: int, args: argparse.Namespace, work: Path, ours_ready: bo
             if result.ours.stats:
                 pages = result.ours.stats.pages
                 say(f"  build {result.ours.seconds:.2f} s, {pages} pages")
-                if not args.no_rebuild:
+                if not args.no_rebuild and scale <= args.rebuild_max_scale:
                     result.rebuild = measure_rebuild(
                         notice, data_dir, work, dirty=not args.smoke, timeout=args.timeout
                     )
@@ -516,22 +525,23 @@ def report(results: list[ScaleResult], args: argparse.Namespace, started: str) -
         "",
         "## Build",
         "",
-        "| notice | tasks | site | pages | import s | build s | peak MB | site MB "
-        "| largest page KB | search KB | search KB gz | warnings |",
-        "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        "| notice | tasks | site | pages | import s | build s | cpu s | ms/page | peak MB "
+        "| site MB | largest page KB | search KB | search KB gz | warnings |",
+        "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     largest = []
     for res in results:
         first = f"| {res.label} | {res.tasks} "
         if res.error:
-            lines.append(first + f"| fengong | {res.error.splitlines()[0]} |||||||||")
+            lines.append(first + f"| fengong | {res.error.splitlines()[0]} |||||||||||")
         ours = res.ours.stats if res.ours else None
         if res.ours and res.ours.error:
-            lines.append(first + "| fengong | build failed (see below) |||||||||")
+            lines.append(first + "| fengong | build failed (see below) |||||||||||")
         if ours:
             imp = res.import_run.seconds if res.import_run else 0
             lines.append(
                 first + f"| fengong | {ours.pages:,} | {imp:.2f} | {res.ours.seconds:.2f} "
+                f"| {res.ours.cpu_seconds:.2f} | {res.ours.ms_per_page():.1f} "
                 f"| {res.ours.peak_mb:,.0f} | {mb(ours.bytes)} | {kb(ours.largest_page_bytes)} "
                 f"| {kb(ours.search_bytes)} | {kb(ours.search_gzip_bytes)} "
                 f"| {res.ours.runs[-1].warnings} |"
@@ -543,17 +553,20 @@ def report(results: list[ScaleResult], args: argparse.Namespace, started: str) -
             estimated = " (est.)" if res.vanilla_pages_estimated else ""
             lines.append(
                 first + f"| vanilla | {van.pages:,}{estimated} | – | {res.vanilla.seconds:.2f} "
+                f"| {res.vanilla.cpu_seconds:.2f} | {res.vanilla.ms_per_page():.1f} "
                 f"| {res.vanilla.peak_mb:,.0f} | {mb(van.bytes)} | {kb(van.largest_page_bytes)} "
                 f"| {kb(van.search_bytes)} | {kb(van.search_gzip_bytes)} "
                 f"| {res.vanilla.runs[-1].warnings} |"
             )
             largest.append(f"| {res.label} | vanilla | `{van.largest_page}` |")
         elif res.vanilla and res.vanilla.error:
-            lines.append(first + "| vanilla | build failed (see below) |||||||||")
+            lines.append(first + "| vanilla | build failed (see below) |||||||||||")
         if ours and van:
             lines.append(
                 f"| | | **ours/vanilla** | {ratio(ours.pages, van.pages)} | – "
                 f"| **{ratio(res.ours.seconds, res.vanilla.seconds)}** "
+                f"| {ratio(res.ours.cpu_seconds, res.vanilla.cpu_seconds)} "
+                f"| {ratio(res.ours.ms_per_page(), res.vanilla.ms_per_page())} "
                 f"| {ratio(res.ours.peak_mb, res.vanilla.peak_mb)} "
                 f"| {ratio(ours.bytes, van.bytes)} "
                 f"| {ratio(ours.largest_page_bytes, van.largest_page_bytes)} "
@@ -613,7 +626,10 @@ units, Zipf-skewed.
 - **import s**: `python scripts/import_notice.py NOTICE --data-dir TMP`, one run.
 - **build s / peak MB**: `python -m mkdocs build -f mkdocs.yml -d TMP` with FENGONG_DATA_DIR=TMP \
 and NO_MKDOCS_2_WARNING=true; wall time (perf_counter) and the child's own peak RSS (`wait4`, so \
-one build is not charged with an earlier child's peak). Peak is the maximum over runs.
+one build is not charged with an earlier child's peak). Peak is the maximum over runs. \
+**cpu s**: user + system time of the build, the worker it forks included (`wait4`), median \
+over runs: ours makes its downloads and search index on a second core while pages render, \
+so wall time is below CPU time. **ms/page**: build s / pages.
 - **pages**: `index.html` files. **site MB**: every file in the site. **largest page**: the \
 biggest `.html`. **search**: the files under `site/search/`, raw and gzip level 6.
 - **warnings**: lines with WARNING in the last build's log. Ours builds with its own \
@@ -648,6 +664,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="10× once, for CI; writes no report")
     parser.add_argument("--no-vanilla", action="store_true", help="skip the vanilla comparison")
     parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuild measurement")
+    parser.add_argument(
+        "--rebuild-max-scale",
+        type=int,
+        default=100,
+        help="measure the rebuild only up to this scale (100: at 300x it takes ~10 minutes)",
+    )
     parser.add_argument(
         "--vanilla-only", action="store_true", help="only the vanilla site (estimated pages)"
     )
