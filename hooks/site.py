@@ -8,6 +8,7 @@ rebuilds, so the engine is imported here once and the data is reloaded on every 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from markdown.extensions.toc import nest_toc_tokens
@@ -69,7 +70,7 @@ def on_config(config):
         log.error(str(failed))
         raise PluginError("making the downloads and the search index failed (above)") from None
     _state.clear()
-    _state.update(site=site, generated=generated, pages=set(pages), html={})
+    _state.update(site=site, generated=generated, pages=set(pages))
     return config
 
 
@@ -83,23 +84,20 @@ def on_page_markdown(markdown: str, page, **kwargs) -> str:
     # Material's search plugin stays only for its search box: its own index stays empty,
     # so it parses no page and the browser downloads no second index.
     page.meta["search"] = {"exclude": True}
-    if page.file.src_uri not in _state["pages"]:
-        return markdown  # a hand-written page: Markdown as usual
-    # A generated page is HTML already (after its front matter): it skips Markdown and
-    # goes to the theme as it is, in on_page_content.
-    _state["html"][page.file.src_uri] = markdown
-    return ""
+    if page.file.src_uri in _state["pages"]:
+        # A generated page is HTML already (after its front matter): it goes to the theme
+        # as it is. Page.render would still set up a Markdown converter for it (0.3 ms a
+        # page), so this page's render is replaced by one that takes the HTML.
+        page.render = partial(_take_html, page, markdown)
+    return markdown
 
 
-def on_page_content(html: str, page, **kwargs) -> str:
-    generated = _state["html"].pop(page.file.src_uri, None)
-    if generated is None:
-        return html
-    # What Markdown would have given the theme: the table of contents, and the ids that
-    # links from hand-written pages may point to (MkDocs validates those).
-    page.toc = get_toc(nest_toc_tokens(headings(generated)))
-    page.present_anchor_ids = anchor_ids(generated)
-    return generated
+def _take_html(page, html: str, config, files) -> None:
+    """Page.render for a generated page: what Markdown would have given the theme."""
+    page.content = html
+    page.toc = get_toc(nest_toc_tokens(headings(html)))
+    page.present_anchor_ids = anchor_ids(html)  # links from hand-written pages are checked
+    page.links_to_anchors = {}
 
 
 def _add(files: Files, file: File) -> None:
@@ -119,4 +117,4 @@ def _shown(data_dir: Path) -> str:
         return str(data_dir)
 
 
-__all__ = ["on_config", "on_files", "on_page_content", "on_page_markdown"]
+__all__ = ["on_config", "on_files", "on_page_markdown"]
