@@ -317,13 +317,8 @@ class Site:
 
     def change_of(self, task: Task):
         """The latest revision's change to this task (a revisions.TaskChange), if any."""
-        latest = self.latest_changes
-        if latest is None:
-            return None
-        for change in latest.diff.tasks:
-            if change.new_number == task.number:
-                return None if change.kinds == ("unchanged",) else change
-        return None
+        change = self._latest_change_by_number.get(task.number)
+        return None if change is None or change.kinds == ("unchanged",) else change
 
     def unit_changes(self, unit: Unit) -> list[tuple[str, object]]:
         """(what, change) for this unit in the latest revision: gained, lost, role."""
@@ -401,6 +396,13 @@ class Site:
     @cached_property
     def _tasks_by_number(self) -> dict[int, Task]:
         return {t.number: t for t in self.tasks}
+
+    @cached_property
+    def _latest_change_by_number(self) -> dict:
+        latest = self.latest_changes
+        if latest is None:
+            return {}
+        return {c.new_number: c for c in reversed(latest.diff.tasks) if c.new_number}
 
     @cached_property
     def _task_blocks(self) -> dict[int, Block]:
