@@ -82,25 +82,32 @@ def build_site(raw: RawData) -> Site:
 
     raw_clauses = doc.get("clauses") or ()
     restarts = len({c["number"] for c in raw_clauses}) < len(raw_clauses)
+    # One pass over the tasks, not one per clause and part (quadratic on a large notice).
+    in_clause: dict[tuple, list[int]] = {}
+    in_part: dict[int | None, list[int]] = {}
+    for t in tasks:
+        in_clause.setdefault((t.part, t.clause), []).append(t.number)
+        in_part.setdefault(t.part, []).append(t.number)
     clauses = tuple(
         Clause(
             number=c["number"],
             part=c.get("part"),
             title=c["title"],
             slug=f"{c.get('part')}-{c['number']}" if restarts else str(c["number"]),
-            task_numbers=tuple(
-                t.number for t in tasks if (t.part, t.clause) == (c.get("part"), c["number"])
-            ),
+            task_numbers=tuple(in_clause.get((c.get("part"), c["number"]), ())),
             source=Source(path, c.line),
         )
         for c in raw_clauses
     )
+    clauses_in_part: dict[int | None, list[int]] = {}
+    for c in clauses:
+        clauses_in_part.setdefault(c.part, []).append(c.number)
     parts = tuple(
         Part(
             number=p["number"],
             title=p["title"],
-            clause_numbers=tuple(c.number for c in clauses if c.part == p["number"]),
-            task_numbers=tuple(t.number for t in tasks if t.part == p["number"]),
+            clause_numbers=tuple(clauses_in_part.get(p["number"], ())),
+            task_numbers=tuple(in_part.get(p["number"], ())),
             source=Source(path, p.line),
         )
         for p in doc.get("parts") or ()
