@@ -222,7 +222,7 @@ def test_js_tokenize_matches_python(js):
 @pytest.mark.browser
 def test_js_tokenize_with_shipped_table(js):
     """The index ships only the t2s entries its text needs; those still convert queries."""
-    data = json.loads(_index_bytes(_fixture_site()))
+    data = json.loads(_index_files(_fixture_site())[search.INDEX_FILE])
     assert "業" in data["t2s"] and "臺" not in data["t2s"]
     tokens = js(
         "([s, table]) => fengong.tokenize(s, new Map(Object.entries(table)))",
@@ -318,39 +318,56 @@ def _fixture_site() -> Site:
 SYNONYMS = {"大学生": ["高校毕业生"]}
 
 
-def _index_bytes(site: Site) -> bytes:
+def _index_files(site: Site, **split) -> dict[str, bytes]:
     about = search.page_document("about.md", "关于本站", "本站整理通知的任务分工。")
-    files = search.index_files([*search.documents(site), about], SYNONYMS)
-    assert list(files) == [search.INDEX_FILE]
-    return files[search.INDEX_FILE]
+    return search.index_files([*search.documents(site), about], SYNONYMS, **split)
 
 
 def test_index_is_deterministic_and_readable():
     site = _fixture_site()
-    first = _index_bytes(site)
-    assert first == _index_bytes(site)
-    text = first.decode("utf-8")
+    first = _index_files(site)
+    assert first == _index_files(site)
+    assert all(path.startswith("search/") for path in first)
+    text = b"".join(first.values()).decode("utf-8")
     assert "区人力社保局" in text and "\\u" not in text  # ensure_ascii=False
-    data = json.loads(text)
+    data = json.loads(first[search.INDEX_FILE])
+    assert data["format"] == search.FORMAT
     assert data["expansions"]["人社局"] == ["区人力社保局"]
     assert data["expansions"]["重庆市大足区人力资源和社会保障局"] == ["区人力社保局"]
     assert data["expansions"]["大学生"] == ["高校毕业生"]
     # Blocks with pages of their own are not repeated as notice paragraphs.
-    notice = [d["location"] for d in data["docs"] if d["kind"] == "notice"]
+    docs = [doc for b in range(-(-data["docs"] // data["block"])) for doc in _block(first, b)]
+    assert len(docs) == data["docs"]
+    notice = [d["location"] for d in docs if d["kind"] == "notice"]
     assert notice == ["notice/", "notice/#L1", "notice/#L5", "notice/#L7"]
+    assert data["pages"] == {"notice/": [d["location"] for d in docs].index("notice/")}
 
 
-@pytest.fixture(scope="module")
-def engine(js):
+def _block(files: dict[str, bytes], b: int) -> list[dict]:
+    return json.loads(files[f"{search.FILES_DIR}/d{b}.json"])["docs"]
+
+
+# The engine tests run on the index as the fixture site gets it (one shard, one block), and
+# split finely: the results must not change.
+SPLITS = [{}, {"shards": 5, "block": 2}]
+
+
+@pytest.fixture(scope="module", params=SPLITS, ids=["whole", "split"])
+def engine(js, request):
+    files = _index_files(_fixture_site(), **request.param)
+    manifest = json.loads(files.pop(search.INDEX_FILE))
+    files = {path.removeprefix(search.FILES_DIR + "/"): json.loads(c) for path, c in files.items()}
     js(
-        "text => { window.engine = new fengong.Engine(JSON.parse(text)) }",
-        _index_bytes(_fixture_site()).decode("utf-8"),
+        """([manifest, files]) => {
+            window.engine = new fengong.Engine(manifest, name => files[name])
+        }""",
+        [manifest, files],
     )
     return js
 
 
 def _search(engine, query: str) -> list[list[dict]]:
-    return engine("q => engine.search(q).items", query)
+    return engine("q => engine.search(q).then(result => result.items)", query)
 
 
 def _locations(engine, query: str) -> list[str]:
@@ -567,5 +584,42 @@ def _search_from_the_header(browser, base: str) -> None:
         query.press("Enter")  # Material's keyboard handling: go to the best result
         page.wait_for_url(base + "units/renshe/**")
         assert other_hosts == []
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_header_search_answers_when_index_files_fail(chromium, served_site):
+    """READY comes with the manifest alone; a query whose shards or blocks cannot be loaded is
+    still answered (with what could be loaded: here nothing), and the failure is logged."""
+    chromium.run(lambda browser: _search_without_files(browser, served_site))
+
+
+def _search_without_files(browser, base: str) -> None:
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.route("**/search/fengong/*", lambda route: route.abort())
+    try:
+        page.goto(base)
+        page.keyboard.press("/")
+        meta = page.locator(".md-search-result__meta")
+        page.wait_for_function(  # READY: Material stops saying it is initialising
+            "el => !el.textContent.includes('初始化')", arg=meta.element_handle()
+        )
+        query = page.locator("input.md-search__input")
+        query.fill("人社局")
+        query.press("End")
+        page.wait_for_function(
+            "el => el.textContent.includes('没有')", arg=meta.element_handle(), timeout=10_000
+        )
+        assert any("cannot load t0.json" in e for e in errors), errors
+        page.unroute("**/search/fengong/*")  # a failed file is fetched again next time
+        query.fill("人社局 培训")
+        query.press("End")
+        first = page.locator(".md-search-result__item a").first
+        first.wait_for()
+        assert first.get_attribute("href").startswith(base + "tasks/2/")
     finally:
         page.close()

@@ -1,16 +1,24 @@
 """The search index: documents from the model, a tokeniser for Chinese, and the files to publish.
 
 The browser half lives in theme/assets/javascripts/fengong/search-core.js; its `tokenize` must
-give exactly the tokens this module's does (tests/test_search_tokenize.py holds them together).
+give exactly the tokens of this module's, and its `tokenHash` the hashes of `token_hash`
+(tests/test_search_tokenize.py and tests/test_search_index.py hold them together).
+
+The index is split so that a query loads only what it needs (index_files says how): a small
+manifest, term shards (lunr postings, each index term in the shard its hash names) and blocks
+of documents (what results show), each fetched by the browser when a query first needs it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -21,8 +29,18 @@ from . import paths
 from .model import Site, Task
 from .numerals import to_chinese
 
-INDEX_FILE = "search/fengong-index.json"
-FORMAT = 1  # bump when the JSON's shape changes; the worker refuses other versions
+INDEX_FILE = "search/fengong-index.json"  # the manifest: the browser loads it first
+FILES_DIR = "search/fengong"  # the shards, document blocks, facets and units it names
+FORMAT = 2  # bump when a file's shape changes; the browser refuses other versions
+
+# The sizes (bytes of JSON, before compression) the number of term shards and the documents
+# per block are chosen for: about 20 KB and 45 KB gzipped. A query loads one shard per term
+# (a term's postings are never split), so smaller shards waste fewer bytes; but it needs the
+# block of every document its terms find, and at scale most queries find documents in most
+# blocks, so larger blocks compress better and mean fewer requests (scripts/bench_search.py
+# measures both; scripts/bench-search-results.md).
+TERM_SHARD_BYTES = 64_000
+DOC_BLOCK_BYTES = 256_000
 
 Kind = Literal["task", "unit", "clause", "part", "notice", "page"]
 
@@ -104,6 +122,7 @@ class SearchDoc:
     # 2020-12-31 also search for "2020年1月1日至12月31日", where the year is written once.
     dates: tuple[tuple[str, str], ...] = ()
     task: int | None = None  # the task number that 23, 任务23 or 第23项 brings first
+    unit: str | None = None  # a unit's id (its URL); units.json lists them for the finder
     heading: str = ""  # shown when title is empty (a paragraph's section); not searched
     facets: TaskFacets | None = None  # a current task's filters on /tasks/ (the worker ignores)
 
@@ -163,6 +182,7 @@ def documents(site: Site) -> list[SearchDoc]:
                 kind="unit",
                 names=other_names,
                 aliases=other_names,
+                unit=unit.id,
             )
         )
     # Clauses and parts titled as their pages are, numbered as the notice numbers them.
@@ -242,38 +262,157 @@ def _notice_documents(site: Site) -> Iterable[SearchDoc]:
 
 
 def index_files(
-    docs: list[SearchDoc], synonyms: Mapping[str, Iterable[str]] | None = None
+    docs: list[SearchDoc],
+    synonyms: Mapping[str, Iterable[str]] | None = None,
+    *,
+    shards: int | None = None,
+    block: int | None = None,
 ) -> dict[str, bytes]:
-    """The files to publish, by site path: the lunr index with what the worker shows and checks.
+    """The files to publish, by site path: the manifest (INDEX_FILE) and the files it names.
 
     `synonyms` maps a word people type to words the notice uses (大学生 → [高校毕业生]); a query
-    word equal to a key also searches for its values. Same input, same bytes.
+    word equal to a key also searches for its values. `shards` (term shards) and `block`
+    (documents per block) are chosen from the data unless given (the tests give them). Same
+    input, same bytes.
+
+    - search/fengong-index.json, the manifest, loaded first: format, version (a hash of every
+      other file, added to their URLs so a new build is never read from a stale cache),
+      shard count and block size, the task numbers, expansions and the t2s table;
+    - search/fengong/t<k>.json, term shard k: every index term t with shard_of(t) == k, and its
+      postings with lunr's scores (_term_entries); for each query the browser builds a lunr
+      index of the documents holding its terms from them (search-core.js, candidateIndex);
+    - search/fengong/d<b>.json, documents b×block … (b+1)×block-1: what results show and what
+      the containment check reads;
+    - search/fengong/tasks.json, the current tasks' facets for the filters on /tasks/;
+      search/fengong/units.json, every unit's names, for /tasks/ and the finder on /units/.
     """
-    builder = Builder()  # no pipeline: tokens are final, and lunr.js's trimmer strips Han
-    builder.ref("id")
-    for name, boost in FIELDS.items():
-        builder.field(name, boost=boost)
-    for i, doc in enumerate(docs):
-        fields = {
-            "title": [doc.title],
-            "names": doc.names,
-            "partners": doc.partners,
-            "text": [doc.text],
-        }
-        builder.add(
-            {"id": str(i)} | {k: [t for v in vs for t in tokenize(v)] for k, vs in fields.items()},
-            {"boost": doc.boost},
-        )
+    entries = _term_entries(docs)
+    if shards is None:
+        total = sum(len(_json(entry)) for entry in entries.values())
+        shards = max(1, round(total / TERM_SHARD_BYTES))
+    by_shard: list[dict[str, object]] = [{} for _ in range(shards)]
+    for term, entry in entries.items():
+        by_shard[shard_of(term, shards)][term] = entry
+    records = [_shown(doc) for doc in docs]
+    if block is None:
+        total = sum(len(_json(record)) for record in records)
+        block = -(-len(docs) // max(1, round(total / DOC_BLOCK_BYTES))) if docs else 1
+    files = {
+        f"{FILES_DIR}/t{k}.json": {"format": FORMAT, "terms": terms}
+        for k, terms in enumerate(by_shard)
+    }
+    for b, start in enumerate(range(0, len(docs), block)):
+        files[f"{FILES_DIR}/d{b}.json"] = {"format": FORMAT, "docs": records[start : start + block]}
+    units = _units(docs)
+    files[f"{FILES_DIR}/units.json"] = {"format": FORMAT, "units": units}
+    files[f"{FILES_DIR}/tasks.json"] = {"format": FORMAT, "tasks": _task_facets(docs, units)}
+    published = {path: _json(data) for path, data in files.items()}
+    version = hashlib.sha256()
+    for path, content in sorted(published.items()):
+        version.update(f"{path}\n{len(content)}\n".encode())
+        version.update(content)
     expansions = _expansions(docs, synonyms or {})
-    data = {
+    manifest = {
         "format": FORMAT,
-        "index": builder.build().serialize(),
-        "docs": [_shown(doc) for doc in docs],
+        "version": version.hexdigest()[:12],
+        "fields": list(FIELDS),
+        "shards": shards,
+        "docs": len(docs),
+        "block": block,
+        "tasks": _task_runs(docs),
+        "pages": _pages(docs),
         "expansions": expansions,
         "t2s": _t2s_needed(docs, expansions),
     }
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return {INDEX_FILE: text.encode("utf-8")}
+    return {INDEX_FILE: _json(manifest), **published}
+
+
+def _json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def shard_key(token: str) -> str:
+    """What decides a token's shard: a token that begins with an ASCII letter, that letter, so
+    that the tokens a prefix query expands to (gd → gdp, g20) share the prefix's shard; any
+    other token, itself. (ASCII words are rare in these notices: the shards stay even.)"""
+    return token[0] if "a" <= token[:1] <= "z" else token
+
+
+def token_hash(text: str) -> int:
+    """32-bit FNV-1a over the code points (not UTF-8 bytes, not UTF-16 units), then
+    MurmurHash3's finaliser so that the low bits mix well. search-core.js has the same."""
+    h = 0x811C9DC5
+    for ch in text:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    return h ^ (h >> 16)
+
+
+def shard_of(token: str, shards: int) -> int:
+    """The term shard that holds a token (an index term or a query term)."""
+    return token_hash(shard_key(token)) % shards
+
+
+def _field_tokens(doc: SearchDoc) -> list[list[str]]:
+    """The doc's tokens per field, in FIELDS order."""
+    values = ((doc.title,), doc.names, doc.partners, (doc.text,))
+    return [[t for value in vs for t in tokenize(value)] for vs in values]
+
+
+def _term_entries(docs: list[SearchDoc]) -> dict[str, list[list[int]]]:
+    """term → per field (FIELDS order) [ref, score, ref, score, …]: the documents whose field
+    holds the term, refs ascending and delta-coded (each ref after the first is the gap from
+    the one before), scores in thousandths.
+
+    The scores are exactly lunr's (lunr.builder.Builder._create_field_vectors, BM25 with its
+    k1, b, idf and rounding, field and document boosts; tests/test_search_index.py compares
+    them), computed over the whole index, so a shard holds the same vectors, cut to its terms,
+    as one index would: the browser's lunr ranks a shard's documents as it ranked them in one.
+    """
+    lunr = Builder()  # only for its parameters
+    k1, b = lunr._k1, lunr._b
+    boosts = list(FIELDS.values())
+    lengths: list[list[int]] = [[] for _ in FIELDS]  # [field][ref] → number of tokens
+    postings: dict[str, list[list[tuple[int, int]]]] = {}  # term → per field: (ref, tf)
+    for ref, doc in enumerate(docs):
+        for f, tokens in enumerate(_field_tokens(doc)):
+            lengths[f].append(len(tokens))
+            for term, tf in Counter(tokens).items():
+                posting = postings.get(term)
+                if posting is None:
+                    posting = postings[term] = [[] for _ in FIELDS]
+                posting[f].append((ref, tf))
+    n = len(docs)
+    # lunr's BM25, its operations in its order: k1 * (1 - b + b * (length / average)) + tf.
+    norms = []
+    for ls in lengths:
+        average = sum(ls) / n
+        norms.append([k1 * (1 - b + b * (length / average)) for length in ls])
+    doc_boosts = [doc.boost for doc in docs]
+    entries = {}
+    for term in sorted(postings):
+        posting = postings[term]
+        with_term = sum(len(refs) for refs in posting)
+        x = (n - with_term + 0.5) / (with_term + 0.5)
+        idf = math.log(1 + abs(x))
+        entry = []
+        for f, refs in enumerate(posting):
+            boost, norm = boosts[f], norms[f]
+            coded = []
+            previous = 0
+            for ref, tf in refs:
+                score = idf * ((k1 + 1) * tf) / (norm[ref] + tf)
+                score *= boost
+                score *= doc_boosts[ref]
+                # round(score, 3) is lunr's; × 1000 it is within far less than 0.5 of an integer
+                coded += (ref - previous, int(round(score, 3) * 1000 + 0.5))
+                previous = ref
+            entry.append(coded)
+        entries[term] = entry
+    return entries
 
 
 def _shown(doc: SearchDoc) -> dict[str, object]:
@@ -285,11 +424,60 @@ def _shown(doc: SearchDoc) -> dict[str, object]:
         "kind": doc.kind,
         "names": list(doc.names),
         "partners": list(doc.partners),
-        "task": doc.task,
         "heading": doc.heading,
-        "facets": doc.facets and {k: v for k, v in asdict(doc.facets).items() if v},
     }
     return {k: v for k, v in shown.items() if v or k in ("location", "title", "kind")}
+
+
+def _task_runs(docs: list[SearchDoc]) -> list[list[int]]:
+    """The documents of current tasks as [first ref, first number, count] runs of consecutive
+    refs and numbers: one run for a notice whose tasks are numbered 1…N in order."""
+    runs: list[list[int]] = []
+    for ref, doc in enumerate(docs):
+        if doc.task is None:
+            continue
+        last = runs[-1] if runs else None
+        if last and ref == last[0] + last[2] and doc.task == last[1] + last[2]:
+            last[2] += 1
+        else:
+            runs.append([ref, doc.task, 1])
+    return runs
+
+
+def _pages(docs: list[SearchDoc]) -> dict[str, int]:
+    """Page location → ref, for the pages whose anchors are documents (notice/ for notice/#L7):
+    results are grouped by page, and such a group is headed by the page itself."""
+    refs = {doc.location: ref for ref, doc in enumerate(docs)}
+    pages = {doc.location.split("#")[0] for doc in docs if "#" in doc.location}
+    return {page: refs[page] for page in sorted(pages) if page in refs}
+
+
+def _units(docs: list[SearchDoc]) -> list[list[object]]:
+    """[id, name, location, other names] of every unit, in the documents' order."""
+    return [
+        [doc.unit, doc.title, doc.location, list(doc.names)]
+        for doc in docs
+        if doc.kind == "unit" and doc.unit
+    ]
+
+
+def _task_facets(docs: list[SearchDoc], units: list[list[object]]) -> list[list[object]]:
+    """[ref, part, clause, lead, partners, tags, dated] of every current task, in the notice's
+    order; units as their positions in units.json, dated as 0 or 1."""
+    position = {unit[0]: i for i, unit in enumerate(units)}
+    return [
+        [
+            ref,
+            f.part,
+            f.clause,
+            [position[u] for u in f.lead],
+            [position[u] for u in f.partners],
+            list(f.tags),
+            int(f.dated),
+        ]
+        for ref, doc in enumerate(docs)
+        if (f := doc.facets) is not None
+    ]
 
 
 def _expansions(docs: list[SearchDoc], synonyms: Mapping[str, Iterable[str]]) -> dict:

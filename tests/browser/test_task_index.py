@@ -47,7 +47,9 @@ def opened(browser, url: str | None = None, **context_options):
 
 
 def ready(page) -> None:
-    page.wait_for_selector("#fg-task-search[data-ready]")
+    """The page has loaded what it shows: the first view, or the view after the last input
+    (the search runs as the index's files arrive; meanwhile the box is aria-busy)."""
+    page.wait_for_selector("#fg-task-search[data-ready]:not([aria-busy])")
 
 
 def shown_tasks(page, site) -> list[int]:
@@ -178,6 +180,45 @@ def test_without_the_index_the_list_stays(browser, server):
         context.close()
 
 
+def test_without_the_facets_the_list_stays(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.route("**/search/fengong/tasks.json*", lambda route: route.fulfill(status=404))
+        page.goto(server + "tasks/?unit=renshe")
+        page.wait_for_function(
+            "() => document.querySelector('.fg-task-count').textContent.includes('暂时不可用')"
+        )
+        assert page.locator(".fg-task-list").is_visible()
+    finally:
+        context.close()
+
+
+def test_each_view_loads_only_what_it_shows(browser, server, site_model):
+    """The plain list needs only the manifest; filters add the facets and the blocks of the
+    tasks shown; a query the shards of its terms."""
+    with opened(browser) as page:
+        requested: list[str] = []
+        # (the manifest, search/fengong-index.json, is fetched by this page and by the header
+        # search's worker; the files it names are in search/fengong/)
+        page.on("request", lambda r: "/search/fengong/" in r.url and requested.append(r.url))
+        page.goto(server + "tasks/")
+        ready(page)
+        assert requested == []
+        assert page.locator(".fg-task-count").inner_text() == f"共 {len(site_model.tasks)} 项任务"
+        page.select_option("[name=part]", "2")
+        ready(page)
+        loaded = {urlsplit(u).path.rsplit("/", 1)[-1] for u in requested}
+        assert {"tasks.json", "units.json", "d0.json"} <= loaded
+        assert not any(name.startswith("t") and name[1].isdigit() for name in loaded)
+        page.locator("#fg-task-q").fill("培训")
+        ready(page)
+        loaded = {urlsplit(u).path.rsplit("/", 1)[-1] for u in requested}
+        assert any(name.startswith("t") and name[1].isdigit() for name in loaded)
+        # Each carries the build's version (from the manifest), so the browser may keep it.
+        assert all("?v=" in u for u in requested)
+
+
 # --- Typing and choosing ----------------------------------------------------------------------
 
 
@@ -191,17 +232,20 @@ def test_typing_and_choosing_update_results_count_and_url(browser, server, site_
         history = page.evaluate("history.length")
 
         page.locator("#fg-task-q").fill("人社局")
+        ready(page)
         assert count.inner_text() == f"找到 {len(site_model.tasks_of(renshe))} 项任务"
         assert query_of(page) == [("q", "人社局")]
         assert page.locator(".fg-task-results").is_visible()
 
         page.locator("#fg-task-q").press_sequentially(" 培训")  # a second word narrows
+        ready(page)
         both = [n for n in shown_tasks(page, site_model) if "培训" in site_model.task(n).text]
         assert shown_tasks(page, site_model) == both and len(both) == 10
 
         page.select_option("[name=unit]", "renshe")
         page.select_option("[name=role]", "lead")
         page.check("[name=dated]")
+        ready(page)
         assert query_of(page) == [
             ("q", "人社局 培训"),
             ("unit", "renshe"),

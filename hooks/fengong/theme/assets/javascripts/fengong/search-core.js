@@ -1,15 +1,24 @@
 /*
  * fengong search, the browser half: the tokeniser, which must give exactly the tokens of
  * tokenize() in hooks/fengong/search.py (that one builds the index; tests/test_search_tokenize.py
- * compares the two), and the query engine that search-worker.js runs for Material's search box.
+ * compares the two), the hash that says which term shard holds a token (token_hash() there),
+ * and the query engine that search-worker.js runs for Material's search box and task-index.js
+ * for /tasks/.
  *
- * A plain script: the worker loads it with importScripts(), tests with a <script>. It defines
- * the global `fengong` and needs the global `lunr` (2.3.9) only to construct an Engine.
+ * The index is split (search.py's index_files): a manifest, loaded first, names term shards
+ * (lunr postings with their scores) and blocks of documents. The engine loads, and keeps, only
+ * the shards of a query's terms and the blocks of the documents those terms find.
+ *
+ * A plain script: the worker loads it with importScripts(), pages and tests with a <script>. It
+ * defines the global `fengong` and needs the global `lunr` (2.3.9) only to search.
  */
 (function (root) {
   "use strict"
 
-  const FORMAT = 1 // the version of search/fengong-index.json this code reads
+  const FORMAT = 2 // the version of the files search.py's index_files writes that this code reads
+  const MANIFEST = "fengong-index.json" // in the site's search/ folder; the other files are in
+  const FILES = "fengong/" // search/fengong/, named by the manifest's counts
+  const TIMEOUT_MS = 20000 // a file that has not arrived by then counts as failed
 
   // Runs of CJK ideographs, or of ASCII letters and digits: the same classes as search.py.
   const RUNS =
@@ -90,7 +99,9 @@
     const ends = []
     let offset = 0
     for (const ch of raw) {
-      const n = normalize(ch, t2s)
+      // A URO ideograph is its own NFKC and lower case: only t2s can change it (fast path).
+      const code = ch.charCodeAt(0)
+      const n = code >= 0x4e00 && code <= 0x9fff ? t2s.get(ch) || ch : normalize(ch, t2s)
       for (let k = 0; k < n.length; k++) {
         starts.push(offset)
         ends.push(offset + ch.length)
@@ -180,29 +191,226 @@
     return c >= 0xdc00 && c <= 0xdfff
   }
 
-  class Engine {
-    /** data: the parsed search/fengong-index.json that search.py's index_files wrote. */
+  /** 32-bit FNV-1a over the code points of text, then MurmurHash3's finaliser: search.py's
+   *  token_hash, bit for bit (tests/test_search_index.py compares them). */
+  function tokenHash(text) {
+    let h = 0x811c9dc5
+    for (const ch of text) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193)
+    h ^= h >>> 16
+    h = Math.imul(h, 0x85ebca6b)
+    h ^= h >>> 13
+    h = Math.imul(h, 0xc2b2ae35)
+    h ^= h >>> 16
+    return h >>> 0
+  }
+
+  /** The term shard holding a token: one that begins with an ASCII letter by that letter (a
+   *  prefix query's expansions then share its shard), any other by itself. search.py's shard_of. */
+  function shardOf(token, shards) {
+    const first = token[0]
+    return tokenHash(first >= "a" && first <= "z" ? first : token) % shards
+  }
+
+  // Postings carry no metadata: one shared empty object (lunr only reads it, for MatchData).
+  const NO_METADATA = Object.freeze(Object.create(null))
+
+  /**
+   * A term shard: {terms: {term: [per field: [ref gap, score × 1000, …]]}}, the postings of
+   * its terms with the scores of lunr's field vectors (BM25), which search.py computed over
+   * the whole index. A term's postings are unpacked the first time a query asks for it.
+   */
+  class Shard {
     constructor(data) {
-      if (data.format !== FORMAT)
-        throw new Error(`search index format ${data.format}, expected ${FORMAT}`)
-      this.t2s = new Map(Object.entries(data.t2s))
-      this.expansions = new Map(Object.entries(data.expansions))
-      this.index = root.lunr.Index.load(data.index)
-      this.byLocation = new Map()
-      this.byTask = new Map()
-      this.docs = data.docs.map((doc, ref) => {
-        this.byLocation.set(doc.location, ref)
-        if (doc.task != null) this.byTask.set(doc.task, ref)
+      this.data = data.terms
+      this.unpacked = new Map()
+      this.tokens = null
+    }
+
+    has(term) {
+      return Object.prototype.hasOwnProperty.call(this.data, term)
+    }
+
+    /** {fields: [Map ref → score, per field], refs: Set of the refs in any field}. */
+    postings(term) {
+      let postings = this.unpacked.get(term)
+      if (!postings) {
+        const refs = new Set()
+        const fields = this.data[term].map(list => {
+          const scores = new Map()
+          for (let k = 0, ref = 0; k < list.length; k += 2) {
+            ref += list[k]
+            scores.set(ref, list[k + 1] / 1000)
+            refs.add(ref)
+          }
+          return scores
+        })
+        postings = { fields, refs }
+        this.unpacked.set(term, postings)
+      }
+      return postings
+    }
+
+    /** The shard's terms that a query term stands for: itself, or all that a prefix begins. */
+    expand({ term, prefix }) {
+      if (!prefix) return this.has(term) ? [term] : []
+      if (!this.tokens) this.tokens = tokenSet(Object.keys(this.data))
+      return this.tokens.intersect(root.lunr.TokenSet.fromString(term + "*")).toArray()
+    }
+  }
+
+  /** lunr's TokenSet of these terms (its builder wants them in JS order). */
+  function tokenSet(terms) {
+    const builder = new root.lunr.TokenSet.Builder()
+    for (const term of [...terms].sort()) builder.insert(term)
+    builder.finish()
+    return builder.root
+  }
+
+  /**
+   * A lunr index of the candidates only: the postings and field vectors of these terms, cut
+   * to the documents in `refs`. lunr then searches it as it would search one index of the
+   * whole notice: every score it needs is there, and the query vector is the same.
+   */
+  function candidateIndex(postings, refs, fields) {
+    const { lunr } = root
+    const terms = [...postings.keys()].sort()
+    const invertedIndex = Object.create(null)
+    const elements = Object.create(null) // "field/ref" → [term index, score, …], ascending
+    terms.forEach((term, i) => {
+      const posting = { _index: i }
+      postings.get(term).fields.forEach((scores, f) => {
+        const field = fields[f]
+        const found = (posting[field] = Object.create(null))
+        const add = (score, ref) => {
+          found[ref] = NO_METADATA
+          const key = `${field}/${ref}`
+          const vector = elements[key] || (elements[key] = [])
+          vector.push(i, score)
+        }
+        if (scores.size < refs.size) {
+          for (const [ref, score] of scores) if (refs.has(ref)) add(score, ref)
+        } else {
+          for (const ref of refs) {
+            const score = scores.get(ref)
+            if (score !== undefined) add(score, ref)
+          }
+        }
+      })
+      invertedIndex[term] = posting
+    })
+    const fieldVectors = Object.create(null)
+    for (const key in elements) fieldVectors[key] = new lunr.Vector(elements[key])
+    return new lunr.Index({
+      invertedIndex,
+      fieldVectors,
+      tokenSet: tokenSet(terms),
+      fields,
+      pipeline: new lunr.Pipeline()
+    })
+  }
+
+  /** The smallest first: the refs in every set. */
+  function intersection(sets) {
+    if (!sets.length) return new Set()
+    const [smallest, ...others] = [...sets].sort((a, b) => a.size - b.size)
+    const out = new Set()
+    for (const ref of smallest) if (others.every(set => set.has(ref))) out.add(ref)
+    return out
+  }
+
+  class Engine {
+    /**
+     * manifest: the parsed search/fengong-index.json; load(name): a Promise of the parsed file
+     * search/fengong/<name> (t3.json, d0.json, tasks.json, units.json), as open() fetches them.
+     */
+    constructor(manifest, load) {
+      if (manifest.format !== FORMAT)
+        throw new Error(`search index format ${manifest.format}, expected ${FORMAT}`)
+      this.manifest = manifest
+      this.load = load
+      this.fields = manifest.fields
+      this.t2s = new Map(Object.entries(manifest.t2s))
+      this.expansions = new Map(Object.entries(manifest.expansions))
+      this.byTask = new Map() // task number → ref
+      for (const [ref, number, count] of manifest.tasks)
+        for (let i = 0; i < count; i++) this.byTask.set(number + i, ref + i)
+      this.pages = new Map(Object.entries(manifest.pages)) // notice/ → its ref
+      this.files = new Map() // name → Promise of its data
+      this.shards = new Map() // k → Promise of term shard k
+      this.docs = new Map() // ref → document, once its block is loaded
+    }
+
+    /** A file of search/fengong/, loaded once; a failure is logged, and retried next time. */
+    file(name) {
+      let data = this.files.get(name)
+      if (!data) {
+        data = Promise.resolve()
+          .then(() => this.load(name))
+          .then(value => {
+            if (!value || value.format !== FORMAT)
+              throw new Error(`${name}: format ${value && value.format}, expected ${FORMAT}`)
+            return value
+          })
+        this.files.set(name, data)
+        data.catch(err => {
+          this.files.delete(name)
+          console.error(`fengong search: cannot load ${name}`, err)
+        })
+      }
+      return data
+    }
+
+    /** Term shard k, or null if it cannot be loaded now. */
+    shard(k) {
+      let shard = this.shards.get(k)
+      if (!shard) {
+        shard = this.file(`t${k}.json`).then(data => new Shard(data))
+        this.shards.set(k, shard)
+        shard.catch(() => this.shards.delete(k))
+      }
+      return shard.catch(() => null)
+    }
+
+    /** Loads the blocks holding these refs; a ref whose block fails stays out of this.docs. */
+    async loadDocs(refs) {
+      const { block } = this.manifest
+      const blocks = new Set()
+      for (const ref of refs) if (!this.docs.has(ref)) blocks.add(Math.floor(ref / block))
+      await Promise.all([...blocks].map(b => this.loadBlock(b)))
+    }
+
+    async loadBlock(b) {
+      let data
+      try {
+        data = await this.file(`d${b}.json`)
+      } catch {
+        return false // logged by file()
+      }
+      const first = b * this.manifest.block
+      data.docs.forEach((doc, i) => {
+        if (!this.docs.has(first + i)) this.docs.set(first + i, { ...doc, ref: first + i })
+      })
+      return true
+    }
+
+    /** A loaded document, or undefined. */
+    doc(ref) {
+      return this.docs.get(ref)
+    }
+
+    /** A document's searched values, normalised with their mapping back (made on first use). */
+    fieldsOf(doc) {
+      if (!doc.fields) {
         const values = {
           title: [doc.title],
           names: doc.names || [],
           partners: doc.partners || [],
           text: [doc.text || ""]
         }
-        const fields = {}
-        for (const field of FIELDS) fields[field] = values[field].map(v => mapped(v, this.t2s))
-        return { ...doc, ref, fields }
-      })
+        doc.fields = {}
+        for (const field of FIELDS) doc.fields[field] = values[field].map(v => mapped(v, this.t2s))
+      }
+      return doc.fields
     }
 
     /**
@@ -211,16 +419,186 @@
      * word must match (AND); a word matches a document that contains it, or a word it
      * expands to, as written after normalisation, or that is the task it names.
      */
-    search(query) {
-      const words = this.parse(query)
-      if (!words.length) return { items: [] }
-      let found = null
-      for (const word of words) {
-        let hits = this.match(word)
-        if (!hits.size) hits = this.matchSplit(word)
-        found = found === null ? hits : intersect(found, hits)
+    async search(query) {
+      const groups = await this.results(query)
+      return { items: groups.map(group => group.map(({ item }) => item)) }
+    }
+
+    /** The results grouped by page as search() gives them, each {doc, item}. */
+    async results(query) {
+      const found = await this.find(query)
+      const pages = new Set()
+      for (const ref of found.keys()) {
+        const page = this.pages.get(this.docs.get(ref).location.split("#")[0])
+        if (page !== undefined) pages.add(page)
       }
-      return { items: this.group(found) }
+      await this.loadDocs(pages)
+      return this.group(found)
+    }
+
+    /** The documents matching every word of the query: ref → {rank, score, forms}. */
+    async find(query) {
+      const words = this.parse(query)
+      if (!words.length) return new Map()
+      const matches = await Promise.all(words.map(word => this.lunrMatches(word)))
+      const split = new Map() // word → its hits from the split fallback
+      for (const [i, word] of words.entries()) {
+        if (matches[i].refs.size) continue
+        split.set(i, await this.matchSplit(word)) // lunr finds nothing: two words typed together?
+        if (!split.get(i).size) return new Map()
+      }
+      for (;;) {
+        // Every result is among these: each word's candidates (lunr's, or the split's hits).
+        const within = intersection(
+          words.map((word, i) => (split.has(i) ? new Set(split.get(i).keys()) : matches[i].refs))
+        )
+        if (!within.size) return new Map()
+        await this.loadDocs(within)
+        const hits = []
+        let retry = false
+        for (const [i, word] of words.entries()) {
+          if (split.has(i)) continue
+          hits[i] = this.hits(word, matches[i], within)
+          if (hits[i].size) continue
+          // No document of `within` holds the word: if one elsewhere does, nothing holds every
+          // word; if none does, it may be two words typed together.
+          if (await this.matchesElsewhere(word, matches[i], within)) return new Map()
+          split.set(i, await this.matchSplit(word))
+          retry = true
+          break
+        }
+        if (retry) continue
+        let found = null
+        for (const [i] of words.entries()) {
+          const wordHits = split.has(i) ? restrict(split.get(i), within) : hits[i]
+          found = found === null ? wordHits : intersect(found, wordHits)
+        }
+        return found
+      }
+    }
+
+    /**
+     * What lunr finds for a word: {forms: [{form, refs, lunr}], refs}: for each form, the
+     * documents holding all its terms; refs, those of every form and the task the word names.
+     * Only the shards of the word's terms are loaded; nothing is scored yet.
+     */
+    async lunrMatches(word) {
+      const forms = await Promise.all(
+        word.forms.map(async ({ form, terms }) => ({ form, ...(await this.candidates(terms)) }))
+      )
+      const refs = new Set()
+      for (const form of forms) for (const ref of form.refs) refs.add(ref)
+      if (word.task !== null) refs.add(this.byTask.get(word.task))
+      return { forms, refs }
+    }
+
+    /**
+     * The documents holding every term (lunr's REQUIRED): {refs, lunr: {clauses, postings}},
+     * found in the postings of the terms' shards. A shard that cannot be loaded is left out:
+     * its terms then do not narrow the candidates (the containment check still does; the
+     * failure is logged).
+     */
+    async candidates(terms) {
+      const shards = await Promise.all(
+        terms.map(term => this.shard(shardOf(term.term, this.manifest.shards)))
+      )
+      const postings = new Map() // term → its postings, for every term the clauses stand for
+      const clauses = []
+      terms.forEach((term, i) => {
+        const shard = shards[i]
+        if (!shard) return
+        const expanded = shard.expand(term)
+        let refs = new Set()
+        for (const t of expanded) {
+          if (!postings.has(t)) postings.set(t, shard.postings(t))
+          if (expanded.length === 1) refs = postings.get(t).refs
+          else for (const ref of postings.get(t).refs) refs.add(ref)
+        }
+        clauses.push({ term, refs })
+      })
+      return { refs: intersection(clauses.map(clause => clause.refs)), lunr: { clauses, postings } }
+    }
+
+    /**
+     * lunr's scores of these documents (all holding the form's terms): lunr searches an index
+     * of them alone, which scores each as an index of everything would (candidateIndex).
+     */
+    lunrScores({ lunr: { clauses, postings } }, refs) {
+      const { REQUIRED } = root.lunr.Query.presence
+      const { NONE, TRAILING } = root.lunr.Query.wildcard
+      const index = candidateIndex(postings, refs, this.fields)
+      const results = index.query(q => {
+        for (const { term } of clauses)
+          q.term(term.term, {
+            presence: REQUIRED,
+            usePipeline: false,
+            wildcard: term.prefix ? TRAILING : NONE
+          })
+      })
+      return new Map(results.map(({ ref, score }) => [Number(ref), score]))
+    }
+
+    /** The documents among `refs` (loaded) that hold the form as written, with the field
+     *  rank of where: [[ref, rank]]. lunr has every bigram of those it finds, not the order. */
+    ranked({ form, refs: found }, refs) {
+      const out = []
+      for (const ref of refs) {
+        if (!found.has(ref)) continue
+        const doc = this.docs.get(ref)
+        if (!doc) continue // its block could not be loaded
+        const rank = this.rank(doc, form)
+        if (rank) out.push([ref, rank])
+      }
+      return out
+    }
+
+    /** A word's hits among the refs `within` (their documents loaded): ref → {rank, score,
+     *  forms found}. Only those hits are scored by lunr. */
+    hits({ word, task }, { forms }, within) {
+      const hits = new Map()
+      for (const form of forms) {
+        const ranked = this.ranked(form, within)
+        if (!ranked.length) continue
+        const scores = this.lunrScores(form, new Set(ranked.map(([ref]) => ref)))
+        for (const [ref, rank] of ranked) {
+          const score = scores.get(ref) || 0
+          const hit = hits.get(ref)
+          if (!hit) hits.set(ref, { rank, score, forms: new Set([form.form]) })
+          else {
+            hit.forms.add(form.form)
+            if (rank > hit.rank || (rank === hit.rank && score > hit.score))
+              Object.assign(hit, { rank, score })
+          }
+        }
+      }
+      if (task !== null) {
+        const ref = this.byTask.get(task)
+        if (within.has(ref) && this.docs.has(ref)) {
+          const hit = hits.get(ref) || { rank: 0, score: 0, forms: new Set() }
+          hit.rank += TASK_REF_RANK
+          hit.forms.add(word)
+          hits.set(ref, hit)
+        }
+      }
+      return hits
+    }
+
+    /** Whether a candidate outside `within` holds the word: blocks are loaded one at a time,
+     *  those with the most candidates first, until one does. */
+    async matchesElsewhere(word, matches, within) {
+      const { block } = this.manifest
+      const rest = new Map() // block → its refs
+      for (const ref of matches.refs) {
+        if (within.has(ref)) continue
+        const b = Math.floor(ref / block)
+        if (!rest.has(b)) rest.set(b, new Set())
+        rest.get(b).add(ref)
+      }
+      for (const [, refs] of [...rest].sort((a, b) => b[1].size - a[1].size)) {
+        await this.loadDocs(refs)
+        if (matches.forms.some(form => this.ranked(form, refs).length)) return true
+      }
+      return false
     }
 
     /**
@@ -228,12 +606,15 @@
      * (高校毕业生就业, 登记失业): try each split into two parts of two or more characters,
      * and keep the split whose parts both occur in the most documents.
      */
-    matchSplit({ word }) {
+    async matchSplit({ word }) {
       let best = new Map()
       for (let k = 2; k <= word.length - 2; k++) {
         const [left, right] = [word.slice(0, k), word.slice(k)].map(part => this.parse(part)[0])
         if (!left || !right) continue
-        const found = intersect(this.match(left), this.match(right))
+        const [l, r] = await Promise.all([this.lunrMatches(left), this.lunrMatches(right)])
+        const within = intersection([l.refs, r.refs])
+        await this.loadDocs(within)
+        const found = intersect(this.hits(left, l, within), this.hits(right, r, within))
         if (found.size > best.size) best = found
       }
       return best
@@ -254,72 +635,42 @@
       return words
     }
 
-    /** Documents matching one word: ref → {rank, score, forms found}. */
-    match({ word, forms, task }) {
-      const { REQUIRED } = root.lunr.Query.presence
-      const { NONE, TRAILING } = root.lunr.Query.wildcard
-      const hits = new Map()
-      for (const { form, terms } of forms) {
-        const results = this.index.query(q => {
-          for (const { term, prefix } of terms)
-            q.term(term, { presence: REQUIRED, usePipeline: false, wildcard: prefix ? TRAILING : NONE })
-        })
-        for (const { ref, score } of results) {
-          const rank = this.rank(this.docs[ref], form)
-          if (!rank) continue // lunr has every bigram, but not the word as written
-          const hit = hits.get(ref)
-          if (!hit) hits.set(ref, { rank, score, forms: new Set([form]) })
-          else {
-            hit.forms.add(form)
-            if (rank > hit.rank || (rank === hit.rank && score > hit.score))
-              Object.assign(hit, { rank, score })
-          }
-        }
-      }
-      if (task !== null) {
-        const ref = String(this.byTask.get(task))
-        const hit = hits.get(ref) || { rank: 0, score: 0, forms: new Set() }
-        hit.rank += TASK_REF_RANK
-        hit.forms.add(word)
-        hits.set(ref, hit)
-      }
-      return hits
-    }
-
     /** The field rank of the strongest field whose value contains form; 0 if none does. */
     rank(doc, form) {
+      const fields = this.fieldsOf(doc)
       for (const field of FIELDS)
-        if (doc.fields[field].some(value => containsForm(value.norm, form))) return FIELD_RANK[field]
+        if (fields[field].some(value => containsForm(value.norm, form))) return FIELD_RANK[field]
       return 0
     }
 
-    /** Hits in order, grouped by page as Material renders them. */
+    /** Hits in order, grouped by page as Material renders them: [[{doc, item}]]. */
     group(found) {
       const ordered = [...found]
-        .map(([ref, hit]) => ({ doc: this.docs[ref], hit, score: hit.rank + hit.score / (1 + hit.score) }))
+        .map(([ref, hit]) => ({ doc: this.docs.get(ref), hit, score: hit.rank + hit.score / (1 + hit.score) }))
         .sort((a, b) => b.score - a.score || a.doc.ref - b.doc.ref)
       const groups = new Map()
       for (const { doc, hit, score } of ordered) {
         const page = doc.location.split("#")[0]
         if (!groups.has(page)) groups.set(page, [])
-        groups.get(page).push(this.item(doc, [...hit.forms], score))
+        groups.get(page).push({ doc, item: this.item(doc, [...hit.forms], score) })
       }
-      for (const [page, items] of groups) {
-        const ref = this.byLocation.get(page)
-        if (ref !== undefined && !items.some(item => item.location === page))
-          items.push(this.item(this.docs[ref], [], 0))
+      for (const [page, entries] of groups) {
+        const doc = this.docs.get(this.pages.get(page))
+        if (doc && !entries.some(({ item }) => item.location === page))
+          entries.push({ doc, item: this.item(doc, [], 0) })
       }
       return [...groups.values()]
     }
 
     /** Material's SearchItem: title and text as HTML with <mark>s, terms for ?h= on the page. */
     item(doc, forms, score) {
-      const title = doc.title ? doc.fields.title[0] : mapped(doc.heading || "", this.t2s)
+      const fields = this.fieldsOf(doc)
+      const title = doc.title ? fields.title[0] : mapped(doc.heading || "", this.t2s)
       const teaser = []
-      if (doc.fields.text[0].raw) teaser.push(`<p>${excerpt(doc.fields.text[0], forms)}</p>`)
+      if (fields.text[0].raw) teaser.push(`<p>${excerpt(fields.text[0], forms)}</p>`)
       for (const field of ["names", "partners"]) {
         const label = (FIELD_LABEL[doc.kind] || {})[field]
-        const values = doc.fields[field].filter(value => forms.some(f => containsForm(value.norm, f)))
+        const values = fields[field].filter(value => forms.some(f => containsForm(value.norm, f)))
         if (label && values.length)
           teaser.push(`<p>${label}：${values.map(v => marked(v.raw, spans(v, forms))).join("、")}</p>`)
       }
@@ -334,5 +685,29 @@
     }
   }
 
-  root.fengong = { FORMAT, normalize, tokenize, queryTerms, Engine }
+  /** Hits of refs in `within` only. */
+  function restrict(hits, within) {
+    return new Map([...hits].filter(([ref]) => within.has(ref)))
+  }
+
+  /** A parsed JSON file; rejects on an HTTP error, and after TIMEOUT_MS. */
+  async function fetchJSON(url, init = {}) {
+    const signal = AbortSignal.timeout ? AbortSignal.timeout(TIMEOUT_MS) : undefined
+    const response = await fetch(url, { ...init, signal })
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
+    return response.json()
+  }
+
+  /**
+   * The engine over the index published in `base` (the site's search/ folder, a URL): the
+   * manifest is revalidated on every load, so a new build is never missed, and names the
+   * build's version, which the other files' URLs carry so the browser may keep them.
+   */
+  async function open(base, load = fetchJSON) {
+    const manifest = await load(new URL(MANIFEST, base), { cache: "no-cache" })
+    const version = encodeURIComponent(manifest.version)
+    return new Engine(manifest, name => load(new URL(`${FILES}${name}?v=${version}`, base)))
+  }
+
+  root.fengong = { FORMAT, normalize, tokenize, queryTerms, tokenHash, shardOf, Engine, open }
 })(typeof self !== "undefined" ? self : globalThis)

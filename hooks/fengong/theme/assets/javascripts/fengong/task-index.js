@@ -2,9 +2,11 @@
  * fengong: search and filters on the task index (/tasks/), and the unit finder on /units/.
  *
  * Both run on the header search's own engine (search-core.js, the same tokeniser and ranking)
- * over the same index (search/fengong-index.json), loaded into the page when one of these two
- * pages is shown. Task documents carry their facets (part, clause, units, tags, dated; written
- * by hooks/fengong/search.py), so no second data file is needed.
+ * over the same index (search/fengong-index.json and the files it names), loaded into the page
+ * when one of these two pages is shown. The filters read search/fengong/tasks.json (each
+ * current task's part, clause, units, tags and whether it is dated) and unit names come from
+ * search/fengong/units.json (both written by hooks/fengong/search.py); the documents a view
+ * shows are loaded with them, by block, only once a query or a filter asks for them.
  *
  * The task index keeps its state in the URL, so a view can be bookmarked and shared:
  *   tasks/?q=失业保险&unit=renshe&role=lead&part=1&clause=2&tag=graduates&dated=1
@@ -18,23 +20,18 @@
 
   const SCRIPT = document.currentScript.src // .../assets/javascripts/fengong/task-index.js
   const SITE = new URL("../../../", SCRIPT) // the site's root, where the index's locations start
-  const INDEX_URL = new URL("search/fengong-index.json", SITE)
   const PARAMS = ["q", "unit", "role", "part", "clause", "tag", "dated"] // the URL's order
   const SNIPPET_CHARS = 120 // the engine cuts its teasers to the same length
 
   let loading = null // Promise of the Engine, shared by every page of the visit
+  const loaded = new WeakMap() // engine → Promise of the facets (tasks.json, units.json)
 
   /** The header search's engine, with lunr.js and search-core.js loaded on first use. */
   function engine() {
     if (!loading) {
       loading = script("lunr.min.js")
         .then(() => script("search-core.js"))
-        .then(() => fetch(INDEX_URL))
-        .then(response => {
-          if (!response.ok) throw new Error(`${INDEX_URL}: HTTP ${response.status}`)
-          return response.json()
-        })
-        .then(data => new window.fengong.Engine(data))
+        .then(() => window.fengong.open(new URL("search/", SITE)))
       loading.catch(() => (loading = null)) // try again on the next page
     }
     return loading
@@ -75,38 +72,52 @@
     keepHeaderSearchShut(form)
     count.textContent = "正在载入搜索索引…"
     form.addEventListener("submit", event => event.preventDefault())
+    let shown = 0 // the latest view asked for; an older one still loading is dropped
     engine().then(
       search => {
-        const tasks = search.docs.filter(doc => doc.kind === "task" && doc.facets)
-        const units = new Map(
-          search.docs.filter(doc => doc.kind === "unit").map(doc => [slug(doc.location), doc])
-        )
         const update = () => {
           if (!box.isConnected) return // a page instant navigation has replaced
           narrow(form)
           const state = read(form)
           remember(state)
-          show(state)
+          return show(state)
         }
-        const show = state => {
+        const show = async state => {
+          const view = ++shown
           const active = Object.keys(state).length > 0 // role comes only with a unit
-          list.hidden = active
-          results.hidden = !active
-          results.replaceChildren()
           if (!active) {
-            count.textContent = `共 ${tasks.length} 项任务`
+            box.removeAttribute("aria-busy")
+            list.hidden = false
+            results.hidden = true
+            results.replaceChildren()
+            count.textContent = `共 ${search.byTask.size} 项任务`
             return
           }
-          const found = matches(search, tasks, state)
-          for (const { doc, item } of found) results.append(result(doc, item, units))
+          box.setAttribute("aria-busy", "true")
+          let found
+          try {
+            found = await matches(search, state)
+          } catch (error) {
+            if (view !== shown) return
+            box.removeAttribute("aria-busy")
+            console.error("fengong task index: search failed", error)
+            count.textContent = "搜索暂时不可用，下面是全部任务。"
+            list.hidden = false
+            results.hidden = true
+            return
+          }
+          if (view !== shown || !box.isConnected) return
+          box.removeAttribute("aria-busy")
+          list.hidden = true
+          results.hidden = false
+          results.replaceChildren(...found.map(entry => result(entry, found.units)))
           count.textContent = found.length
             ? `找到 ${found.length} 项任务`
             : "没有找到符合条件的任务"
         }
         form.addEventListener("input", update)
         form.addEventListener("reset", () => setTimeout(update)) // after the fields reset
-        update()
-        box.dataset.ready = ""
+        Promise.resolve(update()).then(() => (box.dataset.ready = ""))
       },
       error => {
         console.error("fengong task index: cannot load the search index", error)
@@ -114,6 +125,34 @@
         count.textContent = "搜索暂时不可用，下面是全部任务。"
       }
     )
+  }
+
+  /** The current tasks' facets and the units, loaded once per engine: {tasks, byRef, units}. */
+  function facets(search) {
+    if (!loaded.has(search)) {
+      const facets = Promise.all([search.file("tasks.json"), search.file("units.json")]).then(
+        ([tasks, units]) => {
+          const ids = units.units.map(([id]) => id)
+          const list = tasks.tasks.map(([ref, part, clause, lead, partners, tags, dated]) => ({
+            ref,
+            part,
+            clause,
+            lead: lead.map(i => ids[i]),
+            partners: partners.map(i => ids[i]),
+            tags,
+            dated: Boolean(dated)
+          }))
+          return {
+            tasks: list,
+            byRef: new Map(list.map(task => [task.ref, task])),
+            units: new Map(units.units.map(([id, title, location]) => [id, { title, location }]))
+          }
+        }
+      )
+      loaded.set(search, facets)
+      facets.catch(() => loaded.delete(search)) // try again on the next view
+    }
+    return loaded.get(search)
   }
 
   /**
@@ -172,40 +211,50 @@
       history.replaceState(history.state, "", url)
   }
 
-  /** The tasks to show: ranked by the engine if there is a query, else in the notice's order. */
-  function matches(search, tasks, state) {
-    let found = tasks.map(doc => ({ doc, item: null }))
+  /**
+   * The tasks to show, [{doc, item}] with `units` (id → unit): ranked by the engine if there is
+   * a query, else in the notice's order; either way only the documents shown are loaded.
+   */
+  async function matches(search, state) {
+    const { tasks, byRef, units } = await facets(search)
+    let found
     if (state.q) {
       found = []
-      for (const item of search.search(state.q).items.flat()) {
-        const doc = search.docs[search.byLocation.get(item.location)]
-        if (doc && doc.kind === "task" && doc.facets) found.push({ doc, item })
-      }
+      for (const group of await search.results(state.q))
+        for (const { doc, item } of group) {
+          const task = byRef.get(doc.ref)
+          if (task && kept(task, state)) found.push({ doc, item })
+        }
+    } else {
+      const refs = tasks.filter(task => kept(task, state)).map(task => task.ref)
+      await search.loadDocs(refs)
+      found = refs.map(ref => ({ doc: search.doc(ref), item: null })).filter(({ doc }) => doc)
     }
-    return found.filter(({ doc }) => kept(doc.facets, state))
+    for (const entry of found) entry.facets = byRef.get(entry.doc.ref)
+    found.units = units
+    return found
   }
 
   function kept(facets, state) {
-    const lead = facets.lead || []
-    const partners = facets.partners || []
+    const { lead, partners } = facets
     if (state.part && String(facets.part) !== state.part) return false
     if (state.clause && String(facets.clause) !== state.clause) return false
     if (state.unit && !lead.includes(state.unit)) {
       if (state.role === "lead" || !partners.includes(state.unit)) return false
     }
-    if (state.tag && !(facets.tags || []).includes(state.tag)) return false
+    if (state.tag && !facets.tags.includes(state.tag)) return false
     if (state.dated && !facets.dated) return false
     return true
   }
 
   /** One result: the task's link, its lead units, and the teaser with the matches marked. */
-  function result(doc, item, units) {
+  function result({ doc, item, facets }, units) {
     const li = el("li", "fg-task-result")
     const head = el("p", "fg-task-result-head")
     const link = el("a", null, doc.title)
     link.href = new URL(doc.location, SITE).href
     head.append(link)
-    const lead = (doc.facets.lead || []).map(id => units.get(id)).filter(Boolean)
+    const lead = facets.lead.map(id => units.get(id)).filter(Boolean)
     if (lead.length) {
       const span = el("span", "fg-task-result-lead", "牵头：")
       lead.forEach((unit, i) => {
@@ -253,14 +302,15 @@
     box.append(label, input, status)
     table.closest(".fg-sortable").before(box)
     engine().then(
-      search => {
+      search => search.file("units.json").then(units => ({ search, units: units.units }))
+    ).then(
+      ({ search, units }) => {
         const names = new Map()
-        for (const doc of search.docs)
-          if (doc.kind === "unit")
-            names.set(
-              slug(doc.location),
-              [doc.title, ...(doc.names || [])].map(name => compact(name, search.t2s))
-            )
+        for (const [, title, location, others] of units)
+          names.set(
+            slug(location),
+            [title, ...others].map(name => compact(name, search.t2s))
+          )
         const rows = Array.from(table.tBodies[0].rows, row => {
           const link = row.querySelector("a")
           return { row, link, names: (link && names.get(slug(link.href))) || [] }
