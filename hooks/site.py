@@ -62,7 +62,11 @@ def on_config(config):
 
     # Downloads and the search index are made on the second core while this one renders.
     downloads = Background(files_for_download)
-    pages = render_pages(site, site_url=site_url)
+    try:
+        pages = render_pages(site, site_url=site_url)
+    except BaseException:
+        downloads.cancel()
+        raise
     generated: dict[str, str | bytes] = dict(pages)
     try:
         generated.update(downloads.result())

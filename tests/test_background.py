@@ -45,3 +45,13 @@ def test_serial_when_asked(monkeypatch):
     monkeypatch.setenv("FENGONG_SERIAL", "1")
     assert not can_fork()
     assert Background(lambda: os.getpid()).result() == os.getpid()
+
+
+def test_cancel_stops_a_child_still_working():
+    import time
+
+    work = Background(lambda: time.sleep(60))
+    started = time.perf_counter()
+    work.cancel()
+    assert time.perf_counter() - started < 5
+    assert not work._process.is_alive()

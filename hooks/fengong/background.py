@@ -54,6 +54,13 @@ class Background(Generic[T]):
             raise BackgroundError(value)
         return value
 
+    def cancel(self) -> None:
+        """Stop the child and reap it: the build failed elsewhere and will not ask."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._results.close()
+
 
 def _run(work: Callable[[], object], sender: Connection) -> None:
     try:
