@@ -19,11 +19,16 @@ DOWNLOADS = "downloads"  # folder of the site's data downloads
 CHANGES = "changes.md"
 
 
+def task_page(task_id: int) -> str:
+    """A task's page by its stable id, so it keeps its address when a revision renumbers it
+    (tasks/<id>/, shown as 任务<number>); a removed task's page keeps it too."""
+    return f"tasks/{task_id}.md"
+
+
 def page_of(item: Task | RemovedTask | Unit | Clause | Part) -> str:
-    """The src_uri of an item's own page. A task's page is named by its stable id, so it
-    keeps its address when a revision renumbers it (tasks/<id>/, shown as 任务<number>)."""
+    """The src_uri of an item's own page."""
     if isinstance(item, Task | RemovedTask):
-        return f"tasks/{item.id}.md"
+        return task_page(item.id)
     if isinstance(item, Unit):
         return f"units/{item.id}.md"
     if isinstance(item, Clause):

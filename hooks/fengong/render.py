@@ -205,10 +205,6 @@ class Renderer:
             self.site.reporting and self.site.tasks_led(unit)
         )
 
-    def task_page_by_id(self, task_id: int) -> str:
-        """The page of a task by its stable id: a current task's, or a removed one's."""
-        return f"tasks/{task_id}.md"
-
     def dated_items(self, tasks: tuple[Task, ...]):
         """(date, task, mention) in date order."""
         items = [(d.end or d.start or "", t, d) for t in tasks for d in t.dates]
