@@ -128,11 +128,20 @@ def measured(browser, server, site_model, artifacts):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    # The worker logs a file it cannot load or a query that fails, and still answers.
+    page.on("console", lambda m: m.type in ("warning", "error") and errors.append(m.text))
     results: dict[str, list] = {"header": [], "tasks": []}
     not_first: list[str] = []
     try:
         page.goto(server)
+        initialising = page.locator(".md-search-result__meta").inner_text()
         page.keyboard.press("/")
+        # On READY Material queries the box's value (empty here) and clears the result list:
+        # a first query typed before that would read the empty answer as its own.
+        page.wait_for_function(
+            "text => document.querySelector('.md-search-result__meta').innerText !== text",
+            arg=initialising,
+        )
         for query in queries:
             found, first = header_search(page, query["q"], site_model)
             results["header"].append((query, found, *scores(set(query["tasks"]), found)))
