@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the eng
 
 from fengong import paths, search
 from fengong.background import Background, BackgroundError
-from fengong.downloads import download_files
+from fengong.charts import qr_addresses, qr_codes
+from fengong.downloads import download_files, download_names
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
 from fengong.render import anchor_ids, headings, render_pages
@@ -48,40 +49,75 @@ def on_config(config):
         log.info(str(problem))
     config.site_description = site.notice.title
 
-    # Render everything now, before MkDocs cleans site/: if a page cannot be made, the
+    # The pages are rendered now, before MkDocs cleans site/: if one cannot be made, the
     # build stops here and the last good site stays in place.
     site_url = config.site_url or ""
 
     def url_of(item) -> str:
         return site_url.rstrip("/") + "/" + paths.item_url(item)
 
-    def files_for_download() -> dict[str, bytes]:
+    def files_made_later() -> dict[str, bytes]:
         # The header search runs on our own index (hooks/fengong/theme/main.html says how).
         index = search.index_files(search.documents(site), dict(site.synonyms))
         return download_files(site, url_of) | index
 
-    # Downloads and the search index are made on the second core while this one renders.
-    downloads = Background(files_for_download)
+    # Two forked workers run beside this process (hooks/fengong/background.py): one makes
+    # the print sheets' QR codes, which the sheets, rendered last, wait for; the other the
+    # downloads and the search index, which nothing waits for until MkDocs has written every
+    # page (on_post_build). Either way, the same bytes.
+    later = Background(files_made_later)
+    addresses = qr_addresses(site, site_url)
+    qr = Background(partial(qr_codes, addresses)) if addresses else None
     try:
-        pages = render_pages(site, site_url=site_url)
-    except BaseException:
-        downloads.cancel()
-        raise
-    generated: dict[str, str | bytes] = dict(pages)
-    try:
-        generated.update(downloads.result())
+        pages = render_pages(site, site_url=site_url, qr_codes=qr.result if qr else None)
     except BackgroundError as failed:
+        later.cancel()
         log.error(str(failed))
-        raise PluginError("making the downloads and the search index failed (above)") from None
+        raise PluginError("making the print sheets' QR codes failed (above)") from None
+    except BaseException:
+        later.cancel()
+        if qr:
+            qr.cancel()
+        raise
     _state.clear()
-    _state.update(site=site, generated=generated, pages=set(pages))
+    _state.update(site=site, pages=pages, downloads=download_names(site), later=later)
     return config
 
 
 def on_files(files: Files, config) -> Files:
-    for src_uri, content in sorted(_state["generated"].items()):
+    for src_uri, content in sorted(_state["pages"].items()):
         _add(files, File.generated(config, src_uri, content=content))
+    for src_uri in _state["downloads"]:
+        _add(files, _MadeLater.generated(config, src_uri, content=b""))
     return files
+
+
+class _MadeLater(File):
+    """A download, listed with the site's files from the start (a hand-written page may link
+    to it) but written by on_post_build, once the worker making it is done."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+
+def on_post_build(config) -> None:
+    try:
+        made = _state.pop("later").result()
+    except BackgroundError as failed:
+        log.error(str(failed))
+        raise PluginError("making the downloads and the search index failed (above)") from None
+    site_dir = Path(config.site_dir)
+    for src_uri, content in sorted(made.items()):
+        target = site_dir / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+
+def on_build_error(error) -> None:
+    # MkDocs stopped before on_post_build: the worker's files will not be asked for.
+    later = _state.pop("later", None)
+    if later is not None:
+        later.cancel()
 
 
 def on_page_markdown(markdown: str, page, **kwargs) -> str:
@@ -121,4 +157,4 @@ def _shown(data_dir: Path) -> str:
         return str(data_dir)
 
 
-__all__ = ["on_config", "on_files", "on_page_markdown"]
+__all__ = ["on_build_error", "on_config", "on_files", "on_page_markdown", "on_post_build"]

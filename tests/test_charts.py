@@ -8,8 +8,20 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
+from fengong import charts as charts_module
 from fengong import paths
-from fengong.charts import Charts, figure_text, level_legend, level_of, qr_svg, text_width
+from fengong.charts import (
+    Charts,
+    figure_text,
+    level_legend,
+    level_of,
+    qr_addresses,
+    qr_codes,
+    qr_svg,
+    remember_qr,
+    text_width,
+)
+from fengong.render import render_pages
 
 EVIL = "<script>alert(1)</script> & <b>局</b>"
 UNITS_PAGE = "units/index.md"
@@ -251,6 +263,40 @@ def test_qr_codes_are_deterministic_svg():
     )
     assert a == b and a.startswith("<svg") and re.search(r'viewBox="0 0 \d+ \d+"', a)
     assert a != qr_svg("https://example.org/fengong/tasks/2/")
+
+
+def test_codes_made_by_the_worker_are_every_code_the_sheets_show(site_model, monkeypatch):
+    """The build makes qr_addresses' codes in another process and hands them to the sheets:
+    those must be all the sheets need, and the very bytes qr_svg makes."""
+    site_url = "https://example.org/fengong/"
+    addresses = qr_addresses(site_model, site_url)
+    assert len(addresses) == len(site_model.units) + len(site_model.tasks)
+    made = qr_codes(addresses)
+    monkeypatch.setattr(charts_module, "_QR_CODES", {})
+    assert qr_codes(addresses[:3]) == {url: made[url] for url in addresses[:3]}  # made afresh
+
+    monkeypatch.setattr(charts_module, "_QR_CODES", {})
+    asked = []
+
+    def from_the_worker() -> dict[str, str]:
+        asked.append(True)
+        # Any code the sheets still lack would now fail to be made.
+        monkeypatch.setattr(charts_module.segno, "make_qr", None)
+        return made
+
+    pages = render_pages(site_model, site_url=site_url, qr_codes=from_the_worker)
+    assert asked == [True]
+    sheets = [page for uri, page in pages.items() if uri.endswith("/print.md")]
+    assert len(sheets) == len(site_model.units)
+    shown = sum(page.count('class="fg-qr"') for page in sheets)
+    assert shown >= len(site_model.units) + len(site_model.tasks)
+
+
+def test_remembered_codes_are_returned_as_markup(monkeypatch):
+    monkeypatch.setattr(charts_module, "_QR_CODES", {})
+    remember_qr({"https://example.org/x/": "<svg/>"})
+    svg = qr_svg("https://example.org/x/")
+    assert svg == "<svg/>" and hasattr(svg, "__html__")
 
 
 def test_no_qr_codes_without_a_site_url(site_model):

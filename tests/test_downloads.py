@@ -20,7 +20,12 @@ if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
 from fengong import paths  # noqa: E402
-from fengong.downloads import ALL_COLUMNS, LEDGER_COLUMNS, download_files  # noqa: E402
+from fengong.downloads import (  # noqa: E402
+    ALL_COLUMNS,
+    LEDGER_COLUMNS,
+    download_files,
+    download_names,
+)
 from fengong.export import notice_json  # noqa: E402
 from fengong.load import load_site  # noqa: E402
 
@@ -80,6 +85,11 @@ def test_every_download_is_there(site, files):
         expected |= {paths.unit_download(unit, ext) for ext in ("xlsx", "csv", "ics")}
     assert set(files) == expected
     assert len(site.units) == 40 and len(files) == 4 + 3 * 40
+
+
+def test_download_names_are_known_before_the_files_are_made(site, files):
+    # The build lists these with the site's files before a worker has made them.
+    assert download_names(site) == list(files)
 
 
 def test_two_calls_give_identical_bytes(site, files):

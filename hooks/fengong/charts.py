@@ -15,7 +15,6 @@ import calendar
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -503,14 +502,50 @@ class SheetRow:
     qr: Markup  # the address as a QR code (inline SVG)
 
 
-@cache
+def address(site_url: str, page: str) -> str:
+    """The full address of a page: site_url + its URL ("" without a site_url)."""
+    if not site_url:
+        return ""
+    return site_url.rstrip("/") + "/" + paths.url_of(page)
+
+
+def qr_addresses(site: Site, site_url: str) -> list[str]:
+    """Every address a print sheet shows as a QR code: each unit's page, and each task's
+    (every task is on its lead unit's sheet). None without a site_url."""
+    if not site_url:
+        return []
+    pages = [paths.page_of(unit) for unit in site.units]
+    pages += [paths.page_of(task) for task in site.tasks]
+    return [address(site_url, page) for page in pages]
+
+
+def qr_codes(urls: Sequence[str]) -> dict[str, str]:
+    """QR codes for many addresses at once, to be made on another core (see remember_qr)."""
+    return {url: str(qr_svg(url)) for url in urls}
+
+
+def remember_qr(codes: dict[str, str]) -> None:
+    """Keep codes made elsewhere (by qr_codes, in the build's worker) for qr_svg to return."""
+    _QR_CODES.update((url, Markup(svg)) for url, svg in codes.items())
+
+
+# Without bound (a few KB per task): a task's code appears on the sheet of every unit it
+# names, and an evicted code would be made again for each of them.
+_QR_CODES: dict[str, Markup] = {}
+
+
 def qr_svg(url: str) -> Markup:
     """The address as a QR code, inline SVG sized by CSS; the same URL gives the same bytes.
-    Cached without bound (a few KB per task): a task's code appears on the sheet of every
-    unit it names, and an evicted code would be made again for each of them. The mask is fixed
-    (any mask is valid): choosing the best of eight took 90% of the time and saves little."""
-    code = segno.make_qr(url, error="m", mask=0)
-    return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="fg-qr", light="#fff"))
+    The mask is fixed (any mask is valid): choosing the best of eight took 90% of the time
+    and saves little."""
+    svg = _QR_CODES.get(url)
+    if svg is None:
+        code = segno.make_qr(url, error="m", mask=0)
+        svg = Markup(
+            code.svg_inline(scale=1, border=2, omitsize=True, svgclass="fg-qr", light="#fff")
+        )
+        _QR_CODES[url] = svg
+    return svg
 
 
 # -- what the templates call -------------------------------------------------------------
@@ -531,10 +566,7 @@ class Charts:
         return Markup("\n".join(line for line in svg.splitlines() if line.strip()))
 
     def address(self, page: str) -> str:
-        """The full address of a page: site_url + its URL ("" without a site_url)."""
-        if not self.site_url:
-            return ""
-        return self.site_url.rstrip("/") + "/" + paths.url_of(page)
+        return address(self.site_url, page)
 
     def unit_rows(self) -> list[tuple[Unit, int, int]]:
         """(unit, tasks led, tasks shared) for every unit, most tasks first."""

@@ -61,8 +61,19 @@ PERIOD_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "month": (1,
 PERIOD_LABELS = {"early": "上旬", "mid": "中旬", "late": "下旬", "month": ""}
 
 
+UNIT_FORMATS = ("xlsx", "csv", "ics")
+
+
+def download_names(site: Site) -> list[str]:
+    """The src_uri of every download, known before any is made (download_files makes them)."""
+    names = [paths.ALL_JSON, paths.ALL_CSV, paths.ALL_XLSX, paths.ALL_ICS]
+    for unit in site.units:
+        names += [paths.unit_download(unit, ext) for ext in UNIT_FORMATS]
+    return names
+
+
 def download_files(site: Site, url_of: UrlOf) -> dict[str, bytes]:
-    """Every download of the site: src_uri → file bytes."""
+    """Every download of the site: src_uri → file bytes, in download_names' order."""
     rows = assignment_rows(site, url_of)
     files = {
         paths.ALL_JSON: notice_json_bytes(site, url_of),
@@ -72,9 +83,12 @@ def download_files(site: Site, url_of: UrlOf) -> dict[str, bytes]:
     }
     for unit in site.units:
         ledger = ledger_rows(site, unit, url_of)
-        files[paths.unit_download(unit, "xlsx")] = ledger_xlsx(site, unit, ledger)
-        files[paths.unit_download(unit, "csv")] = csv_bytes(LEDGER_COLUMNS, ledger)
-        files[paths.unit_download(unit, "ics")] = calendar_ics(site, url_of, unit)
+        made = {
+            "xlsx": ledger_xlsx(site, unit, ledger),
+            "csv": csv_bytes(LEDGER_COLUMNS, ledger),
+            "ics": calendar_ics(site, url_of, unit),
+        }
+        files.update((paths.unit_download(unit, ext), made[ext]) for ext in UNIT_FORMATS)
     return files
 
 

@@ -1,0 +1,60 @@
+"""The build's forked workers, seen from a whole MkDocs build: a worker that fails stops the
+build with its traceback, and a build that fails elsewhere leaves no worker running."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from fengong import background, search
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import Abort
+from sitebuild import build_site
+
+
+@pytest.fixture
+def workers(monkeypatch) -> list[background.Background]:
+    """Every Background the build starts."""
+    started = []
+    start = background.Background.__init__
+
+    def recording(self, work):
+        start(self, work)
+        started.append(self)
+
+    monkeypatch.setattr(background.Background, "__init__", recording)
+    return started
+
+
+def test_a_failing_worker_stops_the_build_with_its_traceback(tmp_path, monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise ValueError("the index cannot be made")
+
+    monkeypatch.setattr(search, "index_files", broken)
+    with pytest.raises(Abort):
+        build_site(tmp_path / "site")
+    assert "ValueError: the index cannot be made" in caplog.text  # the worker's traceback
+    assert "making the downloads and the search index failed" in caplog.text
+
+
+def test_a_build_failing_after_the_data_stops_its_workers(tmp_path, monkeypatch, workers):
+    def broken_page(*args, **kwargs):
+        raise RuntimeError("a page cannot be written")
+
+    def slow_index(*args, **kwargs):
+        time.sleep(60)  # still working when the build fails, unless stopped
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", broken_page)
+    monkeypatch.setattr(search, "index_files", slow_index)
+    with pytest.raises(RuntimeError, match="a page cannot be written"):
+        build_site(tmp_path / "site")
+    assert len(workers) == 2  # the QR codes, and the downloads with the search index
+    assert [w._process.is_alive() for w in workers] == [False, False]
+    assert all(w._process.exitcode is not None for w in workers)  # reaped
+
+
+def test_the_workers_files_are_in_the_site(tmp_path, workers):
+    site = build_site(tmp_path / "site")
+    assert len(workers) == 2
+    assert (site / "downloads" / "tasks.xlsx").stat().st_size > 0
+    assert (site / "search" / "fengong-index.json").stat().st_size > 0
