@@ -19,9 +19,8 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
-from fengong import paths, search
+from fengong import charts, paths, search
 from fengong.background import Background, BackgroundError
-from fengong.charts import qr_addresses, qr_codes
 from fengong.downloads import download_files, download_names
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
@@ -62,25 +61,20 @@ def on_config(config):
         return download_files(site, url_of) | index
 
     # Two forked workers run beside this process (hooks/fengong/background.py): one makes
-    # the print sheets' QR codes, which the sheets, rendered last, wait for; the other the
-    # downloads and the search index, which nothing waits for until MkDocs has written every
-    # page (on_post_build). Either way, the same bytes.
+    # the print sheets' QR codes, the other the downloads and the search index. Nothing
+    # waits for them until MkDocs writes the sheets (among the last pages: units/ sorts
+    # after tasks/) and until every page is written. Either way, the same bytes.
     later = Background(files_made_later)
-    addresses = qr_addresses(site, site_url)
-    qr = Background(partial(qr_codes, addresses)) if addresses else None
+    addresses = charts.qr_addresses(site, site_url)
+    qr = Background(partial(charts.qr_codes, addresses)) if addresses else None
     try:
-        pages = render_pages(site, site_url=site_url, qr_codes=qr.result if qr else None)
-    except BackgroundError as failed:
-        later.cancel()
-        log.error(str(failed))
-        raise PluginError("making the print sheets' QR codes failed (above)") from None
+        pages = render_pages(site, site_url=site_url, qr_later=qr is not None)
     except BaseException:
-        later.cancel()
-        if qr:
-            qr.cancel()
+        _stop([later, qr])
         raise
     _state.clear()
-    _state.update(site=site, pages=pages, downloads=download_names(site), later=later)
+    _state.update(site=site, pages=pages, downloads=download_names(site), later=later, qr=qr)
+    _state.update(sheets={paths.unit_print_page(unit) for unit in site.units}, results={})
     return config
 
 
@@ -100,12 +94,14 @@ class _MadeLater(File):
         pass
 
 
+def on_post_page(output: str, page, config) -> str:
+    if _state["qr"] is not None and page.file.src_uri in _state["sheets"]:
+        output = charts.fill_qr_slots(output, _worker_result("qr", "making the QR codes"))
+    return output
+
+
 def on_post_build(config) -> None:
-    try:
-        made = _state.pop("later").result()
-    except BackgroundError as failed:
-        log.error(str(failed))
-        raise PluginError("making the downloads and the search index failed (above)") from None
+    made = _worker_result("later", "making the downloads and the search index")
     site_dir = Path(config.site_dir)
     for src_uri, content in sorted(made.items()):
         target = site_dir / src_uri
@@ -114,10 +110,26 @@ def on_post_build(config) -> None:
 
 
 def on_build_error(error) -> None:
-    # MkDocs stopped before on_post_build: the worker's files will not be asked for.
-    later = _state.pop("later", None)
-    if later is not None:
-        later.cancel()
+    # MkDocs stopped early: the workers' results will not be asked for.
+    _stop([_state.get("later"), _state.get("qr")])  # a worker that is done stops at once
+
+
+def _worker_result(name: str, doing: str):
+    """A worker's result, waited for once per build."""
+    results = _state["results"]
+    if name not in results:
+        try:
+            results[name] = _state[name].result()
+        except BackgroundError as failed:
+            log.error(str(failed))
+            raise PluginError(f"{doing} failed (above)") from None
+    return results[name]
+
+
+def _stop(workers) -> None:
+    for worker in workers:
+        if worker is not None:
+            worker.cancel()
 
 
 def on_page_markdown(markdown: str, page, **kwargs) -> str:
@@ -157,4 +169,11 @@ def _shown(data_dir: Path) -> str:
         return str(data_dir)
 
 
-__all__ = ["on_build_error", "on_config", "on_files", "on_page_markdown", "on_post_build"]
+__all__ = [
+    "on_build_error",
+    "on_config",
+    "on_files",
+    "on_page_markdown",
+    "on_post_build",
+    "on_post_page",
+]

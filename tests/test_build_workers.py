@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from fengong import background, search
+from fengong import background, charts, paths, search
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort
 from sitebuild import build_site
@@ -26,15 +26,24 @@ def workers(monkeypatch) -> list[background.Background]:
     return started
 
 
-def test_a_failing_worker_stops_the_build_with_its_traceback(tmp_path, monkeypatch, caplog):
+@pytest.mark.parametrize(
+    ("module", "name", "reported"),
+    [
+        (search, "index_files", "making the downloads and the search index failed"),
+        (charts, "qr_codes", "making the QR codes failed"),
+    ],
+)
+def test_a_failing_worker_stops_the_build_with_its_traceback(
+    tmp_path, monkeypatch, caplog, module, name, reported
+):
     def broken(*args, **kwargs):
-        raise ValueError("the index cannot be made")
+        raise ValueError("it cannot be made")
 
-    monkeypatch.setattr(search, "index_files", broken)
+    monkeypatch.setattr(module, name, broken)
     with pytest.raises(Abort):
         build_site(tmp_path / "site")
-    assert "ValueError: the index cannot be made" in caplog.text  # the worker's traceback
-    assert "making the downloads and the search index failed" in caplog.text
+    assert "ValueError: it cannot be made" in caplog.text  # the worker's traceback
+    assert reported in caplog.text
 
 
 def test_a_build_failing_after_the_data_stops_its_workers(tmp_path, monkeypatch, workers):
@@ -58,3 +67,5 @@ def test_the_workers_files_are_in_the_site(tmp_path, workers):
     assert len(workers) == 2
     assert (site / "downloads" / "tasks.xlsx").stat().st_size > 0
     assert (site / "search" / "fengong-index.json").stat().st_size > 0
+    sheet = (site / paths.url_of("units/renshe/print.md") / "index.html").read_text("utf-8")
+    assert sheet.count('class="fg-qr"') > 10 and "fengong-qr:" not in sheet  # slots filled

@@ -8,17 +8,16 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from fengong import charts as charts_module
 from fengong import paths
 from fengong.charts import (
     Charts,
     figure_text,
+    fill_qr_slots,
     level_legend,
     level_of,
     qr_addresses,
     qr_codes,
     qr_svg,
-    remember_qr,
     text_width,
 )
 from fengong.render import render_pages
@@ -265,38 +264,29 @@ def test_qr_codes_are_deterministic_svg():
     assert a != qr_svg("https://example.org/fengong/tasks/2/")
 
 
-def test_codes_made_by_the_worker_are_every_code_the_sheets_show(site_model, monkeypatch):
-    """The build makes qr_addresses' codes in another process and hands them to the sheets:
-    those must be all the sheets need, and the very bytes qr_svg makes."""
+def test_sheets_with_qr_slots_filled_are_the_sheets_with_codes(site_model):
+    """The build renders the sheets with slots, makes qr_addresses' codes in another process
+    and fills the slots as MkDocs writes each sheet: the same bytes as codes made inline."""
     site_url = "https://example.org/fengong/"
     addresses = qr_addresses(site_model, site_url)
     assert len(addresses) == len(site_model.units) + len(site_model.tasks)
-    made = qr_codes(addresses)
-    monkeypatch.setattr(charts_module, "_QR_CODES", {})
-    assert qr_codes(addresses[:3]) == {url: made[url] for url in addresses[:3]}  # made afresh
-
-    monkeypatch.setattr(charts_module, "_QR_CODES", {})
-    asked = []
-
-    def from_the_worker() -> dict[str, str]:
-        asked.append(True)
-        # Any code the sheets still lack would now fail to be made.
-        monkeypatch.setattr(charts_module.segno, "make_qr", None)
-        return made
-
-    pages = render_pages(site_model, site_url=site_url, qr_codes=from_the_worker)
-    assert asked == [True]
-    sheets = [page for uri, page in pages.items() if uri.endswith("/print.md")]
-    assert len(sheets) == len(site_model.units)
+    inline = render_pages(site_model, site_url=site_url)
+    slotted = render_pages(site_model, site_url=site_url, qr_later=True)
+    assert "<svg" not in "".join(slotted[paths.unit_print_page(u)] for u in site_model.units)
+    codes = qr_codes(addresses)
+    assert {uri: fill_qr_slots(page, codes) for uri, page in slotted.items()} == inline
+    sheets = [inline[paths.unit_print_page(u)] for u in site_model.units]
     shown = sum(page.count('class="fg-qr"') for page in sheets)
     assert shown >= len(site_model.units) + len(site_model.tasks)
 
 
-def test_remembered_codes_are_returned_as_markup(monkeypatch):
-    monkeypatch.setattr(charts_module, "_QR_CODES", {})
-    remember_qr({"https://example.org/x/": "<svg/>"})
-    svg = qr_svg("https://example.org/x/")
-    assert svg == "<svg/>" and hasattr(svg, "__html__")
+def test_no_text_from_the_data_can_pass_for_a_qr_slot(site_model):
+    slot_like = "<!--fengong-qr:0-->"
+    site = renamed(site_model, "renshe", slot_like)
+    pages = render_pages(site, site_url="https://example.org/fengong/", qr_later=True)
+    sheet = pages[paths.unit_print_page(site.unit("renshe"))]
+    assert "&lt;!--fengong-qr:0--&gt;" in sheet
+    assert fill_qr_slots(sheet, ["CODE"] * 1000).count("CODE") == sheet.count("<!--fengong-qr:")
 
 
 def test_no_qr_codes_without_a_site_url(site_model):

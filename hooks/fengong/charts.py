@@ -12,9 +12,11 @@ paths.href() as the browser resolves them.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -519,33 +521,30 @@ def qr_addresses(site: Site, site_url: str) -> list[str]:
     return [address(site_url, page) for page in pages]
 
 
-def qr_codes(urls: Sequence[str]) -> dict[str, str]:
-    """QR codes for many addresses at once, to be made on another core (see remember_qr)."""
-    return {url: str(qr_svg(url)) for url in urls}
+def qr_codes(urls: Sequence[str]) -> list[str]:
+    """The QR codes of many addresses, in their order: made on another core while the pages
+    render, then put into the print sheets' slots (fill_qr_slots)."""
+    return [str(qr_svg(url)) for url in urls]
 
 
-def remember_qr(codes: dict[str, str]) -> None:
-    """Keep codes made elsewhere (by qr_codes, in the build's worker) for qr_svg to return."""
-    _QR_CODES.update((url, Markup(svg)) for url, svg in codes.items())
+# A print sheet rendered with qr_later carries, in place of each QR code, a slot naming the
+# code's place in qr_addresses. No text from the data can form one: it is all escaped.
+_QR_SLOT = re.compile(r"<!--fengong-qr:(\d+)-->")
 
 
-# Without bound (a few KB per task): a task's code appears on the sheet of every unit it
-# names, and an evicted code would be made again for each of them.
-_QR_CODES: dict[str, Markup] = {}
+def fill_qr_slots(page_html: str, codes: Sequence[str]) -> str:
+    return _QR_SLOT.sub(lambda slot: codes[int(slot.group(1))], page_html)
 
 
+# Cached without bound (a few KB per task): a task's code appears on the sheet of every unit
+# it names, and an evicted code would be made again for each of them.
+@cache
 def qr_svg(url: str) -> Markup:
     """The address as a QR code, inline SVG sized by CSS; the same URL gives the same bytes.
     The mask is fixed (any mask is valid): choosing the best of eight took 90% of the time
     and saves little."""
-    svg = _QR_CODES.get(url)
-    if svg is None:
-        code = segno.make_qr(url, error="m", mask=0)
-        svg = Markup(
-            code.svg_inline(scale=1, border=2, omitsize=True, svgclass="fg-qr", light="#fff")
-        )
-        _QR_CODES[url] = svg
-    return svg
+    code = segno.make_qr(url, error="m", mask=0)
+    return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="fg-qr", light="#fff"))
 
 
 # -- what the templates call -------------------------------------------------------------
@@ -554,9 +553,13 @@ def qr_svg(url: str) -> Markup:
 class Charts:
     """The workbench's pieces for one site, as the page templates call them."""
 
-    def __init__(self, site: Site, *, site_url: str = ""):
+    def __init__(self, site: Site, *, site_url: str = "", qr_later: bool = False):
         self.site = site
         self.site_url = site_url
+        # With qr_later, QR codes are left as slots for fill_qr_slots (see qr_codes).
+        self.qr_slots = (
+            {url: i for i, url in enumerate(qr_addresses(site, site_url))} if qr_later else None
+        )
         self.env = _svg_env()
         self.env.filters["px"] = _px
 
@@ -641,10 +644,14 @@ class Charts:
                         if mention_span(d)[0] is not None
                     ),
                     url=url,
-                    qr=qr_svg(url) if url else Markup(""),
+                    qr=self.qr(url),
                 )
             )
         return self._render("sheet_tasks.html.j2", rows=rows, with_qr=bool(self.site_url))
 
     def qr(self, url: str) -> Markup:
-        return qr_svg(url) if url else Markup("")
+        if not url:
+            return Markup("")
+        if self.qr_slots is not None:
+            return Markup(f"<!--fengong-qr:{self.qr_slots[url]}-->")
+        return qr_svg(url)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,7 +106,7 @@ def anchor_ids(page_html: str) -> set[str]:
 
 
 class Renderer:
-    def __init__(self, site: Site, *, site_url: str = ""):
+    def __init__(self, site: Site, *, site_url: str = "", qr_later: bool = False):
         self.site = site
         self.site_url = site_url
         self.env = jinja2.Environment(
@@ -136,7 +135,7 @@ class Renderer:
         # top: charts imports downloads, which imports this module.
         from .charts import Charts
 
-        self.env.globals.update(charts=Charts(site, site_url=site_url))
+        self.env.globals.update(charts=Charts(site, site_url=site_url, qr_later=qr_later))
 
     # -- helpers the templates call -----------------------------------------------------
     def link(self, from_page: str):
@@ -220,7 +219,7 @@ class Renderer:
             **context,
         )
 
-    def pages(self, qr_codes: Callable[[], dict[str, str]] | None = None) -> dict[str, str]:
+    def pages(self) -> dict[str, str]:
         site = self.site
         pages = {
             paths.HOME: self.render("home.html.j2", paths.HOME),
@@ -248,27 +247,19 @@ class Renderer:
         for unit in site.units:
             page = paths.page_of(unit)
             pages[page] = self.render("unit.html.j2", page, unit=unit)
+            # The unit's printable assignment sheet (workbench).
+            sheet = paths.unit_print_page(unit)
+            pages[sheet] = self.render("unit_print.html.j2", sheet, unit=unit)
         for clause in site.clauses:
             page = paths.page_of(clause)
             pages[page] = self.render("clause.html.j2", page, clause=clause)
         for part in site.parts:
             page = paths.page_of(part)
             pages[page] = self.render("part.html.j2", page, part=part)
-        # The units' printable assignment sheets (workbench) come last: their QR codes may
-        # be in the making on another core, and are asked for only now.
-        if qr_codes is not None:
-            from .charts import remember_qr
-
-            remember_qr(qr_codes())
-        for unit in site.units:
-            sheet = paths.unit_print_page(unit)
-            pages[sheet] = self.render("unit_print.html.j2", sheet, unit=unit)
         return pages
 
 
-def render_pages(
-    site: Site, site_url: str = "", qr_codes: Callable[[], dict[str, str]] | None = None
-) -> dict[str, str]:
-    """Every generated page: src_uri → its front matter and HTML. qr_codes, if given, returns
-    the print sheets' QR codes (charts.qr_codes); the sheets make any code it lacks."""
-    return Renderer(site, site_url=site_url).pages(qr_codes)
+def render_pages(site: Site, site_url: str = "", qr_later: bool = False) -> dict[str, str]:
+    """Every generated page: src_uri → its front matter and HTML. With qr_later, the print
+    sheets carry slots for their QR codes (charts.fill_qr_slots), not the codes."""
+    return Renderer(site, site_url=site_url, qr_later=qr_later).pages()
