@@ -19,6 +19,9 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
+WORKER_NICENESS = 10
+
+
 class BackgroundError(RuntimeError):
     """The work failed in the child; the message carries its traceback."""
 
@@ -63,6 +66,9 @@ class Background(Generic[T]):
 
 
 def _run(work: Callable[[], object], sender: Connection) -> None:
+    # The build waits on the process that renders the pages; a worker yields the CPU to it
+    # and takes what is left (with two workers and two cores, the other core).
+    os.nice(WORKER_NICENESS)
     try:
         outcome = (True, work())
     except BaseException:  # whatever it was, the parent reports it
