@@ -21,7 +21,6 @@ sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the eng
 
 from fengong import charts, paths, search
 from fengong.background import Background, BackgroundError
-from fengong.downloads import download_files, download_names
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
 from fengong.render import anchor_ids, headings, render_pages
@@ -56,6 +55,9 @@ def on_config(config):
         return site_url.rstrip("/") + "/" + paths.item_url(item)
 
     def files_made_later() -> dict[str, bytes]:
+        # Imported in the worker only: openpyxl and icalendar take 0.12 s to import.
+        from fengong.downloads import download_files
+
         # The header search runs on our own index (hooks/fengong/theme/main.html says how).
         index = search.index_files(search.documents(site), dict(site.synonyms))
         return download_files(site, url_of) | index
@@ -73,7 +75,7 @@ def on_config(config):
         _stop([later, qr])
         raise
     _state.clear()
-    _state.update(site=site, pages=pages, downloads=download_names(site), later=later, qr=qr)
+    _state.update(site=site, pages=pages, downloads=paths.download_names(site), later=later, qr=qr)
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units}, results={})
     return config
 

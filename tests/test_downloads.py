@@ -24,7 +24,6 @@ from fengong.downloads import (  # noqa: E402
     ALL_COLUMNS,
     LEDGER_COLUMNS,
     download_files,
-    download_names,
 )
 from fengong.export import notice_json  # noqa: E402
 from fengong.load import load_site  # noqa: E402
@@ -89,7 +88,7 @@ def test_every_download_is_there(site, files):
 
 def test_download_names_are_known_before_the_files_are_made(site, files):
     # The build lists these with the site's files before a worker has made them.
-    assert download_names(site) == list(files)
+    assert paths.download_names(site) == list(files)
 
 
 def test_two_calls_give_identical_bytes(site, files):

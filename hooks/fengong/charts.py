@@ -25,7 +25,7 @@ import segno
 from markupsafe import Markup
 
 from . import paths
-from .downloads import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
+from .mentions import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
 from .model import Part, Site, Tag, Target, Task, Unit
 from .render import cn_date, cn_number
 

@@ -24,7 +24,8 @@ from openpyxl.writer.excel import ExcelWriter
 
 from . import paths
 from .export import notice_json
-from .model import DateMention, Site, Task, Unit
+from .mentions import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
+from .model import Site, Task, Unit
 from .render import ROLE_LABELS, cn_date, cn_number
 
 UrlOf = Callable[[Task | Unit], str]
@@ -56,24 +57,9 @@ LEDGER_COLUMNS = (
 )
 URL_HEADER = "任务网址"  # the column whose cells become hyperlinks in XLSX
 
-# 上旬/中旬/下旬 as days of the month; "month" is the whole month.
-PERIOD_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "month": (1, 31)}
-PERIOD_LABELS = {"early": "上旬", "mid": "中旬", "late": "下旬", "month": ""}
-
-
-UNIT_FORMATS = ("xlsx", "csv", "ics")
-
-
-def download_names(site: Site) -> list[str]:
-    """The src_uri of every download, known before any is made (download_files makes them)."""
-    names = [paths.ALL_JSON, paths.ALL_CSV, paths.ALL_XLSX, paths.ALL_ICS]
-    for unit in site.units:
-        names += [paths.unit_download(unit, ext) for ext in UNIT_FORMATS]
-    return names
-
 
 def download_files(site: Site, url_of: UrlOf) -> dict[str, bytes]:
-    """Every download of the site: src_uri → file bytes, in download_names' order."""
+    """Every download of the site: src_uri → file bytes, in paths.download_names' order."""
     rows = assignment_rows(site, url_of)
     files = {
         paths.ALL_JSON: notice_json_bytes(site, url_of),
@@ -88,7 +74,7 @@ def download_files(site: Site, url_of: UrlOf) -> dict[str, bytes]:
             "csv": csv_bytes(LEDGER_COLUMNS, ledger),
             "ics": calendar_ics(site, url_of, unit),
         }
-        files.update((paths.unit_download(unit, ext), made[ext]) for ext in UNIT_FORMATS)
+        files.update((paths.unit_download(unit, ext), made[ext]) for ext in paths.UNIT_DOWNLOADS)
     return files
 
 
@@ -333,23 +319,9 @@ def all_day_event(
     return event
 
 
-def mention_span(mention: DateMention) -> tuple[date | None, date | None]:
-    """First and last day of a date mention: a deadline or date is one day."""
-    first = mention.start if mention.kind == "period" else (mention.end or mention.start)
-    last = mention.end if mention.kind == "period" else first
-    if not first:
-        return None, None
-    return date.fromisoformat(first), date.fromisoformat(last or first)
-
-
 def notice_day(site: Site) -> date:
     """The notice's date: the fixed timestamp of every file (1980-01-01, zip's epoch, if none)."""
     return date.fromisoformat(site.notice.date) if site.notice.date else date(1980, 1, 1)
-
-
-def notice_year(site: Site) -> int | None:
-    """The year 本年度 refers to."""
-    return int(site.notice.date[:4]) if site.notice.date else None
 
 
 THIN = Side(style="thin", color="999999")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from .model import DateMention, Quantity, ReportingDeadline, ReportingDuty
+from .model import DateMention, Quantity, ReportingDeadline, ReportingDuty, Site
 from .textnorm import normalise
 
 _YMD = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
@@ -134,3 +135,24 @@ def find_reporting_duty(text: str) -> ReportingDuty | None:
         items=tuple(items),
         deadlines=tuple(deadlines),
     )
+
+
+# What a mention means on the calendar (for the timeline, the print sheets and the .ics).
+
+# 上旬/中旬/下旬 as days of the month; "month" is the whole month.
+PERIOD_DAYS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31), "month": (1, 31)}
+PERIOD_LABELS = {"early": "上旬", "mid": "中旬", "late": "下旬", "month": ""}
+
+
+def mention_span(mention: DateMention) -> tuple[date | None, date | None]:
+    """First and last day of a date mention: a deadline or date is one day."""
+    first = mention.start if mention.kind == "period" else (mention.end or mention.start)
+    last = mention.end if mention.kind == "period" else first
+    if not first:
+        return None, None
+    return date.fromisoformat(first), date.fromisoformat(last or first)
+
+
+def notice_year(site: Site) -> int | None:
+    """The year 本年度 refers to."""
+    return int(site.notice.date[:4]) if site.notice.date else None

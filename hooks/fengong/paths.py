@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from .model import Block, Clause, Part, RemovedTask, Task, Unit
+from .model import Block, Clause, Part, RemovedTask, Site, Task, Unit
 
 HOME = "index.md"
 NOTICE = "notice.md"
@@ -72,6 +72,17 @@ ALL_ICS = download("notice.ics")
 def unit_download(unit: Unit, ext: str) -> str:
     """A unit's own ledger or calendar: downloads/units/<id>.xlsx | .csv | .ics"""
     return download(f"units/{unit.id}.{ext}")
+
+
+UNIT_DOWNLOADS = ("xlsx", "csv", "ics")  # a unit's ledger, as Excel and CSV, and calendar
+
+
+def download_names(site: Site) -> list[str]:
+    """The src_uri of every download, known before any is made (downloads.py makes them)."""
+    names = [ALL_JSON, ALL_CSV, ALL_XLSX, ALL_ICS]
+    for unit in site.units:
+        names += [unit_download(unit, ext) for ext in UNIT_DOWNLOADS]
+    return names
 
 
 # -- The unit's workbench (charts, timeline, print sheets) ------------------------------
