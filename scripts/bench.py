@@ -627,9 +627,9 @@ units, Zipf-skewed.
 - **build s / peak MB**: `python -m mkdocs build -f mkdocs.yml -d TMP` with FENGONG_DATA_DIR=TMP \
 and NO_MKDOCS_2_WARNING=true; wall time (perf_counter) and the child's own peak RSS (`wait4`, so \
 one build is not charged with an earlier child's peak). Peak is the maximum over runs. \
-**cpu s**: user + system time of the build, the worker it forks included (`wait4`), median \
-over runs: ours makes its downloads and search index on a second core while pages render, \
-so wall time is below CPU time. **ms/page**: build s / pages.
+**cpu s**: user + system time of the build, the workers it forks included (`wait4`), median \
+over runs: ours makes its QR codes, downloads and search index in two workers while MkDocs \
+writes the pages, so wall time is below CPU time. **ms/page**: build s / pages.
 - **pages**: `index.html` files. **site MB**: every file in the site. **largest page**: the \
 biggest `.html`. **search**: the files under `site/search/`, raw and gzip level 6.
 - **warnings**: lines with WARNING in the last build's log. Ours builds with its own \

@@ -1,12 +1,11 @@
 """The unit's workbench, drawn at build time: tasks per unit, the unit × part matrix, the
 timeline of dated items (inline SVG), the targets panel's figures, and the print sheets'
-task tables with a QR code of each task's address.
+task tables with a QR code of each task's address (made in a build worker, see qr_codes).
 
 Python lays out (every coordinate, label and link is decided here); the templates in
 templates/charts/ only draw, in a Jinja environment of their own that escapes every
-string (the page templates write Markdown and escape with |md instead). Links inside raw
-HTML are neither rewritten nor validated by MkDocs, so they are computed with
-paths.href() as the browser resolves them.
+string. Generated pages bypass Markdown, so MkDocs neither rewrites nor validates their
+links: they are computed with paths.href() as the browser resolves them.
 """
 
 from __future__ import annotations

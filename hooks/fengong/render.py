@@ -132,7 +132,7 @@ class Renderer:
             kind_order=tuple(CHANGE_LABELS),
         )
         # The unit's workbench (charts, timeline, print sheets). Imported here, not at the
-        # top: charts imports downloads, which imports this module.
+        # top: charts imports this module.
         from .charts import Charts
 
         self.env.globals.update(charts=Charts(site, site_url=site_url, qr_later=qr_later))
