@@ -58,7 +58,7 @@ def notice_anchor(block: Block) -> str:
 
 
 def download(filename: str) -> str:
-    """The src_uri of a generated download; link() to it like to a page."""
+    """The src_uri of a generated download; href() to it like to a page."""
     return f"{DOWNLOADS}/{filename}"
 
 
