@@ -134,13 +134,13 @@ def measured(browser, server, site_model, artifacts):
     not_first: list[str] = []
     try:
         page.goto(server)
-        initialising = page.locator(".md-search-result__meta").inner_text()
         page.keyboard.press("/")
-        # On READY Material queries the box's value (empty here) and clears the result list:
+        # On READY Material queries the box's value (empty here), clears the result list and
+        # stops saying it is initialising (正在初始化搜索引擎), which it may have done already:
         # a first query typed before that would read the empty answer as its own.
         page.wait_for_function(
-            "text => document.querySelector('.md-search-result__meta').innerText !== text",
-            arg=initialising,
+            "() => !document.querySelector('.md-search-result__meta').textContent"
+            ".includes('初始化')"
         )
         for query in queries:
             found, first = header_search(page, query["q"], site_model)
