@@ -1,171 +1,162 @@
-"""Validated data → the model (Site). Assumes validate() found no error."""
+"""Records → the model (Site): link what the readers read, resolve every unit name once.
+
+build_site assumes validate() found no error: every unit name is in the registry, every
+clause in a part that exists. It reads no YAML; the records are typed.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
 from . import revisions
 from .model import (
     Assignment,
-    Block,
     Clause,
-    Contact,
-    DateMention,
-    Notice,
     Part,
-    Quantity,
     RemovedTask,
-    ReportingDeadline,
-    ReportingDuty,
     Revision,
     RevisionChanges,
     Site,
-    Source,
     Tag,
     Target,
     Task,
-    Unit,
+    UnitRegistry,
 )
-from .validate import notice_texts
-
-if TYPE_CHECKING:
-    from .load import RawData
+from .records import DataSet, NoticeRecord, TaskRecord
 
 
-def _tuple(value) -> tuple:
-    return tuple(value or ())
+def build_site(data: DataSet) -> Site:
+    registry = UnitRegistry(data.units)
+    record = data.notice
+    tasks = _tasks(record, registry, data.tags)
+    history, changes, removed = _history(data)
+    used = {a.unit.id for task in tasks for a in task.assignments}
+    return Site(
+        synonyms=dict(data.synonyms),
+        history=history,
+        changes=changes,
+        removed_tasks=removed,
+        changes_by_unit=_changes_by_unit(changes[-1] if changes else None, registry),
+        notice=record.notice,
+        blocks=record.blocks,
+        parts=_parts(record, tasks),
+        clauses=_clauses(record, tasks),
+        tasks=tasks,
+        units=tuple(u for u in data.units if u.id in used),
+        tags=data.tags,
+        targets=_targets(data),
+        reporting=record.reporting,
+    )
 
 
-def build_site(raw: RawData) -> Site:
-    doc = raw.get("notice.yaml")
-    path = raw.shown["notice.yaml"]
-    units = _units(raw)
-    by_name: dict[str, Unit] = {}
-    for unit in units:
-        for name in (unit.name, *unit.written_as, *unit.aliases):
-            by_name.setdefault(name, unit)
-    tags = _tags(raw)
-
+def _tasks(record: NoticeRecord, registry: UnitRegistry, tags: Sequence[Tag]) -> tuple[Task, ...]:
     # Each task's whole entry as written, from its block in the text.
-    raw_entries = {
-        b.get("number"): b["text"] for b in doc.get("blocks") or () if b["kind"] == "task"
-    }
-    tasks = []
-    for t in doc["tasks"]:
-        lead = set(t["lead"])
-        assignments = tuple(
+    entries = {b.number: b.text for b in record.blocks if b.kind == "task"}
+    tasks = [_task(t, registry, tags, entries.get(t.number, t.text)) for t in record.tasks]
+    return tuple(sorted(tasks, key=lambda task: task.number))
+
+
+def _task(t: TaskRecord, registry: UnitRegistry, tags: Sequence[Tag], entry: str) -> Task:
+    lead = set(t.lead)
+    return Task(
+        number=t.number,
+        id=t.id,
+        part=t.part,
+        clause=t.clause,
+        text=t.text,
+        raw=entry,
+        assignments=tuple(
             Assignment(
-                unit=by_name[name],
+                unit=registry.find(name),
                 written=name,
                 role="lead" if name in lead else "partner",
                 position=i,
             )
-            for i, name in enumerate(t["units"], start=1)
-        )
-        tasks.append(
-            Task(
-                number=t["number"],
-                id=t.get("id", t["number"]),
-                part=t.get("part"),
-                clause=t.get("clause"),
-                text=t["text"],
-                raw=raw_entries.get(t["number"], t["text"]),
-                assignments=assignments,
-                unit_note=t.get("unit_note", ""),
-                dates=tuple(DateMention(**d) for d in t.get("dates") or ()),
-                quantities=tuple(Quantity(**q) for q in t.get("quantities") or ()),
-                tags=tuple(tag for tag in tags if any(k in t["text"] for k in tag.keywords)),
-                source=Source(path, t.line),
-            )
-        )
-    tasks.sort(key=lambda task: task.number)
+            for i, name in enumerate(t.units, start=1)
+        ),
+        unit_note=t.unit_note,
+        dates=t.dates,
+        quantities=t.quantities,
+        tags=tuple(tag for tag in tags if any(k in t.text for k in tag.keywords)),
+        source=t.source,
+    )
 
-    raw_clauses = doc.get("clauses") or ()
-    restarts = len({c["number"] for c in raw_clauses}) < len(raw_clauses)
-    # One pass over the tasks, not one per clause and part (quadratic on a large notice).
-    in_clause: dict[tuple, list[int]] = {}
-    in_part: dict[int | None, list[int]] = {}
+
+def _clauses(record: NoticeRecord, tasks: Sequence[Task]) -> tuple[Clause, ...]:
+    # Clause numbers that start again in each part make a clause's page key part-number.
+    restarts = len({c.number for c in record.clauses}) < len(record.clauses)
+    in_clause: dict[tuple, list[int]] = {}  # one pass over the tasks, not one per clause
     for t in tasks:
         in_clause.setdefault((t.part, t.clause), []).append(t.number)
-        in_part.setdefault(t.part, []).append(t.number)
-    clauses = tuple(
+    return tuple(
         Clause(
-            number=c["number"],
-            part=c.get("part"),
-            title=c["title"],
-            slug=f"{c.get('part')}-{c['number']}" if restarts else str(c["number"]),
-            task_numbers=tuple(in_clause.get((c.get("part"), c["number"]), ())),
-            source=Source(path, c.line),
+            number=c.number,
+            part=c.part,
+            title=c.title,
+            slug=f"{c.part}-{c.number}" if restarts else str(c.number),
+            task_numbers=tuple(in_clause.get((c.part, c.number), ())),
+            source=c.source,
         )
-        for c in raw_clauses
+        for c in record.clauses
     )
+
+
+def _parts(record: NoticeRecord, tasks: Sequence[Task]) -> tuple[Part, ...]:
+    in_part: dict[int | None, list[int]] = {}
+    for t in tasks:
+        in_part.setdefault(t.part, []).append(t.number)
     clauses_in_part: dict[int | None, list[int]] = {}
-    for c in clauses:
+    for c in record.clauses:
         clauses_in_part.setdefault(c.part, []).append(c.number)
-    parts = tuple(
+    return tuple(
         Part(
-            number=p["number"],
-            title=p["title"],
-            clause_numbers=tuple(clauses_in_part.get(p["number"], ())),
-            task_numbers=tuple(in_part.get(p["number"], ())),
-            source=Source(path, p.line),
+            number=p.number,
+            title=p.title,
+            clause_numbers=tuple(clauses_in_part.get(p.number, ())),
+            task_numbers=tuple(in_part.get(p.number, ())),
+            source=p.source,
         )
-        for p in doc.get("parts") or ()
-    )
-    blocks = tuple(
-        Block(
-            kind=b["kind"],
-            line=b["line"],
-            end_line=b.get("end_line", b["line"]),
-            text=b["text"],
-            number=b.get("number"),
-            quantities=tuple(Quantity(**q) for q in b.get("quantities") or ()),
-            source=Source(path, b.line),
-        )
-        for b in doc.get("blocks") or ()
-    )
-    used = {a.unit.id for task in tasks for a in task.assignments}
-    history, changes, removed = _history(raw)
-    synonyms = (raw.get("synonyms.yaml") or {}).get("synonyms") or {}
-    return Site(
-        synonyms={word: tuple(words) for word, words in synonyms.items()},
-        history=history,
-        changes=changes,
-        removed_tasks=removed,
-        notice=_notice(doc),
-        blocks=blocks,
-        parts=parts,
-        clauses=clauses,
-        tasks=tuple(tasks),
-        units=tuple(u for u in units if u.id in used),
-        tags=tags,
-        targets=_targets(raw),
-        reporting=_reporting(doc, path),
+        for p in record.parts
     )
 
 
-def _history(raw: RawData):
+def _targets(data: DataSet) -> tuple[Target, ...]:
+    targets = []
+    for t in data.targets:
+        places = data.notice.places_of(t.quote)
+        if not places:
+            continue  # validate() warned about it
+        task, block_line = places[0]
+        targets.append(
+            Target(
+                label=t.label,
+                quote=t.quote,
+                value=t.value,
+                unit=t.unit,
+                bound=t.bound,
+                task=task,
+                block_line=block_line,
+                source=t.source,
+            )
+        )
+    return tuple(targets)
+
+
+def _history(data: DataSet):
     """The revisions in date order, what changed between neighbours, and the tasks that
     earlier revisions had and the current one does not."""
-    snapshots = sorted(
-        raw.revisions.values(), key=lambda d: (str(d["revision"]["date"]), d["revision"]["label"])
-    )
+    snapshots = sorted(data.revisions.values(), key=lambda r: (r.revision.date, r.revision.label))
     history = tuple(
-        Revision(
-            label=d["revision"]["label"],
-            date=str(d["revision"]["date"]),
-            task_count=len(d["tasks"]),
-        )
-        for d in snapshots
+        Revision(label=s.revision.label, date=s.revision.date, task_count=len(s.tasks))
+        for s in snapshots
     )
     changes = []
     removed: dict[int, RemovedTask] = {}
     for i in range(1, len(snapshots)):
         old, new = snapshots[i - 1], snapshots[i]
-        old_ids = {t["number"]: t.get("id", t["number"]) for t in old["tasks"]}
-        new_ids = {t["number"]: t.get("id", t["number"]) for t in new["tasks"]}
+        old_ids = {t.number: t.id for t in old.tasks}
         diff = revisions.diff_notices(
-            old, new, old_label=history[i - 1].label, new_label=history[i].label
+            old.document, new.document, old_label=history[i - 1].label, new_label=history[i].label
         )
         changes.append(
             RevisionChanges(
@@ -173,106 +164,46 @@ def _history(raw: RawData):
                 previous=history[i - 1],
                 diff=diff,
                 old_ids=old_ids,
-                new_ids=new_ids,
+                new_ids={t.number: t.id for t in new.tasks},
             )
         )
-        by_number = {t["number"]: t for t in old["tasks"]}
+        by_number = {t.number: t for t in old.tasks}
         for change in diff.tasks:
             if change.new_number is None:
                 task = by_number[change.old_number]
-                removed[old_ids[change.old_number]] = RemovedTask(
-                    id=old_ids[change.old_number],
-                    number=change.old_number,
-                    text=task["text"],
-                    units=tuple(task["units"]),
+                removed[task.id] = RemovedTask(
+                    id=task.id,
+                    number=task.number,
+                    text=task.text,
+                    units=task.units,
                     last_revision=history[i - 1],
                     removed_in=history[i],
                 )
-    current = {t.get("id", t["number"]) for t in raw.get("notice.yaml")["tasks"]}
+    current = {t.id for t in data.notice.tasks}
     kept = tuple(r for task_id, r in sorted(removed.items()) if task_id not in current)
     return history, tuple(changes), kept
 
 
-def _notice(doc) -> Notice:
-    n = doc["notice"]
-    contact = n.get("contact")
-    return Notice(
-        doc_number=n.get("doc_number") or "",
-        title=n.get("title") or "",
-        issuer=n.get("issuer") or "",
-        date=n.get("date") or "",
-        addressees=_tuple(n.get("addressees")),
-        signature=n.get("signature") or "",
-        contact=Contact(**contact) if contact else None,
-        cc=_tuple(n.get("cc")),
-        annex_title=n.get("annex_title") or "",
-        lead_rule=n.get("lead_rule") or "",
-        source_file=doc["source"],
-        revision_label=str((doc.get("revision") or {}).get("label", "")),
-        revision_date=str((doc.get("revision") or {}).get("date", "")),
-    )
+def _changes_by_unit(
+    latest: RevisionChanges | None, registry: UnitRegistry
+) -> dict[str, tuple[tuple[str, object], ...]]:
+    """For each unit, what the latest revision changed for it: tasks gained, tasks lost, or
+    its role (lead or not) in a task it keeps. Names resolve through the registry once."""
+    if latest is None:
+        return {}
 
+    def ids(names: Sequence[str]) -> set[str]:
+        return {unit.id for unit in map(registry.find, names) if unit is not None}
 
-def _units(raw: RawData) -> list[Unit]:
-    path = raw.shown["units.yaml"]
-    return [
-        Unit(
-            id=u["id"],
-            name=u["name"],
-            full_name=u.get("full_name") or "",
-            aliases=_tuple(u.get("aliases")),
-            written_as=_tuple(u.get("written_as")),
-            kind=u.get("kind") or "uncurated",
-            notes=u.get("notes") or "",
-            source=Source(path, u.line),
-        )
-        for u in raw.get("units.yaml")["units"]
-    ]
-
-
-def _tags(raw: RawData) -> tuple[Tag, ...]:
-    doc = raw.get("tags.yaml") or {}
-    path = raw.shown["tags.yaml"]
-    return tuple(
-        Tag(id=t["id"], name=t["name"], keywords=_tuple(t["keywords"]), source=Source(path, t.line))
-        for t in doc.get("tags") or ()
-    )
-
-
-def _targets(raw: RawData) -> tuple[Target, ...]:
-    doc = raw.get("targets.yaml") or {}
-    path = raw.shown["targets.yaml"]
-    texts = notice_texts(raw)
-    targets = []
-    for t in doc.get("targets") or ():
-        found = [(n, b) for text, n, b in texts if t["quote"] in text]
-        if not found:
-            continue  # validate() warned about it
-        task, block_line = found[0]
-        targets.append(
-            Target(
-                label=t["label"],
-                quote=t["quote"],
-                value=t["value"],
-                unit=t["unit"],
-                bound=t["bound"],
-                task=task,
-                block_line=block_line,
-                source=Source(path, t.line),
-            )
-        )
-    return tuple(targets)
-
-
-def _reporting(doc, path) -> ReportingDuty | None:
-    r = doc.get("reporting")
-    if not r:
-        return None
-    return ReportingDuty(
-        text=r["text"],
-        who=r["who"],
-        to=r["to"],
-        items=_tuple(r.get("items")),
-        deadlines=tuple(ReportingDeadline(**d) for d in r.get("deadlines") or ()),
-        source=Source(path, r.get("line", 0)),
-    )
+    found: dict[str, list[tuple[str, object]]] = {}
+    for change in latest.changed():
+        before, after = ids(change.units_before), ids(change.units_after)
+        led_before, led_after = ids(change.lead_before), ids(change.lead_after)
+        for unit_id in sorted(before | after):
+            if unit_id in after and unit_id not in before:
+                found.setdefault(unit_id, []).append(("gained", change))
+            elif unit_id in before and unit_id not in after:
+                found.setdefault(unit_id, []).append(("lost", change))
+            elif (unit_id in led_before) != (unit_id in led_after):
+                found.setdefault(unit_id, []).append(("role", change))
+    return {unit_id: tuple(items) for unit_id, items in found.items()}

@@ -99,6 +99,25 @@ class Unit:
         return self.kind == "town_group"
 
 
+@dataclass(frozen=True)
+class UnitRegistry:
+    """units.yaml: every unit, and the one index from any name a unit is known by (its
+    name, the forms the notices write, its aliases) to the unit."""
+
+    units: tuple[Unit, ...]
+
+    @cached_property
+    def by_name(self) -> dict[str, Unit]:
+        index: dict[str, Unit] = {}
+        for unit in self.units:
+            for name in (unit.name, *unit.written_as, *unit.aliases):
+                index.setdefault(name, unit)
+        return index
+
+    def find(self, name: str) -> Unit | None:
+        return self.by_name.get(name)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Assignment:
     """One responsible unit of one task, as written, in the notice's order."""
@@ -310,6 +329,8 @@ class Site:
     history: tuple[Revision, ...] = ()  # oldest first; the last is the current revision
     changes: tuple[RevisionChanges, ...] = ()  # one per revision after the first
     removed_tasks: tuple[RemovedTask, ...] = ()
+    # unit id → (what, change) of the latest revision's changes to that unit's tasks
+    changes_by_unit: dict[str, tuple[tuple[str, object], ...]] = field(default_factory=dict)
 
     @property
     def latest_changes(self) -> RevisionChanges | None:
@@ -320,25 +341,10 @@ class Site:
         change = self._latest_change_by_number.get(task.number)
         return None if change is None or change.kinds == ("unchanged",) else change
 
-    def unit_changes(self, unit: Unit) -> list[tuple[str, object]]:
-        """(what, change) for this unit in the latest revision: gained, lost, role."""
-        latest = self.latest_changes
-        if latest is None:
-            return []
-        names = {unit.name, *unit.written_as, *unit.aliases}
-        found = []
-        for change in latest.changed():
-            before = names & set(change.units_before)
-            after = names & set(change.units_after)
-            led_before = bool(names & set(change.lead_before))
-            led_after = bool(names & set(change.lead_after))
-            if after and not before:
-                found.append(("gained", change))
-            elif before and not after:
-                found.append(("lost", change))
-            elif before and led_before != led_after:
-                found.append(("role", change))
-        return found
+    def unit_changes(self, unit: Unit) -> tuple[tuple[str, object], ...]:
+        """(what, change) for this unit in the latest revision, what being gained, lost or
+        role (its lead changed): resolved to units when the Site was built."""
+        return self.changes_by_unit.get(unit.id, ())
 
     def task(self, number: int) -> Task:
         return self._tasks_by_number[number]

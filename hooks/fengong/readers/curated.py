@@ -1,0 +1,68 @@
+"""tags.yaml, targets.yaml and synonyms.yaml: the small curated files, each optional."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Source, Tag
+from ..problems import Problem
+from ..records import TargetRecord
+from ..shapes import SYNONYMS, TAGS, TARGETS
+from .common import duplicates, line_of, read_checked
+
+
+def read_tags(path: Path, shown: str) -> tuple[tuple[Tag, ...], list[Problem]]:
+    document, problems = read_checked(path, shown, TAGS)
+    if document is None:
+        return (), problems
+    entries = document["tags"]
+    problems = duplicates(
+        entries,
+        lambda t: t["id"],
+        shown,
+        lambda t, first: f"tag '{t['id']}': duplicate id (first at line {first})",
+    )
+    tags = tuple(
+        Tag(
+            id=t["id"],
+            name=t["name"],
+            keywords=tuple(t["keywords"]),
+            source=Source(shown, line_of(t)),
+        )
+        for t in entries
+    )
+    return tags, problems
+
+
+def read_targets(path: Path, shown: str) -> tuple[tuple[TargetRecord, ...], list[Problem]]:
+    document, problems = read_checked(path, shown, TARGETS)
+    if document is None:
+        return (), problems
+    entries = document["targets"]
+    problems = duplicates(
+        entries,
+        lambda t: t["label"],
+        shown,
+        lambda t, first: f"target '{t['label']}': duplicate label (first at line {first})",
+    )
+    targets = tuple(
+        TargetRecord(
+            label=t["label"],
+            quote=t["quote"],
+            value=t["value"],
+            unit=t["unit"],
+            bound=t["bound"],
+            source=Source(shown, line_of(t)),
+        )
+        for t in entries
+    )
+    return targets, problems
+
+
+def read_synonyms(path: Path, shown: str) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """A word people type → the words the notice uses. A word written twice is a YAML error
+    (duplicate key), reported by the parser."""
+    document, problems = read_checked(path, shown, SYNONYMS)
+    if document is None:
+        return {}, problems
+    return {str(word): tuple(words) for word, words in document["synonyms"].items()}, []

@@ -1,0 +1,72 @@
+"""units.yaml → the unit registry: each unit once, each name pointing to one unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Source, Unit
+from ..problems import Problem
+from ..shapes import UNITS
+from .common import duplicates, line_of, read_checked
+
+
+def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Problem]]:
+    document, problems = read_checked(path, shown, UNITS)
+    if document is None:
+        if not problems:
+            problems = [Problem(shown, 0, "expected a mapping with 'units:'")]
+        return None, problems
+    entries = document["units"]
+    problems = duplicates(
+        entries,
+        lambda u: u["id"],
+        shown,
+        lambda u, first: f"unit '{u['id']}': duplicate id (first defined at line {first})",
+    )
+    problems += _names_used_twice(entries, shown)
+    for entry in entries:
+        if entry.get("kind", "uncurated") == "uncurated":
+            problems.append(
+                Problem(
+                    shown,
+                    line_of(entry),
+                    f"unit '{entry['id']}' ({entry['name']}): kind not curated yet; "
+                    "set kind, full_name and aliases",
+                    "warning",
+                )
+            )
+    units = tuple(
+        Unit(
+            id=u["id"],
+            name=u["name"],
+            full_name=u.get("full_name") or "",
+            aliases=tuple(u.get("aliases") or ()),
+            written_as=tuple(u.get("written_as") or ()),
+            kind=u.get("kind") or "uncurated",
+            notes=u.get("notes") or "",
+            source=Source(shown, line_of(u)),
+        )
+        for u in entries
+    )
+    return units, problems
+
+
+def _names_used_twice(entries, shown: str) -> list[Problem]:
+    """A name (as written, or an alias) must point to one unit."""
+    owner: dict[str, tuple[str, int]] = {}
+    problems = []
+    for entry in entries:
+        uid = entry["id"]
+        for name in (entry["name"], *entry.get("written_as", ()), *entry.get("aliases", ())):
+            if name in owner and owner[name][0] != uid:
+                other, other_line = owner[name]
+                problems.append(
+                    Problem(
+                        shown,
+                        line_of(entry),
+                        f"unit '{uid}': the name '{name}' is also used by unit '{other}' "
+                        f"(line {other_line}); a name must point to one unit",
+                    )
+                )
+            owner.setdefault(name, (uid, line_of(entry)))
+    return problems

@@ -1,0 +1,113 @@
+"""The data files as read: typed records, before they are checked against each other and
+linked into the Site. The readers make them; validate and build take them.
+
+Where a file's entry is already what the model holds (a unit, a tag, a block of the text),
+the reader makes the model object directly; the records here are the entries that build
+still has to link (a task's unit names → units, a target's quote → the text it is in).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import (
+    Block,
+    DateMention,
+    Notice,
+    Quantity,
+    ReportingDuty,
+    Source,
+    Tag,
+    Unit,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TaskRecord:
+    number: int
+    id: int  # stable across revisions
+    part: int | None
+    clause: int | None
+    text: str
+    units: tuple[str, ...]  # as written, in the notice's order
+    lead: tuple[str, ...]  # the lead units' names, as written
+    unit_note: str = ""
+    dates: tuple[DateMention, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    source: Source = field(default=Source(""), compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClauseRecord:
+    number: int
+    part: int | None
+    title: str
+    source: Source = field(default=Source(""), compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartRecord:
+    number: int
+    title: str
+    source: Source = field(default=Source(""), compare=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RevisionRecord:
+    label: str
+    date: str  # ISO
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoticeRecord:
+    """notice.yaml, or one revision's snapshot of it."""
+
+    source_file: str  # the source text, relative to the data directory
+    revision: RevisionRecord | None
+    notice: Notice
+    reporting: ReportingDuty | None
+    parts: tuple[PartRecord, ...]
+    clauses: tuple[ClauseRecord, ...]
+    tasks: tuple[TaskRecord, ...]
+    blocks: tuple[Block, ...]
+    # The file as parsed, checked against its shape: the revision matcher
+    # (fengong.revisions) compares two notices in this plain form, as the importer does.
+    document: dict
+    source: Source  # the file, at its first line
+
+    def places_of(self, quote: str) -> list[tuple[int | None, int | None]]:
+        """Where a quote is in the notice: (task number, None) for each task whose text
+        holds it, then (None, block line) for each paragraph or item that does."""
+        places: list[tuple[int | None, int | None]] = [
+            (t.number, None) for t in self.tasks if quote in t.text
+        ]
+        places += [
+            (None, b.line)
+            for b in self.blocks
+            if b.kind in ("paragraph", "item") and quote in b.text
+        ]
+        return places
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TargetRecord:
+    label: str
+    quote: str
+    value: float
+    unit: str
+    bound: str
+    source: Source = field(default=Source(""), compare=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataSet:
+    """Every data file of a data directory, as records."""
+
+    data_dir: Path
+    notice: NoticeRecord
+    revisions: dict[str, NoticeRecord]  # label → snapshot, as found under revisions/
+    units: tuple[Unit, ...]
+    tags: tuple[Tag, ...] = ()
+    targets: tuple[TargetRecord, ...] = ()
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
