@@ -182,8 +182,8 @@ def is_date(value: object) -> bool:
 # -- the data files ----------------------------------------------------------------------
 
 _NAMES = "a list of names"
-_UNIT = Shape(
-    label=lambda u: f"unit '{u.get('id')}'",
+UNIT = Shape(
+    label=lambda u: f"unit '{u['id']}'" if "id" in u else "unit",
     fields={
         "id": Field(
             TEXT,
@@ -200,10 +200,10 @@ _UNIT = Shape(
         "notes": Field(TEXT, nullable=True),
     },
 )
-UNITS = Shape({"units": Field(LIST, required=True, shape=_UNIT)})
+UNITS = Shape({"units": Field(LIST, required=True, shape=UNIT)})
 
-_TAG = Shape(
-    label=lambda t: f"tag '{t.get('id')}'",
+TAG = Shape(
+    label=lambda t: f"tag '{t['id']}'" if "id" in t else "tag",
     fields={
         "id": Field(TEXT, required=True, pattern=UNIT_ID, hint="must be lower-case ASCII"),
         "name": Field(TEXT, required=True, not_empty=True),
@@ -212,11 +212,11 @@ _TAG = Shape(
         ),
     },
 )
-TAGS = Shape({"tags": Field(LIST, required=True, shape=_TAG)})
+TAGS = Shape({"tags": Field(LIST, required=True, shape=TAG)})
 
 BOUNDS = ("min", "max", "exact")
-_TARGET = Shape(
-    label=lambda t: f"target '{t.get('label')}'",
+TARGET = Shape(
+    label=lambda t: f"target '{t['label']}'" if "label" in t else "target",
     fields={
         "label": Field(TEXT, required=True, not_empty=True),
         "quote": Field(TEXT, required=True, not_empty=True, hint="copied from the notice"),
@@ -225,7 +225,7 @@ _TARGET = Shape(
         "bound": Field(TEXT, required=True, choices=BOUNDS),
     },
 )
-TARGETS = Shape({"targets": Field(LIST, required=True, shape=_TARGET)})
+TARGETS = Shape({"targets": Field(LIST, required=True, shape=TARGET)})
 
 SYNONYMS = Shape(
     {
@@ -236,7 +236,7 @@ SYNONYMS = Shape(
 )
 
 # notice.yaml, written by the importer (importer/datafiles.notice_document).
-_QUANTITY = Shape(
+QUANTITY = Shape(
     {
         "quote": Field(TEXT, required=True),
         "value": Field(NUMBER, required=True),
@@ -244,7 +244,7 @@ _QUANTITY = Shape(
         "bound": Field(TEXT, required=True, choices=BOUNDS),
     }
 )
-_DATE_MENTION = Shape(
+DATE_MENTION = Shape(
     {
         "kind": Field(TEXT, required=True, choices=("deadline", "date", "period")),
         "quote": Field(TEXT, required=True),
@@ -252,8 +252,8 @@ _DATE_MENTION = Shape(
         "end": Field(TEXT, nullable=True, date=True),
     }
 )
-_TASK = Shape(
-    label=lambda t: f"task {t.get('number')}",
+TASK = Shape(
+    label=lambda t: f"task {t['number']}" if "number" in t else "task",
     fields={
         "number": Field(INTEGER, required=True),
         "id": Field(INTEGER, required=True, hint="re-import to give every task its id"),
@@ -264,12 +264,12 @@ _TASK = Shape(
         "units": Field(LIST, required=True, items=TEXT, hint="the unit names as written"),
         "lead": Field(LIST, required=True, items=TEXT, hint="the lead units' names"),
         "unit_note": Field(TEXT),
-        "dates": Field(LIST, shape=_DATE_MENTION),
-        "quantities": Field(LIST, shape=_QUANTITY),
+        "dates": Field(LIST, shape=DATE_MENTION),
+        "quantities": Field(LIST, shape=QUANTITY),
     },
 )
-_CLAUSE = Shape(
-    label=lambda c: f"clause {c.get('number')}",
+CLAUSE = Shape(
+    label=lambda c: f"clause {c['number']}" if "number" in c else "clause",
     fields={
         "number": Field(INTEGER, required=True),
         "line": Field(INTEGER),
@@ -277,27 +277,35 @@ _CLAUSE = Shape(
         "title": Field(TEXT, required=True),
     },
 )
-_PART = Shape(
-    label=lambda p: f"part {p.get('number')}",
+PART = Shape(
+    label=lambda p: f"part {p['number']}" if "number" in p else "part",
     fields={
         "number": Field(INTEGER, required=True),
         "line": Field(INTEGER),
         "title": Field(TEXT, required=True),
     },
 )
-_BLOCK = Shape(
-    label=lambda b: f"block at source line {b.get('line')}",
+BLOCK = Shape(
+    label=lambda b: f"block at source line {b['line']}" if "line" in b else "block",
     fields={
         "kind": Field(TEXT, required=True, choices=BLOCK_KINDS),
         "line": Field(INTEGER, required=True),
         "end_line": Field(INTEGER),
         "number": Field(INTEGER),
         "text": Field(TEXT, required=True),
-        "quantities": Field(LIST, shape=_QUANTITY),
+        "quantities": Field(LIST, shape=QUANTITY),
     },
 )
 _HEADER_TEXT = Field(TEXT, nullable=True)
-_HEADER = Shape(
+CONTACT = Shape(
+    label=lambda _: "notice: contact",
+    fields={
+        "person": Field(TEXT, required=True),
+        "phone": Field(TEXT, required=True),
+        "text": Field(TEXT, required=True),
+    },
+)
+HEADER = Shape(
     label=lambda _: "notice",
     fields={
         "doc_number": _HEADER_TEXT,
@@ -306,23 +314,23 @@ _HEADER = Shape(
         "date": Field(TEXT, nullable=True, date=True),
         "addressees": Field(LIST, items=TEXT, nullable=True),
         "signature": _HEADER_TEXT,
-        "contact": Field(
-            MAPPING,
-            nullable=True,
-            shape=Shape(
-                {
-                    "person": Field(TEXT, required=True),
-                    "phone": Field(TEXT, required=True),
-                    "text": Field(TEXT, required=True),
-                }
-            ),
-        ),
+        "contact": Field(MAPPING, nullable=True, shape=CONTACT),
         "annex_title": _HEADER_TEXT,
         "lead_rule": _HEADER_TEXT,
         "cc": Field(LIST, items=TEXT, nullable=True),
     },
 )
-_REPORTING = Shape(
+DEADLINE = Shape(
+    label=lambda d: f"reporting deadline '{d['when']}'" if "when" in d else "reporting deadline",
+    fields={
+        "when": Field(TEXT, required=True),
+        "covers": Field(TEXT, required=True),
+        "month": Field(INTEGER, required=True, choices=tuple(range(1, 13))),
+        "year_offset": Field(INTEGER, required=True),
+        "period": Field(TEXT, required=True, choices=("early", "mid", "late", "month")),
+    },
+)
+REPORTING = Shape(
     label=lambda _: "reporting",
     ignored=frozenset({"source"}),  # the importer writes it; the line above says where
     fields={
@@ -345,7 +353,7 @@ _REPORTING = Shape(
         ),
     },
 )
-_REVISION = Shape(
+REVISION = Shape(
     label=lambda _: "revision",
     fields={
         "label": Field(TEXT, required=True, not_empty=True),
@@ -356,13 +364,13 @@ NOTICE = Shape(
     {
         "format": Field(INTEGER, required=True, choices=(1,), hint="re-import the notice"),
         "source": Field(TEXT, required=True, hint="the source file, relative to data/"),
-        "revision": Field(MAPPING, nullable=True, shape=_REVISION),
+        "revision": Field(MAPPING, nullable=True, shape=REVISION),
         "max_task_id": Field(INTEGER),
-        "notice": Field(MAPPING, required=True, shape=_HEADER),
-        "reporting": Field(MAPPING, nullable=True, shape=_REPORTING),
-        "parts": Field(LIST, nullable=True, shape=_PART),
-        "clauses": Field(LIST, nullable=True, shape=_CLAUSE),
-        "tasks": Field(LIST, required=True, shape=_TASK),
-        "blocks": Field(LIST, nullable=True, shape=_BLOCK),
+        "notice": Field(MAPPING, required=True, shape=HEADER),
+        "reporting": Field(MAPPING, nullable=True, shape=REPORTING),
+        "parts": Field(LIST, nullable=True, shape=PART),
+        "clauses": Field(LIST, nullable=True, shape=CLAUSE),
+        "tasks": Field(LIST, required=True, shape=TASK),
+        "blocks": Field(LIST, nullable=True, shape=BLOCK),
     }
 )

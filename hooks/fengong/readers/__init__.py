@@ -49,9 +49,11 @@ def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[DataSet | N
     revisions = {}
     current = (data_dir / NOTICE_FILE).read_bytes()
     for path in sorted((data_dir / REVISIONS_DIR).glob("*/notice.yaml")):
-        if notice is not None and path.read_bytes() == current:
-            # The current revision's snapshot is a copy of notice.yaml: read it once.
-            revisions[path.parent.name] = notice
+        if path.read_bytes() == current:
+            # The current revision's snapshot is a copy of notice.yaml: read (and report
+            # its problems) once.
+            if notice is not None:
+                revisions[path.parent.name] = notice
             continue
         snapshot, found = read_notice(path, shown(path.relative_to(data_dir).as_posix()))
         problems += found
