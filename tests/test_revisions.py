@@ -10,7 +10,7 @@ from pathlib import Path
 
 import diff_revisions  # scripts/ is on sys.path (tests/conftest.py)
 import pytest
-from fengong import revisions
+from fengong import revision_report, revisions
 from fengong.importer import datafiles
 from fengong.importer.parse import parse
 from fengong.importer.read import read_lines
@@ -104,7 +104,7 @@ def test_same_notice_is_unchanged():
     old = notice(ORIGINAL)
     diff = revisions.diff_notices(old, old)
     assert diff.summary == {"unchanged": 63}
-    assert "unchanged 未变: 63 tasks" in revisions.to_text(diff)
+    assert "unchanged 未变: 63 tasks" in revision_report.to_text(diff)
 
 
 def test_matching_is_deterministic():
@@ -171,7 +171,7 @@ def test_clause_inserted_renumbers_the_clauses_below_without_moving_their_tasks(
         (None, 2, ("added",)),
         (2, 3, ("renumbered",)),
     ]
-    assert "条 clause — → （二）: added" in revisions.to_text(diff)
+    assert "条 clause — → （二）: added" in revision_report.to_text(diff)
 
 
 def test_rewritten_task_is_removed_and_added():
@@ -242,7 +242,7 @@ def test_text_report_for_r1():
     diff = revisions.diff_notices(
         notice(ORIGINAL), notice(FIXTURES / "r1-renumber.txt"), old_label="A", new_label="B"
     )
-    text = revisions.to_text(diff)
+    text = revision_report.to_text(diff)
     assert text.splitlines()[:3] == [
         "修订对比 revisions: A → B",
         "任务 tasks: 63 → 63 (added 1, removed 1, renumbered 47, reworded 2, unchanged 14)",
@@ -258,7 +258,7 @@ def test_text_report_for_r1():
 
 def test_json_is_plain_data():
     diff = revisions.diff_notices(notice(ORIGINAL), notice(FIXTURES / "r2-units.txt"))
-    data = revisions.to_json(diff)
+    data = revision_report.to_json(diff)
     assert json.loads(json.dumps(data)) == data
     [lead] = [t for t in data["tasks"] if "lead_changed" in t["kinds"]]
     assert lead["lead_before"] == ["区总工会"] and lead["lead_after"] == ["区人力社保局"]
