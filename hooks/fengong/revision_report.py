@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from .model import HeadingChange, RevisionDiff, TaskChange
 from .numerals import to_chinese
-from .revisions import HeadingChange, RevisionDiff, TaskChange
 
 
 def to_json(diff: RevisionDiff) -> dict:

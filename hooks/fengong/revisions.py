@@ -12,31 +12,10 @@ import difflib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from .model import HEADING_KINDS, TASK_KINDS, HeadingChange, RevisionDiff, TaskChange
 from .textnorm import normalise
-
-# The kinds of change, in the order a report lists them.
-TASK_KINDS = (
-    "added",
-    "removed",
-    "moved",  # to a different clause (or part, where there are no clauses)
-    "renumbered",
-    "reworded",
-    "punctuation",  # the text differs only in punctuation, whitespace or character width
-    "units_changed",  # the units as written differ: one added, removed, or reordered
-    "lead_changed",  # the lead units (牵头单位) differ
-    "unchanged",
-)
-HEADING_KINDS = (
-    "added",
-    "removed",
-    "moved",  # a clause under a different part
-    "renumbered",
-    "renamed",
-    "punctuation",
-    "unchanged",
-)
 
 # A task's match score is a weighted sum of three similarities, each in [0, 1]:
 # - the text (difflib ratio) weighs most, because the text is what a task *is*;
@@ -54,59 +33,6 @@ THRESHOLD = 0.6
 # Parts and clauses are matched by title, or by the tasks they share (see _match_headings).
 HEADING_THRESHOLD = 0.5
 MAX_FUZZY_HEADING_PAIRS = 250_000  # beyond this, unmatched headings are added/removed
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TaskChange:
-    """One task across a revision: matched (old and new number), added or removed."""
-
-    kinds: tuple[str, ...]  # a subset of TASK_KINDS, in that order
-    old_number: int | None
-    new_number: int | None
-    old_text: str
-    new_text: str
-    units_added: tuple[str, ...] = ()
-    units_removed: tuple[str, ...] = ()
-    units_before: tuple[str, ...] = ()
-    units_after: tuple[str, ...] = ()
-    lead_before: tuple[str, ...] = ()
-    lead_after: tuple[str, ...] = ()
-    # Character-level runs ("equal" | "insert" | "delete", text) turning old_text into
-    # new_text, so a page can mark insertions and deletions.
-    text_diff: tuple[tuple[str, str], ...] = ()
-    old_place: tuple[int | None, int | None] = (None, None)  # (part, clause) numbers
-    new_place: tuple[int | None, int | None] = (None, None)
-    score: float | None = None  # the match score; None for an added or removed task
-
-    @property
-    def changed(self) -> bool:
-        return self.kinds != ("unchanged",)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class HeadingChange:
-    """One part or clause across a revision."""
-
-    level: str  # "part" | "clause"
-    kinds: tuple[str, ...]  # a subset of HEADING_KINDS, in that order
-    old_number: int | None
-    new_number: int | None
-    old_title: str
-    new_title: str
-    old_part: int | None = None  # for clauses: the part they sit in
-    new_part: int | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RevisionDiff:
-    old_label: str
-    new_label: str
-    old_task_count: int
-    new_task_count: int
-    tasks: tuple[TaskChange, ...]
-    parts: tuple[HeadingChange, ...] = ()
-    clauses: tuple[HeadingChange, ...] = ()
-    summary: dict[str, int] = field(default_factory=dict)  # kind → number of tasks
 
 
 # -- text comparison ----------------------------------------------------------------------
