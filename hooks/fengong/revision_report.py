@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from .model import HeadingChange, RevisionDiff, TaskChange
 from .numerals import to_chinese
 
@@ -110,11 +112,17 @@ def to_text(diff: RevisionDiff) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _report_lines(changes, ref, span, detail, noun: str) -> list[str]:
+def _report_lines(
+    changes: Sequence[TaskChange] | Sequence[HeadingChange],
+    ref: Callable[[int | None], str],
+    span: Callable[[int, int], str],
+    detail: Callable[..., list[str]],
+    noun: str,
+) -> list[str]:
     """A line per change (`ref` names one item) followed by its `detail` lines; a run of
     items that are only renumbered, all by the same shift, is one line (`span` names it)."""
     out: list[str] = []
-    run: list = []
+    run: list[TaskChange | HeadingChange] = []
 
     def flush() -> None:
         if len(run) == 1:
@@ -149,7 +157,7 @@ def _report_lines(changes, ref, span, detail, noun: str) -> list[str]:
     return out
 
 
-def _within(change) -> tuple:
+def _within(change: TaskChange | HeadingChange) -> tuple[int | None, int | None]:
     """The parts a clause sits in, old and new: a run of clauses stays within them."""
     return (getattr(change, "old_part", None), getattr(change, "new_part", None))
 
