@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import _engine  # noqa: F401  (puts hooks/ on sys.path)
-from fengong import revisions, yamlio
+from fengong import revision_report, revisions, yamlio
 from fengong.importer import datafiles
 from fengong.importer.parse import parse
 from fengong.importer.read import read_lines
@@ -136,9 +136,10 @@ def main(argv: list[str] | None = None) -> int:
 
     diff = revisions.diff_notices(*documents, old_label=labels[0], new_label=labels[1])
     if args.json:
-        sys.stdout.write(json.dumps(revisions.to_json(diff), ensure_ascii=False, indent=2) + "\n")
+        report = revision_report.to_json(diff)
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(revisions.to_text(diff))
+        sys.stdout.write(revision_report.to_text(diff))
     return 0
 
 

@@ -8,7 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
+from fengong.load import load_site
+from fengong.model import RevisionDiff, TaskChange
 from import_notice import main as import_main
 from sitebuild import ROOT, build_site
 
@@ -76,8 +79,6 @@ def test_curated_files_survive_a_revision(renumbered):
 
 def test_renumbered_tasks_keep_their_urls(renumbered):
     data, site = renumbered
-    import yaml
-
     old = yaml.safe_load((ROOT / "data" / "notice.yaml").read_text("utf-8"))
     new = yaml.safe_load((data / "notice.yaml").read_text("utf-8"))
     old_by_id = {t["id"]: t for t in old["tasks"]}
@@ -98,6 +99,25 @@ def test_renumbered_tasks_keep_their_urls(renumbered):
     page = html(site, "tasks/3/")
     assert "已删除" in page.select_one("article h1").get_text()
     assert old_by_id[3]["text"] in page.select_one("article").get_text("")
+
+
+def test_the_site_model_holds_the_matchers_changes(renumbered):
+    data, _ = renumbered
+    site, _ = load_site(data)
+    diff = site.latest_changes.diff
+    assert isinstance(diff, RevisionDiff)
+    assert diff.summary == {
+        "added": 1,
+        "removed": 1,
+        "renumbered": 47,
+        "reworded": 2,
+        "unchanged": 14,
+    }
+    change = site.change_of(site.task(10))  # old task 11: renumbered and reworded
+    assert isinstance(change, TaskChange)
+    assert (change.old_number, change.kinds) == (11, ("renumbered", "reworded"))
+    assert site.change_of(site.task(1)) is None  # unchanged
+    assert [c.new_number for c in site.latest_changes.by_kind()["added"]] == [50]
 
 
 def test_changes_page_lists_exactly_the_changes(renumbered):

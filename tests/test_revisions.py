@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import copy
 import json
 import subprocess
 import sys
@@ -10,13 +12,16 @@ from pathlib import Path
 
 import diff_revisions  # scripts/ is on sys.path (tests/conftest.py)
 import pytest
-from fengong import revisions
+import yaml
+from fengong import revision_report, revisions
 from fengong.importer import datafiles
 from fengong.importer.parse import parse
 from fengong.importer.read import read_lines
+from fengong.model import TaskChange
 
 ROOT = Path(__file__).resolve().parent.parent
 ORIGINAL = ROOT / "data" / "source" / "dazu-2020-41.txt"
+REAL_NOTICE = ROOT / "data" / "notice.yaml"
 FIXTURES = ROOT / "tests" / "fixtures" / "revisions"
 SCRIPT = ROOT / "scripts" / "diff_revisions.py"
 REVISED = ("r1-renumber", "r2-units", "r3-punct")
@@ -104,12 +109,117 @@ def test_same_notice_is_unchanged():
     old = notice(ORIGINAL)
     diff = revisions.diff_notices(old, old)
     assert diff.summary == {"unchanged": 63}
-    assert "unchanged 未变: 63 tasks" in revisions.to_text(diff)
+    assert "unchanged 未变: 63 tasks" in revision_report.to_text(diff)
 
 
 def test_matching_is_deterministic():
     old, new = notice(ORIGINAL), notice(FIXTURES / "r1-renumber.txt")
     assert revisions.match_tasks(old, new) == revisions.match_tasks(old, new)
+
+
+# -- one edit to a real task → the kinds of change -----------------------------------------
+
+
+@cache
+def real_notice() -> dict:
+    return yaml.safe_load(REAL_NOTICE.read_text(encoding="utf-8"))
+
+
+def real_task(number: int, /, **edits) -> dict:
+    """Task `number` of the real notice, with some fields replaced; a callable edit gets
+    the field's current value, so an edit names only what the revision changed."""
+    task = copy.deepcopy(next(t for t in real_notice()["tasks"] if t["number"] == number))
+    for key, edit in edits.items():
+        value = edit(task[key]) if callable(edit) else edit
+        assert value != task[key], f"task {number}: the edit to {key!r} changes nothing"
+        task[key] = value
+    return task
+
+
+def with_tasks(*tasks: dict) -> dict:
+    """The real notice, its parts and clauses, holding only the given tasks."""
+    return {**real_notice(), "tasks": list(tasks)}
+
+
+# Task 3 of 大足府办发〔2020〕41号, clause （二） of part 一: "发挥中小企业工作领导小组的协调作用，
+# 支持中小企业发展，增加就业。" (区经济信息委 leads, with 经开区经发局).
+CHANGE_KINDS = [
+    pytest.param(lambda: [real_task(3)], lambda: [real_task(3)], ("unchanged",), id="same"),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, text=lambda t: t.replace("增加就业", "稳定和扩大就业"))],
+        ("reworded",),
+        id="reword",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, text=lambda t: t.replace("，", "；", 1))],
+        ("punctuation",),
+        id="punctuation-only",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, text=lambda t: t.replace("，", ",").replace("。", "."))],
+        ("punctuation",),
+        id="half-width-punctuation",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, units=lambda u: [*u, "区财政局"])],
+        ("units_changed",),
+        id="unit-added",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, units=lambda u: u[:1])],
+        ("units_changed",),
+        id="unit-removed",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, units=lambda u: u[::-1], lead=["经开区经发局"])],
+        ("units_changed", "lead_changed"),
+        id="lead-changed-by-reordering",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, lead=["区经济信息委", "经开区经发局"])],
+        ("lead_changed",),
+        id="second-lead",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, clause=3)],
+        ("moved",),
+        id="moved-to-another-clause",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, number=4)],
+        ("renumbered",),
+        id="renumbered",
+    ),
+    pytest.param(
+        lambda: [real_task(3)],
+        lambda: [real_task(3, number=2, clause=3, text=lambda t: t.replace("增加", "扩大"))],
+        ("moved", "renumbered", "reworded"),
+        id="moved-renumbered-reworded",
+    ),
+    pytest.param(lambda: [real_task(3)], lambda: [], ("removed",), id="removed"),
+    pytest.param(lambda: [], lambda: [real_task(3)], ("added",), id="added"),
+]
+
+
+@pytest.mark.parametrize(("old_tasks", "new_tasks", "kinds"), CHANGE_KINDS)
+def test_one_edit_to_a_real_task_is_one_change(old_tasks, new_tasks, kinds):
+    old, new = with_tasks(*old_tasks()), with_tasks(*new_tasks())
+    [change] = revisions.match_tasks(old, new)
+    assert change.kinds == kinds
+    assert isinstance(change, TaskChange)
+    diff = revisions.diff_notices(old, new)
+    assert diff.tasks == (change,)
+    assert diff.summary == {kind: 1 for kind in kinds}
+    assert all(h.kinds == ("unchanged",) for h in (*diff.parts, *diff.clauses))
 
 
 # -- small documents: one behaviour each --------------------------------------------------
@@ -129,13 +239,6 @@ def document(tasks, clauses=(("一", 1, 1, "甲条"), ("一", 2, 1, "乙条"))) 
 
 TEXT_A = "加强公共实训基地和产教融合实训基地建设，提升培训能力。"
 TEXT_B = "扩大就业见习规模，支持企业开发更多见习岗位。"
-
-
-def test_half_width_punctuation_is_a_punctuation_change():
-    old = document([(1, 1, TEXT_A, ["区教委"])])
-    new = document([(1, 1, TEXT_A.replace("，", ",").replace("。", "."), ["区教委"])])
-    [change] = revisions.match_tasks(old, new)
-    assert change.kinds == ("punctuation",)
 
 
 def test_task_moved_to_another_clause():
@@ -171,7 +274,7 @@ def test_clause_inserted_renumbers_the_clauses_below_without_moving_their_tasks(
         (None, 2, ("added",)),
         (2, 3, ("renumbered",)),
     ]
-    assert "条 clause — → （二）: added" in revisions.to_text(diff)
+    assert "条 clause — → （二）: added" in revision_report.to_text(diff)
 
 
 def test_rewritten_task_is_removed_and_added():
@@ -242,7 +345,7 @@ def test_text_report_for_r1():
     diff = revisions.diff_notices(
         notice(ORIGINAL), notice(FIXTURES / "r1-renumber.txt"), old_label="A", new_label="B"
     )
-    text = revisions.to_text(diff)
+    text = revision_report.to_text(diff)
     assert text.splitlines()[:3] == [
         "修订对比 revisions: A → B",
         "任务 tasks: 63 → 63 (added 1, removed 1, renumbered 47, reworded 2, unchanged 14)",
@@ -258,7 +361,7 @@ def test_text_report_for_r1():
 
 def test_json_is_plain_data():
     diff = revisions.diff_notices(notice(ORIGINAL), notice(FIXTURES / "r2-units.txt"))
-    data = revisions.to_json(diff)
+    data = revision_report.to_json(diff)
     assert json.loads(json.dumps(data)) == data
     [lead] = [t for t in data["tasks"] if "lead_changed" in t["kinds"]]
     assert lead["lead_before"] == ["区总工会"] and lead["lead_after"] == ["区人力社保局"]
@@ -267,12 +370,66 @@ def test_json_is_plain_data():
 # -- the script ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", REVISED)
-def test_script_prints_a_report(name, capsys):
-    status, out, err = run_script([str(ORIGINAL), str(FIXTURES / f"{name}.txt")], capsys)
+@pytest.mark.parametrize(
+    ("name", "options", "golden"),
+    [
+        ("r1-renumber", [], "r1-renumber.txt"),
+        ("r2-units", [], "r2-units.txt"),
+        ("r3-punct", [], "r3-punct.txt"),
+        ("r1-renumber", ["--json"], "r1-renumber.json"),
+    ],
+)
+def test_script_report_is_the_golden_one(name, options, golden, capsys, monkeypatch):
+    """The whole report, text or JSON, as diff_revisions.py prints it. After a deliberate
+    change to the report, regenerate the golden from the repository root with
+    `python scripts/diff_revisions.py data/source/dazu-2020-41.txt
+    tests/fixtures/revisions/NAME.txt [--json] > tests/fixtures/revisions/golden/GOLDEN`."""
+    monkeypatch.chdir(ROOT)  # the report names its inputs as given: relative paths
+    original, revised = ORIGINAL.relative_to(ROOT), (FIXTURES / f"{name}.txt").relative_to(ROOT)
+    status, out, err = run_script([str(original), str(revised), *options], capsys)
     assert status == 0, err
-    assert out.startswith(f"修订对比 revisions: {ORIGINAL} → {FIXTURES / name}.txt\n")
     assert err == ""
+    assert out == (FIXTURES / "golden" / golden).read_text(encoding="utf-8")
+
+
+def test_script_reports_moves_of_a_task_and_a_clause(tmp_path, capsys):
+    """Real tasks written as two data directories: task 3 moved from clause （二） to （三）,
+    clause （四） and its tasks moved from part 一 to part 二."""
+    numbers = range(2, 11)
+    moved_clause = 4
+
+    def revised(number: int) -> dict:
+        if number == 3:
+            return real_task(3, clause=3)
+        if real_task(number)["clause"] == moved_clause:
+            return real_task(number, part=2)
+        return real_task(number)
+
+    old = with_tasks(*(real_task(n) for n in numbers))
+    new = with_tasks(*(revised(n) for n in numbers))
+    new["clauses"] = [
+        {**c, "part": 2} if c["number"] == moved_clause else c for c in new["clauses"]
+    ]
+    for name, document in (("old", old), ("new", new)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "notice.yaml").write_text(
+            datafiles.dump_notice(document), encoding="utf-8"
+        )
+
+    status, out, err = run_script([str(tmp_path / "old"), str(tmp_path / "new")], capsys)
+    assert status == 0, err
+    assert out.splitlines() == [
+        f"修订对比 revisions: {tmp_path / 'old' / 'notice.yaml'} → "
+        f"{tmp_path / 'new' / 'notice.yaml'}",
+        "任务 tasks: 9 → 9 (moved 1, unchanged 8)",
+        "",
+        "条 clause （四） → （四）: moved",
+        "  part: 一、 → 二、",
+        "",
+        "任务3 → 任务3: moved",
+        "  clause: （二）加强对企业金融支持 → （三）引导企业开拓国内市场",
+        "unchanged 未变: 8 tasks",
+    ]
 
 
 def test_script_json(capsys):
@@ -341,3 +498,57 @@ def test_script_run_from_the_shell_fails_without_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{tmp_path / 'nope.txt'}:1: cannot read the source")
+
+
+# -- layers: data flows one way ---------------------------------------------------------
+
+ENGINE = ROOT / "hooks" / "fengong"
+
+
+def fengong_imports(path: Path) -> set[str]:
+    """The fengong modules a file imports, anywhere in it (a lazy import counts too)."""
+    inside = path.is_relative_to(ENGINE)
+    package = path.relative_to(ENGINE.parent).parent.parts if inside else ()  # ("fengong", ...)
+
+    def module(dotted: str) -> str:
+        return dotted.removeprefix("fengong.") if dotted != "fengong" else ""
+
+    def is_module(name: str) -> bool:
+        folder = ENGINE.joinpath(*name.split(".")) if name else ENGINE
+        return folder.with_suffix(".py").is_file() or (folder / "__init__.py").is_file()
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            dotted = [alias.name for alias in node.names]
+            found |= {module(d) for d in dotted if d.startswith("fengong.")}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = ".".join(package[: len(package) - node.level + 1])
+                base = f"{base}.{node.module}" if node.module else base
+            else:
+                base = node.module or ""
+            if base != "fengong" and not base.startswith("fengong."):
+                continue
+            for alias in node.names:  # `from fengong import revisions` names a module
+                name = ".".join(filter(None, (module(base), alias.name)))
+                found.add(name if is_module(name) else module(base))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("module", "allowed"),
+    [
+        ("model", set()),  # the stdlib only
+        ("revisions", {"model", "numerals", "textnorm"}),  # the matcher
+        ("revision_report", {"model", "numerals", "revisions"}),
+    ],
+)
+def test_revision_modules_keep_their_layers(module, allowed):
+    assert fengong_imports(ENGINE / f"{module}.py") <= allowed
+
+
+def test_only_the_script_uses_the_report():
+    engine = {str(path.relative_to(ENGINE)): fengong_imports(path) for path in ENGINE.rglob("*.py")}
+    assert [name for name, imports in engine.items() if "revision_report" in imports] == []
+    assert "revision_report" in fengong_imports(SCRIPT)

@@ -278,22 +278,104 @@ class Revision:
     task_count: int
 
 
+# -- what changed between revisions ------------------------------------------------------
+# The result of matching two revisions (revisions.diff_notices); the site's revision pages
+# read it through RevisionChanges.
+
+# The kinds of change, in the order a report lists them.
+TASK_KINDS = (
+    "added",
+    "removed",
+    "moved",  # to a different clause (or part, where there are no clauses)
+    "renumbered",
+    "reworded",
+    "punctuation",  # the text differs only in punctuation, whitespace or character width
+    "units_changed",  # the units as written differ: one added, removed, or reordered
+    "lead_changed",  # the lead units (牵头单位) differ
+    "unchanged",
+)
+HEADING_KINDS = (
+    "added",
+    "removed",
+    "moved",  # a clause under a different part
+    "renumbered",
+    "renamed",
+    "punctuation",
+    "unchanged",
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TaskChange:
+    """One task across a revision: matched (old and new number), added or removed."""
+
+    kinds: tuple[str, ...]  # a subset of TASK_KINDS, in that order
+    old_number: int | None
+    new_number: int | None
+    old_text: str
+    new_text: str
+    units_added: tuple[str, ...] = ()
+    units_removed: tuple[str, ...] = ()
+    units_before: tuple[str, ...] = ()
+    units_after: tuple[str, ...] = ()
+    lead_before: tuple[str, ...] = ()
+    lead_after: tuple[str, ...] = ()
+    # Character-level runs ("equal" | "insert" | "delete", text) turning old_text into
+    # new_text, so a page can mark insertions and deletions.
+    text_diff: tuple[tuple[str, str], ...] = ()
+    old_place: tuple[int | None, int | None] = (None, None)  # (part, clause) numbers
+    new_place: tuple[int | None, int | None] = (None, None)
+    score: float | None = None  # the match score; None for an added or removed task
+
+    @property
+    def changed(self) -> bool:
+        return self.kinds != ("unchanged",)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeadingChange:
+    """One part or clause across a revision."""
+
+    level: str  # "part" | "clause"
+    kinds: tuple[str, ...]  # a subset of HEADING_KINDS, in that order
+    old_number: int | None
+    new_number: int | None
+    old_title: str
+    new_title: str
+    old_part: int | None = None  # for clauses: the part they sit in
+    new_part: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RevisionDiff:
+    """Every task, part and clause of two revisions, matched by content (revisions.py)."""
+
+    old_label: str
+    new_label: str
+    old_task_count: int
+    new_task_count: int
+    tasks: tuple[TaskChange, ...]
+    parts: tuple[HeadingChange, ...] = ()
+    clauses: tuple[HeadingChange, ...] = ()
+    summary: dict[str, int] = field(default_factory=dict)  # kind → number of tasks
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RevisionChanges:
-    """What changed from one revision to the next (a revisions.RevisionDiff inside)."""
+    """What changed from one revision to the next."""
 
     revision: Revision
     previous: Revision
-    diff: object  # fengong.revisions.RevisionDiff
+    diff: RevisionDiff
     old_ids: dict  # old task number → stable id
     new_ids: dict  # new task number → stable id
 
-    def changed(self):
+    def changed(self) -> tuple[TaskChange, ...]:
         """The task changes other than 'unchanged', in the diff's order."""
         return tuple(c for c in self.diff.tasks if c.kinds != ("unchanged",))
 
-    def by_kind(self) -> dict[str, tuple]:
-        grouped: dict[str, list] = {}
+    def by_kind(self) -> dict[str, tuple[TaskChange, ...]]:
+        grouped: dict[str, list[TaskChange]] = {}
         for change in self.changed():
             for kind in change.kinds:
                 grouped.setdefault(kind, []).append(change)
@@ -336,8 +418,8 @@ class Site:
     def latest_changes(self) -> RevisionChanges | None:
         return self.changes[-1] if self.changes else None
 
-    def change_of(self, task: Task):
-        """The latest revision's change to this task (a revisions.TaskChange), if any."""
+    def change_of(self, task: Task) -> TaskChange | None:
+        """The latest revision's change to this task, if any."""
         change = self._latest_change_by_number.get(task.number)
         return None if change is None or change.kinds == ("unchanged",) else change
 
