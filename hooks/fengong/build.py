@@ -20,6 +20,7 @@ from .model import (
     Tag,
     Target,
     Task,
+    UnitChange,
     UnitRegistry,
 )
 from .records import DataSet, NoticeRecord, TaskRecord
@@ -186,7 +187,7 @@ def _history(data: DataSet):
 
 def _changes_by_unit(
     latest: RevisionChanges | None, registry: UnitRegistry
-) -> dict[str, tuple[tuple[str, object], ...]]:
+) -> dict[str, tuple[UnitChange, ...]]:
     """For each unit, what the latest revision changed for it: tasks gained, tasks lost, or
     its role (lead or not) in a task it keeps. Names resolve through the registry once."""
     if latest is None:
@@ -195,7 +196,7 @@ def _changes_by_unit(
     def ids(names: Sequence[str]) -> set[str]:
         return {unit.id for unit in map(registry.find, names) if unit is not None}
 
-    found: dict[str, list[tuple[str, object]]] = {}
+    found: dict[str, list[UnitChange]] = {}
     for change in latest.changed():
         before, after = ids(change.units_before), ids(change.units_after)
         led_before, led_after = ids(change.lead_before), ids(change.lead_after)

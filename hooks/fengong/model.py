@@ -382,6 +382,11 @@ class RevisionChanges:
         return {kind: tuple(changes) for kind, changes in grouped.items()}
 
 
+# What the latest revision changed for one unit: a task "gained", "lost", or its "role" (lead
+# or not) in a task it keeps; and the change. The unit page lists them.
+UnitChange = tuple[Literal["gained", "lost", "role"], TaskChange]
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RemovedTask:
     """A task that an earlier revision had and the current one does not: its URL stays."""
@@ -412,7 +417,7 @@ class Site:
     changes: tuple[RevisionChanges, ...] = ()  # one per revision after the first
     removed_tasks: tuple[RemovedTask, ...] = ()
     # unit id → (what, change) of the latest revision's changes to that unit's tasks
-    changes_by_unit: dict[str, tuple[tuple[str, object], ...]] = field(default_factory=dict)
+    changes_by_unit: dict[str, tuple[UnitChange, ...]] = field(default_factory=dict)
 
     @property
     def latest_changes(self) -> RevisionChanges | None:
@@ -423,7 +428,7 @@ class Site:
         change = self._latest_change_by_number.get(task.number)
         return None if change is None or change.kinds == ("unchanged",) else change
 
-    def unit_changes(self, unit: Unit) -> tuple[tuple[str, object], ...]:
+    def unit_changes(self, unit: Unit) -> tuple[UnitChange, ...]:
         """(what, change) for this unit in the latest revision, what being gained, lost or
         role (its lead changed): resolved to units when the Site was built."""
         return self.changes_by_unit.get(unit.id, ())
@@ -486,7 +491,7 @@ class Site:
         return {t.number: t for t in self.tasks}
 
     @cached_property
-    def _latest_change_by_number(self) -> dict:
+    def _latest_change_by_number(self) -> dict[int, TaskChange]:
         latest = self.latest_changes
         if latest is None:
             return {}
