@@ -11,7 +11,6 @@ from bs4 import BeautifulSoup
 from fengong import paths
 from fengong.charts import (
     Charts,
-    figure_text,
     fill_qr_slots,
     level_legend,
     level_of,
@@ -20,6 +19,7 @@ from fengong.charts import (
     qr_svg,
     text_width,
 )
+from fengong.labels import figure_text
 from fengong.render import render_pages
 
 EVIL = "<script>alert(1)</script> & <b>局</b>"

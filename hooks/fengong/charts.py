@@ -24,9 +24,9 @@ import segno
 from markupsafe import Markup
 
 from . import paths
+from .labels import BOUND_WORDS, KIND_LABELS, cn_date, cn_number, figure_text, span_text
 from .mentions import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
 from .model import Part, Site, Tag, Target, Task, Unit
-from .render import cn_date, cn_number
 
 TEMPLATES = Path(__file__).parent / "templates" / "charts"
 
@@ -247,13 +247,6 @@ def matrix(
 # -- dated items and the timeline --------------------------------------------------------
 
 DatedKind = Literal["issued", "deadline", "date", "period", "reporting"]
-KIND_LABELS = {
-    "issued": "印发",
-    "deadline": "截止",
-    "date": "日期",
-    "period": "实施期",
-    "reporting": "报送",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,13 +263,6 @@ class Dated:
     task: Task | None
     page: str  # src_uri of the page it links to
     anchor: str = ""
-
-
-def span_text(first: date, last: date) -> str:
-    if first == last:
-        return cn_date(first.isoformat())
-    end = f"{last.month}月{last.day}日" if last.year == first.year else cn_date(last.isoformat())
-    return f"{cn_date(first.isoformat())}至{end}"
 
 
 def reporting_items(site: Site) -> list[Dated]:
@@ -457,16 +443,6 @@ class TargetFigure:
     bound: str  # 以上 / 以下 / ""
     task: Task | None
     tags: tuple[Tag, ...]  # target groups the target names: their tasks work towards it
-
-
-BOUND_WORDS = {"min": "以上", "max": "以下", "exact": ""}
-
-
-def figure_text(value: float) -> str:
-    """14000 → 1.4万, 12600 → 1.26万, 3.3 → 3.3, 1000 → 1000 (as the notice writes them)."""
-    if value >= 10000:
-        return f"{value / 10000:g}万"
-    return f"{value:g}"
 
 
 def target_figures(site: Site) -> list[TargetFigure]:

@@ -17,36 +17,17 @@ import jinja2
 from markupsafe import Markup
 
 from . import paths
+from .charts import Charts
+from .labels import CHANGE_LABELS, ROLE_LABELS, cn_date, cn_number
 from .model import Block, Clause, Part, Site, Task, Unit
-from .numerals import to_chinese as cn_number
 
 TEMPLATES = Path(__file__).parent / "templates"
-ROLE_LABELS = {"lead": "牵头", "partner": "参与"}
-# How a task changed between revisions (fengong.revisions kinds), in the order shown.
-CHANGE_LABELS = {
-    "added": "新增",
-    "removed": "删除",
-    "moved": "调整所属条款",
-    "renumbered": "序号变化",
-    "reworded": "文字修改",
-    "punctuation": "标点修改",
-    "units_changed": "责任单位变化",
-    "lead_changed": "牵头单位变化",
-}
 
 
 def front_matter_title(text: str) -> Markup:
     """A page title for YAML front matter. MkDocs and the theme insert titles into HTML
     unescaped (they may come from Markdown headings), so the text is HTML-escaped here."""
     return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
-
-
-def cn_date(iso: str) -> str:
-    """2020-04-29 → 2020年4月29日"""
-    if not iso:
-        return ""
-    y, m, d = iso.split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +112,7 @@ class Renderer:
             kind_labels=CHANGE_LABELS,
             kind_order=tuple(CHANGE_LABELS),
         )
-        # The unit's workbench (charts, timeline, print sheets). Imported here, not at the
-        # top: charts imports this module.
-        from .charts import Charts
-
+        # The unit's workbench (charts, timeline, print sheets).
         self.env.globals.update(charts=Charts(site, site_url=site_url, qr_later=qr_later))
 
     # -- helpers the templates call -----------------------------------------------------
