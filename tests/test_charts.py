@@ -8,15 +8,11 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from fengong import paths
+from fengong import paths, qr
 from fengong.charts import (
     Charts,
-    fill_qr_slots,
     level_legend,
     level_of,
-    qr_addresses,
-    qr_codes,
-    qr_svg,
     text_width,
 )
 from fengong.labels import figure_text
@@ -257,24 +253,24 @@ def test_print_sheet_of_a_partner_names_the_lead(charts, site_model):
 
 def test_qr_codes_are_deterministic_svg():
     a, b = (
-        qr_svg("https://example.org/fengong/tasks/1/"),
-        qr_svg("https://example.org/fengong/tasks/1/"),
+        qr.svg("https://example.org/fengong/tasks/1/"),
+        qr.svg("https://example.org/fengong/tasks/1/"),
     )
     assert a == b and a.startswith("<svg") and re.search(r'viewBox="0 0 \d+ \d+"', a)
-    assert a != qr_svg("https://example.org/fengong/tasks/2/")
+    assert a != qr.svg("https://example.org/fengong/tasks/2/")
 
 
 def test_sheets_with_qr_slots_filled_are_the_sheets_with_codes(site_model):
-    """The build renders the sheets with slots, makes qr_addresses' codes in another process
+    """The build renders the sheets with slots, makes qr.addresses' codes in another process
     and fills the slots as MkDocs writes each sheet: the same bytes as codes made inline."""
     site_url = "https://example.org/fengong/"
-    addresses = qr_addresses(site_model, site_url)
+    addresses = qr.addresses(site_model, site_url)
     assert len(addresses) == len(site_model.units) + len(site_model.tasks)
     inline = render_pages(site_model, site_url=site_url)
     slotted = render_pages(site_model, site_url=site_url, qr_later=True)
     assert "<svg" not in "".join(slotted[paths.unit_print_page(u)] for u in site_model.units)
-    codes = qr_codes(addresses)
-    assert {uri: fill_qr_slots(page, codes) for uri, page in slotted.items()} == inline
+    codes = qr.make_codes(addresses)
+    assert {uri: qr.fill_slots(page, codes) for uri, page in slotted.items()} == inline
     sheets = [inline[paths.unit_print_page(u)] for u in site_model.units]
     shown = sum(page.count('class="fg-qr"') for page in sheets)
     assert shown >= len(site_model.units) + len(site_model.tasks)
@@ -286,7 +282,7 @@ def test_no_text_from_the_data_can_pass_for_a_qr_slot(site_model):
     pages = render_pages(site, site_url="https://example.org/fengong/", qr_later=True)
     sheet = pages[paths.unit_print_page(site.unit("renshe"))]
     assert "&lt;!--fengong-qr:0--&gt;" in sheet
-    assert fill_qr_slots(sheet, ["CODE"] * 1000).count("CODE") == sheet.count("<!--fengong-qr:")
+    assert qr.fill_slots(sheet, ["CODE"] * 1000).count("CODE") == sheet.count("<!--fengong-qr:")
 
 
 def test_no_qr_codes_without_a_site_url(site_model):

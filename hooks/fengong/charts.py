@@ -1,6 +1,6 @@
 """The unit's workbench, drawn at build time: tasks per unit, the unit × part matrix, the
 timeline of dated items (inline SVG), the targets panel's figures, and the print sheets'
-task tables with a QR code of each task's address (made in a build worker, see qr_codes).
+task tables with a QR code of each task's address (fengong.qr makes them).
 
 Python lays out (every coordinate, label and link is decided here); the templates in
 templates/charts/ only draw, in a Jinja environment of their own that escapes every
@@ -11,19 +11,16 @@ links: they are computed with paths.href() as the browser resolves them.
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Literal
 
 import jinja2
-import segno
 from markupsafe import Markup
 
-from . import paths
+from . import paths, qr
 from .labels import BOUND_WORDS, KIND_LABELS, cn_date, cn_number, figure_text, span_text
 from .mentions import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
 from .model import Part, Site, Tag, Target, Task, Unit
@@ -479,49 +476,6 @@ class SheetRow:
     qr: Markup  # the address as a QR code (inline SVG)
 
 
-def address(site_url: str, page: str) -> str:
-    """The full address of a page: site_url + its URL ("" without a site_url)."""
-    if not site_url:
-        return ""
-    return site_url.rstrip("/") + "/" + paths.url_of(page)
-
-
-def qr_addresses(site: Site, site_url: str) -> list[str]:
-    """Every address a print sheet shows as a QR code: each unit's page, and each task's
-    (every task is on its lead unit's sheet). None without a site_url."""
-    if not site_url:
-        return []
-    pages = [paths.page_of(unit) for unit in site.units]
-    pages += [paths.page_of(task) for task in site.tasks]
-    return [address(site_url, page) for page in pages]
-
-
-def qr_codes(urls: Sequence[str]) -> list[str]:
-    """The QR codes of many addresses, in their order: made on another core while the pages
-    render, then put into the print sheets' slots (fill_qr_slots)."""
-    return [str(qr_svg(url)) for url in urls]
-
-
-# A print sheet rendered with qr_later carries, in place of each QR code, a slot naming the
-# code's place in qr_addresses. No text from the data can form one: it is all escaped.
-_QR_SLOT = re.compile(r"<!--fengong-qr:(\d+)-->")
-
-
-def fill_qr_slots(page_html: str, codes: Sequence[str]) -> str:
-    return _QR_SLOT.sub(lambda slot: codes[int(slot.group(1))], page_html)
-
-
-# Cached without bound (a few KB per task): a task's code appears on the sheet of every unit
-# it names, and an evicted code would be made again for each of them.
-@cache
-def qr_svg(url: str) -> Markup:
-    """The address as a QR code, inline SVG sized by CSS; the same URL gives the same bytes.
-    The mask is fixed (any mask is valid): choosing the best of eight took 90% of the time
-    and saves little."""
-    code = segno.make_qr(url, error="m", mask=0)
-    return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="fg-qr", light="#fff"))
-
-
 # -- what the templates call -------------------------------------------------------------
 
 
@@ -531,10 +485,8 @@ class Charts:
     def __init__(self, site: Site, *, site_url: str = "", qr_later: bool = False):
         self.site = site
         self.site_url = site_url
-        # With qr_later, QR codes are left as slots for fill_qr_slots (see qr_codes).
-        self.qr_slots = (
-            {url: i for i, url in enumerate(qr_addresses(site, site_url))} if qr_later else None
-        )
+        # With qr_later, QR codes are left as slots for qr.fill_slots.
+        self.codes = qr.Codes.of(site, site_url, later=qr_later)
         self.env = _svg_env()
         self.env.filters["px"] = _px
 
@@ -544,7 +496,7 @@ class Charts:
         return Markup("\n".join(line for line in svg.splitlines() if line.strip()))
 
     def address(self, page: str) -> str:
-        return address(self.site_url, page)
+        return self.codes.address(page)
 
     def unit_rows(self) -> list[tuple[Unit, int, int]]:
         """(unit, tasks led, tasks shared) for every unit, most tasks first."""
@@ -625,8 +577,4 @@ class Charts:
         return self._render("sheet_tasks.html.j2", rows=rows, with_qr=bool(self.site_url))
 
     def qr(self, url: str) -> Markup:
-        if not url:
-            return Markup("")
-        if self.qr_slots is not None:
-            return Markup(f"<!--fengong-qr:{self.qr_slots[url]}-->")
-        return qr_svg(url)
+        return self.codes.code(url)

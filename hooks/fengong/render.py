@@ -239,5 +239,5 @@ class Renderer:
 
 def render_pages(site: Site, site_url: str = "", qr_later: bool = False) -> dict[str, str]:
     """Every generated page: src_uri → its front matter and HTML. With qr_later, the print
-    sheets carry slots for their QR codes (charts.fill_qr_slots), not the codes."""
+    sheets carry slots for their QR codes (qr.fill_slots), not the codes."""
     return Renderer(site, site_url=site_url, qr_later=qr_later).pages()
