@@ -9,14 +9,11 @@ from datetime import date
 import pytest
 from bs4 import BeautifulSoup
 from fengong import paths, qr
-from fengong.charts import (
-    Charts,
-    level_legend,
-    level_of,
-    text_width,
-)
+from fengong.charts.matrix import level_legend, level_of
+from fengong.charts.measure import text_width
 from fengong.labels import figure_text
 from fengong.render import render_pages
+from fengong.workbench import Charts
 
 EVIL = "<script>alert(1)</script> & <b>局</b>"
 UNITS_PAGE = "units/index.md"

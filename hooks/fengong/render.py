@@ -17,9 +17,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import paths
-from .charts import Charts
 from .labels import CHANGE_LABELS, ROLE_LABELS, cn_date, cn_number
 from .model import Block, Clause, Part, Site, Task, Unit
+from .workbench import Charts
 
 TEMPLATES = Path(__file__).parent / "templates"
 
