@@ -54,7 +54,7 @@ def reporting_items(site: Site) -> list[Dated]:
                 quote=d.when,
                 task=None,
                 page=paths.NOTICE,
-                anchor=block.anchor if block else "",
+                anchor=paths.notice_anchor(block) if block else "",
             )
         )
     return items
