@@ -11,9 +11,13 @@ from bs4 import BeautifulSoup
 from fengong import paths, qr
 from fengong.charts.matrix import level_legend, level_of
 from fengong.charts.measure import text_width
+from fengong.dated import dated_items
 from fengong.labels import figure_text
-from fengong.render import render_pages
-from fengong.workbench import Charts
+from fengong.render import drop_blank_lines, environment, render_pages
+from fengong.sheets import sheet_rows
+from fengong.targets import target_figures
+from fengong.views.timeline import timeline_page
+from fengong.views.units import units_index
 
 EVIL = "<script>alert(1)</script> & <b>局</b>"
 UNITS_PAGE = "units/index.md"
@@ -35,6 +39,40 @@ def renamed(site, unit_id: str, name: str):
         for t in site.tasks
     )
     return replace(site, units=tuple(swap(u) for u in site.units), tasks=tasks)
+
+
+class Charts:
+    """The workbench's pieces for one site, each drawn alone as its page draws it: from the
+    page's view, by the macro of templates/charts/ the page calls."""
+
+    def __init__(self, site, *, site_url: str = ""):
+        self.site = site
+        self.codes = qr.Codes.of(site, site_url)
+        self.env = environment()
+
+    def _draw(self, template: str, macro: str, *args):
+        return drop_blank_lines(getattr(self.env.get_template(template).module, macro)(*args))
+
+    def unit_bars(self, page: str):
+        view = units_index(self.site, page)
+        return self._draw("charts/bars.svg.j2", "draw", view.bars, view.task_count)
+
+    def unit_part_matrix(self, page: str):
+        view = units_index(self.site, page)
+        return self._draw("charts/matrix.svg.j2", "draw", view.matrix, view.legend)
+
+    def timeline(self, page: str):
+        return self._draw("charts/timeline.svg.j2", "draw", timeline_page(self.site, page).chart)
+
+    def sheet_tasks(self, tasks, unit, page: str):
+        rows = sheet_rows(tasks, unit, page, self.codes)
+        return self._draw("charts/sheet_tasks.html.j2", "table", rows, bool(self.codes.site_url))
+
+    def dated(self):
+        return dated_items(self.site)
+
+    def targets(self):
+        return target_figures(self.site)
 
 
 @pytest.fixture(scope="module")
@@ -314,3 +352,16 @@ def test_links_inside_svg_use_xlink_href(charts):
         for svg in soup(markup).select("svg"):
             links = svg.select("a")
             assert links and all(a.get("xlink:href") and not a.get("href") for a in links)
+
+
+def test_the_pieces_drawn_alone_are_the_pages_pieces(charts, site_model):
+    # The Charts helper above draws each piece as its page does: the same bytes.
+    site_url = "https://example.org/fengong/"
+    pages = render_pages(site_model, site_url=site_url)
+    units = pages[UNITS_PAGE]
+    assert str(charts.unit_bars(UNITS_PAGE)) in units
+    assert str(charts.unit_part_matrix(UNITS_PAGE)) in units
+    assert str(charts.timeline(paths.TIMELINE)) in pages[paths.TIMELINE]
+    unit = site_model.unit("renshe")
+    sheet = paths.unit_print_page(unit)
+    assert str(charts.sheet_tasks(site_model.tasks_led(unit), unit, sheet)) in pages[sheet]
