@@ -74,9 +74,9 @@ def on_config(config):
         _stop([later, codes])
         raise
     _state.clear()
-    _state.update(site=site, pages=pages, downloads=paths.download_names(site), later=later)
-    _state.update(qr=codes)
-    _state.update(sheets={paths.unit_print_page(unit) for unit in site.units}, results={})
+    _state.update(site=site, pages=pages, downloads=paths.download_names(site))
+    _state.update(later=later, qr=codes, results={})
+    _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
     return config
 
 

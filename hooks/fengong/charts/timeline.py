@@ -28,6 +28,8 @@ class TimelineRow:
     text_x: float
     text_anchor: Literal["start", "middle", "end"]
     aria_label: str
+    first: str  # the item's first and last day, ISO (data attributes for scripts and tests)
+    last: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +94,8 @@ def timeline(items: Sequence[Dated], href_of: Callable[[Dated], str], *, width=6
                 text_x=text_x,
                 text_anchor=anchor,
                 aria_label=f"{item.name}：{item.when}（{item.quote}）",
+                first=item.first.isoformat(),
+                last=item.last.isoformat(),
             )
         )
     issued = next((i for i in items if i.kind == "issued"), None)
