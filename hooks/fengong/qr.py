@@ -1,9 +1,9 @@
 """The print sheets' QR codes: the addresses they show, the codes (made by a build worker
 while the pages render), and the slots that stand in the pages for codes not made yet.
 
-A print sheet shows, as a QR code, its unit's page and each of its tasks' pages. Making
-the codes is a third of a build's page time, so hooks/site.py starts a worker on them
-(start) before rendering; the sheets are rendered with slots (Codes(later=True)) and the
+A print sheet shows, as a QR code, its unit's page and each of its tasks' pages. So that
+the codes are made on another core while the pages render, hooks/site.py starts a worker
+on them (start), the sheets are rendered with slots (Codes.of(..., later=True)), and the
 slots are filled (fill_slots) as MkDocs writes each sheet: the same bytes as codes made
 inline.
 """

@@ -38,8 +38,9 @@ def front_matter_title(text: str) -> Markup:
 
 
 def drop_blank_lines(markup: Markup) -> Markup:
-    """A chart or table drawn by a macro of templates/charts/, without its blank lines (the
-    macros' {% if %} lines leave them)."""
+    """Markup without its blank lines (the line break ending a macro's body among them), as
+    the charts of templates/charts/ have always been drawn: a blank line once ended
+    Markdown's raw HTML block early. Pages now bypass Markdown; the bytes stay the same."""
     return Markup("\n".join(line for line in markup.splitlines() if line.strip()))
 
 
