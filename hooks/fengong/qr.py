@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, partial
 
 import segno
@@ -78,7 +78,7 @@ class Codes:
     fill_slots replaces with the worker's codes."""
 
     site_url: str
-    slots: Mapping[str, int] | None = field(default=None)  # address → place in addresses()
+    slots: Mapping[str, int] | None = None  # address → place in addresses()
 
     @classmethod
     def of(cls, site: Site, site_url: str, *, later: bool = False) -> Codes:
