@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
-from fengong import charts, paths, search
+from fengong import paths, qr, search
 from fengong.background import Background, BackgroundError
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
@@ -67,16 +67,16 @@ def on_config(config):
     # waits for them until MkDocs writes the sheets (among the last pages: units/ sorts
     # after tasks/) and until every page is written. Either way, the same bytes.
     later = Background(files_made_later)
-    addresses = charts.qr_addresses(site, site_url)
-    qr = Background(partial(charts.qr_codes, addresses)) if addresses else None
+    codes = qr.start(site, site_url)
     try:
-        pages = render_pages(site, site_url=site_url, qr_later=qr is not None)
+        pages = render_pages(site, site_url=site_url, qr_later=codes is not None)
     except BaseException:
-        _stop([later, qr])
+        _stop([later, codes])
         raise
     _state.clear()
-    _state.update(site=site, pages=pages, downloads=paths.download_names(site), later=later, qr=qr)
-    _state.update(sheets={paths.unit_print_page(unit) for unit in site.units}, results={})
+    _state.update(site=site, pages=pages, downloads=paths.download_names(site))
+    _state.update(later=later, qr=codes, results={})
+    _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
     return config
 
 
@@ -98,7 +98,7 @@ class _MadeLater(File):
 
 def on_post_page(output: str, page, config) -> str:
     if _state["qr"] is not None and page.file.src_uri in _state["sheets"]:
-        output = charts.fill_qr_slots(output, _worker_result("qr", "making the QR codes"))
+        output = qr.fill_slots(output, _worker_result("qr", "making the QR codes"))
     return output
 
 

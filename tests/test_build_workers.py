@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from fengong import background, charts, paths, search
+from fengong import background, paths, qr, search
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort
 from sitebuild import build_site
@@ -30,7 +30,7 @@ def workers(monkeypatch) -> list[background.Background]:
     ("module", "name", "reported"),
     [
         (search, "index_files", "making the downloads and the search index failed"),
-        (charts, "qr_codes", "making the QR codes failed"),
+        (qr, "make_codes", "making the QR codes failed"),
     ],
 )
 def test_a_failing_worker_stops_the_build_with_its_traceback(

@@ -8,19 +8,16 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from fengong import paths
-from fengong.charts import (
-    Charts,
-    figure_text,
-    fill_qr_slots,
-    level_legend,
-    level_of,
-    qr_addresses,
-    qr_codes,
-    qr_svg,
-    text_width,
-)
-from fengong.render import render_pages
+from fengong import paths, qr
+from fengong.charts.matrix import level_legend, level_of
+from fengong.charts.measure import text_width
+from fengong.dated import dated_items
+from fengong.labels import figure_text
+from fengong.render import drop_blank_lines, environment, render_pages
+from fengong.sheets import sheet_rows
+from fengong.targets import target_figures
+from fengong.views.timeline import timeline_page
+from fengong.views.units import units_index
 
 EVIL = "<script>alert(1)</script> & <b>局</b>"
 UNITS_PAGE = "units/index.md"
@@ -42,6 +39,40 @@ def renamed(site, unit_id: str, name: str):
         for t in site.tasks
     )
     return replace(site, units=tuple(swap(u) for u in site.units), tasks=tasks)
+
+
+class Charts:
+    """The workbench's pieces for one site, each drawn alone as its page draws it: from the
+    page's view, by the macro of templates/charts/ the page calls."""
+
+    def __init__(self, site, *, site_url: str = ""):
+        self.site = site
+        self.codes = qr.Codes.of(site, site_url)
+        self.env = environment()
+
+    def _draw(self, template: str, macro: str, *args):
+        return drop_blank_lines(getattr(self.env.get_template(template).module, macro)(*args))
+
+    def unit_bars(self, page: str):
+        view = units_index(self.site, page)
+        return self._draw("charts/bars.svg.j2", "draw", view.bars, view.task_count)
+
+    def unit_part_matrix(self, page: str):
+        view = units_index(self.site, page)
+        return self._draw("charts/matrix.svg.j2", "draw", view.matrix, view.legend)
+
+    def timeline(self, page: str):
+        return self._draw("charts/timeline.svg.j2", "draw", timeline_page(self.site, page).chart)
+
+    def sheet_tasks(self, tasks, unit, page: str):
+        rows = sheet_rows(tasks, unit, page, self.codes)
+        return self._draw("charts/sheet_tasks.html.j2", "table", rows, bool(self.codes.site_url))
+
+    def dated(self):
+        return dated_items(self.site)
+
+    def targets(self):
+        return target_figures(self.site)
 
 
 @pytest.fixture(scope="module")
@@ -257,24 +288,24 @@ def test_print_sheet_of_a_partner_names_the_lead(charts, site_model):
 
 def test_qr_codes_are_deterministic_svg():
     a, b = (
-        qr_svg("https://example.org/fengong/tasks/1/"),
-        qr_svg("https://example.org/fengong/tasks/1/"),
+        qr.svg("https://example.org/fengong/tasks/1/"),
+        qr.svg("https://example.org/fengong/tasks/1/"),
     )
     assert a == b and a.startswith("<svg") and re.search(r'viewBox="0 0 \d+ \d+"', a)
-    assert a != qr_svg("https://example.org/fengong/tasks/2/")
+    assert a != qr.svg("https://example.org/fengong/tasks/2/")
 
 
 def test_sheets_with_qr_slots_filled_are_the_sheets_with_codes(site_model):
-    """The build renders the sheets with slots, makes qr_addresses' codes in another process
+    """The build renders the sheets with slots, makes qr.addresses' codes in another process
     and fills the slots as MkDocs writes each sheet: the same bytes as codes made inline."""
     site_url = "https://example.org/fengong/"
-    addresses = qr_addresses(site_model, site_url)
+    addresses = qr.addresses(site_model, site_url)
     assert len(addresses) == len(site_model.units) + len(site_model.tasks)
     inline = render_pages(site_model, site_url=site_url)
     slotted = render_pages(site_model, site_url=site_url, qr_later=True)
     assert "<svg" not in "".join(slotted[paths.unit_print_page(u)] for u in site_model.units)
-    codes = qr_codes(addresses)
-    assert {uri: fill_qr_slots(page, codes) for uri, page in slotted.items()} == inline
+    codes = qr.make_codes(addresses)
+    assert {uri: qr.fill_slots(page, codes) for uri, page in slotted.items()} == inline
     sheets = [inline[paths.unit_print_page(u)] for u in site_model.units]
     shown = sum(page.count('class="fg-qr"') for page in sheets)
     assert shown >= len(site_model.units) + len(site_model.tasks)
@@ -286,7 +317,7 @@ def test_no_text_from_the_data_can_pass_for_a_qr_slot(site_model):
     pages = render_pages(site, site_url="https://example.org/fengong/", qr_later=True)
     sheet = pages[paths.unit_print_page(site.unit("renshe"))]
     assert "&lt;!--fengong-qr:0--&gt;" in sheet
-    assert fill_qr_slots(sheet, ["CODE"] * 1000).count("CODE") == sheet.count("<!--fengong-qr:")
+    assert qr.fill_slots(sheet, ["CODE"] * 1000).count("CODE") == sheet.count("<!--fengong-qr:")
 
 
 def test_no_qr_codes_without_a_site_url(site_model):
@@ -321,3 +352,16 @@ def test_links_inside_svg_use_xlink_href(charts):
         for svg in soup(markup).select("svg"):
             links = svg.select("a")
             assert links and all(a.get("xlink:href") and not a.get("href") for a in links)
+
+
+def test_the_pieces_drawn_alone_are_the_pages_pieces(charts, site_model):
+    # The Charts helper above draws each piece as its page does: the same bytes.
+    site_url = "https://example.org/fengong/"
+    pages = render_pages(site_model, site_url=site_url)
+    units = pages[UNITS_PAGE]
+    assert str(charts.unit_bars(UNITS_PAGE)) in units
+    assert str(charts.unit_part_matrix(UNITS_PAGE)) in units
+    assert str(charts.timeline(paths.TIMELINE)) in pages[paths.TIMELINE]
+    unit = site_model.unit("renshe")
+    sheet = paths.unit_print_page(unit)
+    assert str(charts.sheet_tasks(site_model.tasks_led(unit), unit, sheet)) in pages[sheet]

@@ -24,9 +24,9 @@ from openpyxl.writer.excel import ExcelWriter
 
 from . import paths
 from .export import notice_json
+from .labels import ROLE_LABELS, cn_date, cn_number
 from .mentions import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
 from .model import Site, Task, Unit
-from .render import ROLE_LABELS, cn_date, cn_number
 
 UrlOf = Callable[[Task | Unit], str]
 Row = tuple[object, ...]

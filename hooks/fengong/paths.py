@@ -53,8 +53,37 @@ def item_url(item: Task | Unit | Clause | Part) -> str:
     return url_of(page_of(item))
 
 
+# -- Anchors: the ids pages give their sections, written and linked to from here only ------
+
+
+def block_anchor(line: int) -> str:
+    """The anchor of the notice's paragraph starting at a source line: notice/#L32."""
+    return f"L{line}"
+
+
 def notice_anchor(block: Block) -> str:
-    return block.anchor
+    return block_anchor(block.line)
+
+
+def part_anchor(number: int) -> str:
+    """A part's heading on a page listing parts: parts/#part-2, tasks/#part-2."""
+    return f"part-{number}"
+
+
+def clause_anchor(key: int | str) -> str:
+    """A clause's heading on a page listing clauses, by its number within the part
+    (parts/2/#clause-1) or its slug (tasks/#clause-2-1)."""
+    return f"clause-{key}"
+
+
+def tag_anchor(tag_id: str) -> str:
+    """A target group's tasks on the task index: tasks/#tag-graduates."""
+    return f"tag-{tag_id}"
+
+
+def revision_anchor(label: str, kind: str = "") -> str:
+    """A revision's changes on changes/ (#rev-v2), or one kind of them (#rev-v2-reworded)."""
+    return f"rev-{label}-{kind}" if kind else f"rev-{label}"
 
 
 def download(filename: str) -> str:

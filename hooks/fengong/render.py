@@ -10,29 +10,25 @@ from __future__ import annotations
 import html
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
 from . import paths
-from .model import Block, Clause, Part, Site, Task, Unit
-from .numerals import to_chinese as cn_number
+from .charts.measure import px
+from .labels import ROLE_LABELS, cn_date, cn_number
+from .model import Clause, Part, Site, Task, Unit
+from .qr import Codes
+from .views.notice import about, changes, full_notice, home
+from .views.structure import clause_page, part_page, parts_index
+from .views.tasks import removed_task_page, task_page, tasks_index
+from .views.timeline import timeline_page
+from .views.units import unit_page, unit_sheet, units_index
 
 TEMPLATES = Path(__file__).parent / "templates"
-ROLE_LABELS = {"lead": "牵头", "partner": "参与"}
-# How a task changed between revisions (fengong.revisions kinds), in the order shown.
-CHANGE_LABELS = {
-    "added": "新增",
-    "removed": "删除",
-    "moved": "调整所属条款",
-    "renumbered": "序号变化",
-    "reworded": "文字修改",
-    "punctuation": "标点修改",
-    "units_changed": "责任单位变化",
-    "lead_changed": "牵头单位变化",
-}
 
 
 def front_matter_title(text: str) -> Markup:
@@ -41,49 +37,11 @@ def front_matter_title(text: str) -> Markup:
     return Markup(json.dumps(html.escape(str(text), quote=False), ensure_ascii=False))
 
 
-def cn_date(iso: str) -> str:
-    """2020-04-29 → 2020年4月29日"""
-    if not iso:
-        return ""
-    y, m, d = iso.split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of text, marked or linked: templates turn a list of these into HTML."""
-
-    text: str
-    href: str = ""
-    mark: bool = False
-
-
-def marked_segments(text: str, quotes: list[str]) -> list[Segment]:
-    """The text with each quoted mention (dates, quantities) marked."""
-    spans: list[tuple[int, int]] = []
-    for quote in quotes:
-        start = text.find(quote)
-        if start >= 0 and all(start >= e or start + len(quote) <= s for s, e in spans):
-            spans.append((start, start + len(quote)))
-    segments, pos = [], 0
-    for start, end in sorted(spans):
-        if start > pos:
-            segments.append(Segment(text[pos:start]))
-        segments.append(Segment(text[start:end], mark=True))
-        pos = end
-    if pos < len(text):
-        segments.append(Segment(text[pos:]))
-    return segments
-
-
-@dataclass(frozen=True, slots=True)
-class TaskGroup:
-    """A run of tasks of the same part and clause, in notice order (the /tasks/ list)."""
-
-    part: Part | None
-    clause: Clause | None
-    tasks: tuple[Task, ...]
-    starts_part: bool  # the first run of its part: the part's heading goes before it
+def drop_blank_lines(markup: Markup) -> Markup:
+    """Markup without its blank lines (the line break ending a macro's body among them), as
+    the charts of templates/charts/ have always been drawn: a blank line once ended
+    Markdown's raw HTML block early. Pages now bypass Markdown; the bytes stay the same."""
+    return Markup("\n".join(line for line in markup.splitlines() if line.strip()))
 
 
 # Templates write every heading on one line as <hN id="…">…</hN>.
@@ -105,161 +63,74 @@ def anchor_ids(page_html: str) -> set[str]:
     return set(_ID.findall(page_html))
 
 
-class Renderer:
-    def __init__(self, site: Site, *, site_url: str = "", qr_later: bool = False):
-        self.site = site
-        self.site_url = site_url
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            undefined=jinja2.StrictUndefined,
-            autoescape=True,  # every string from the data is text, never markup
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(
-            page_title=front_matter_title,
-            cn=cn_number,
-            cn_date=cn_date,
-            role=lambda role: ROLE_LABELS[role],
-        )
-        self.env.globals.update(
-            site=site,
-            notice=site.notice,
-            paths=paths,
-            page_of=paths.page_of,
-            kind_labels=CHANGE_LABELS,
-            kind_order=tuple(CHANGE_LABELS),
-        )
-        # The unit's workbench (charts, timeline, print sheets). Imported here, not at the
-        # top: charts imports this module.
-        from .charts import Charts
+def environment() -> jinja2.Environment:
+    """The one Jinja environment, for the pages and the charts they draw."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,  # every string from the data is text, never markup
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        page_title=front_matter_title,
+        cn=cn_number,
+        cn_date=cn_date,
+        role=lambda role: ROLE_LABELS[role],
+        px=px,
+        drop_blank_lines=drop_blank_lines,
+    )
+    return env
 
-        self.env.globals.update(charts=Charts(site, site_url=site_url, qr_later=qr_later))
 
-    # -- helpers the templates call -----------------------------------------------------
-    def link(self, from_page: str):
-        def to(item: Task | Unit | Clause | Part | str, anchor: str = "") -> str:
-            target = item if isinstance(item, str) else paths.page_of(item)
-            return paths.href(from_page, target, anchor=anchor)
+def link_from(page: str) -> Callable[[Task | Unit | Clause | Part], str]:
+    """The templates' link(item): the href from the page to an item's own page."""
 
-        return to
+    def link(item: Task | Unit | Clause | Part) -> str:
+        return paths.href(page, paths.page_of(item))
 
-    def task_segments(self, task: Task) -> list[Segment]:
-        quotes = [d.quote for d in task.dates] + [q.quote for q in task.quantities]
-        return marked_segments(task.text, quotes)
-
-    def notice_segments(self, block: Block, from_page: str) -> list[Segment]:
-        """A task's entry in the full notice, with its number and unit names linked."""
-        if block.kind != "task":
-            return [Segment(block.text)]
-        task = self.site.task(block.number)
-        raw = block.text
-        start = raw.find(task.text) if task.text else -1
-        head_end = start if start > 0 else 0
-        segments = []
-        if head_end:
-            segments.append(
-                Segment(raw[:head_end], href=paths.href(from_page, paths.page_of(task)))
-            )
-        pos = head_end + (len(task.text) if start >= 0 else 0)
-        segments.append(Segment(raw[head_end:pos]))
-        for assignment in task.assignments:
-            found = raw.find(assignment.written, pos)
-            if found < 0:
-                continue
-            if found > pos:
-                segments.append(Segment(raw[pos:found]))
-            href = paths.href(from_page, paths.page_of(assignment.unit))
-            segments.append(Segment(assignment.written, href=href))
-            pos = found + len(assignment.written)
-        if pos < len(raw):
-            segments.append(Segment(raw[pos:]))
-        return segments
-
-    def task_groups(self) -> list[TaskGroup]:
-        runs: list[list[Task]] = []
-        for task in self.site.tasks:
-            if runs and (runs[-1][0].part, runs[-1][0].clause) == (task.part, task.clause):
-                runs[-1].append(task)
-            else:
-                runs.append([task])
-        groups, previous = [], None
-        for run in runs:
-            part = self.site.part(run[0].part)
-            groups.append(
-                TaskGroup(
-                    part=part,
-                    clause=self.site.clause_of(run[0]),
-                    tasks=tuple(run),
-                    starts_part=part is not None and part != previous,
-                )
-            )
-            previous = part
-        return groups
-
-    def has_calendar(self, unit: Unit) -> bool:
-        """Whether the unit's calendar has any event: a dated task, or a report to make."""
-        tasks = self.site.tasks_of(unit)
-        return any(t.dates for t in tasks) or bool(
-            self.site.reporting and self.site.tasks_led(unit)
-        )
-
-    def dated_items(self, tasks: tuple[Task, ...]):
-        """(date, task, mention) in date order."""
-        items = [(d.end or d.start or "", t, d) for t in tasks for d in t.dates]
-        return sorted(items, key=lambda item: (item[0], item[1].number))
-
-    # -- pages --------------------------------------------------------------------------
-    def render(self, template: str, page: str, **context) -> str:
-        return self.env.get_template(template).render(
-            page=page,
-            link=self.link(page),
-            r=self,
-            **context,
-        )
-
-    def pages(self) -> dict[str, str]:
-        site = self.site
-        pages = {
-            paths.HOME: self.render("home.html.j2", paths.HOME),
-            paths.NOTICE: self.render("notice.html.j2", paths.NOTICE),
-            paths.ABOUT: self.render("about.html.j2", paths.ABOUT),
-            paths.TASKS_INDEX: self.render("tasks_index.html.j2", paths.TASKS_INDEX),
-            paths.UNITS_INDEX: self.render("units_index.html.j2", paths.UNITS_INDEX),
-            paths.PARTS_INDEX: self.render("parts_index.html.j2", paths.PARTS_INDEX),
-            paths.CHANGES: self.render("changes.html.j2", paths.CHANGES),
-            paths.TIMELINE: self.render("timeline.html.j2", paths.TIMELINE),  # workbench
-        }
-        for i, task in enumerate(site.tasks):
-            page = paths.page_of(task)
-            pages[page] = self.render(
-                "task.html.j2",
-                page,
-                task=task,
-                prev=site.tasks[i - 1] if i > 0 else None,
-                next=site.tasks[i + 1] if i + 1 < len(site.tasks) else None,
-                block=site.block_of(task),
-            )
-        for removed in site.removed_tasks:
-            page = paths.page_of(removed)
-            pages[page] = self.render("removed_task.html.j2", page, task=removed)
-        for unit in site.units:
-            page = paths.page_of(unit)
-            pages[page] = self.render("unit.html.j2", page, unit=unit)
-            # The unit's printable assignment sheet (workbench).
-            sheet = paths.unit_print_page(unit)
-            pages[sheet] = self.render("unit_print.html.j2", sheet, unit=unit)
-        for clause in site.clauses:
-            page = paths.page_of(clause)
-            pages[page] = self.render("clause.html.j2", page, clause=clause)
-        for part in site.parts:
-            page = paths.page_of(part)
-            pages[page] = self.render("part.html.j2", page, part=part)
-        return pages
+    return link
 
 
 def render_pages(site: Site, site_url: str = "", qr_later: bool = False) -> dict[str, str]:
     """Every generated page: src_uri → its front matter and HTML. With qr_later, the print
-    sheets carry slots for their QR codes (charts.fill_qr_slots), not the codes."""
-    return Renderer(site, site_url=site_url, qr_later=qr_later).pages()
+    sheets carry slots for their QR codes (qr.fill_slots), not the codes."""
+    env = environment()
+    codes = Codes.of(site, site_url, later=qr_later)
+
+    def render(template: str, page: str, view) -> str:
+        context = {f.name: getattr(view, f.name) for f in fields(view)}
+        return env.get_template(template).render(link=link_from(page), **context)
+
+    pages = {}
+    for page, template, view in (
+        (paths.HOME, "home.html.j2", home),
+        (paths.NOTICE, "notice.html.j2", full_notice),
+        (paths.ABOUT, "about.html.j2", about),
+        (paths.TASKS_INDEX, "tasks_index.html.j2", tasks_index),
+        (paths.UNITS_INDEX, "units_index.html.j2", units_index),
+        (paths.PARTS_INDEX, "parts_index.html.j2", parts_index),
+        (paths.CHANGES, "changes.html.j2", changes),
+        (paths.TIMELINE, "timeline.html.j2", timeline_page),  # workbench
+    ):
+        pages[page] = render(template, page, view(site, page))
+    for i, task in enumerate(site.tasks):
+        page = paths.page_of(task)
+        pages[page] = render("task.html.j2", page, task_page(site, page, i))
+    for removed in site.removed_tasks:
+        page = paths.page_of(removed)
+        pages[page] = render("removed_task.html.j2", page, removed_task_page(site, page, removed))
+    for unit in site.units:
+        page = paths.page_of(unit)
+        pages[page] = render("unit.html.j2", page, unit_page(site, page, unit))
+        # The unit's printable assignment sheet (workbench).
+        sheet = paths.unit_print_page(unit)
+        pages[sheet] = render("unit_print.html.j2", sheet, unit_sheet(site, sheet, unit, codes))
+    for clause in site.clauses:
+        page = paths.page_of(clause)
+        pages[page] = render("clause.html.j2", page, clause_page(site, page, clause))
+    for part in site.parts:
+        page = paths.page_of(part)
+        pages[page] = render("part.html.j2", page, part_page(site, page, part))
+    return pages

@@ -1,0 +1,102 @@
+"""The notice's dated items: the day it was issued, each task's dates, and the reporting
+windows (本年度7月上旬 resolved against the notice's year), in date order."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from . import paths
+from .labels import KIND_LABELS, cn_date, span_text
+from .mentions import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
+from .model import Site, Task
+
+DatedKind = Literal["issued", "deadline", "date", "period", "reporting"]
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """One dated item: a task's deadline, date or period; a reporting window (本年度7月上旬,
+    resolved against the notice's year); or the day the notice was issued."""
+
+    kind: DatedKind
+    first: date
+    last: date
+    name: str  # 任务32 · 实施期 / 报送上半年工作情况 / 通知印发
+    when: str  # 2020年1月1日至12月31日 / 2020年7月上旬（1日至10日）
+    quote: str  # the notice's words
+    task: Task | None
+    page: str  # src_uri of the page it links to
+    anchor: str = ""
+
+
+def reporting_items(site: Site) -> list[Dated]:
+    """The reporting deadlines as windows of days: 本年度7月上旬 → the notice's year, 1–10 July."""
+    duty, year = site.reporting, notice_year(site)
+    if duty is None or year is None:
+        return []
+    block = next((b for b in site.blocks if duty.text and duty.text in b.text), None)
+    items = []
+    for d in duty.deadlines:
+        y = year + d.year_offset
+        first_day, last_day = PERIOD_DAYS[d.period]
+        last_day = min(last_day, calendar.monthrange(y, d.month)[1])
+        first, last = date(y, d.month, first_day), date(y, d.month, last_day)
+        items.append(
+            Dated(
+                kind="reporting",
+                first=first,
+                last=last,
+                name=f"报送{d.covers}工作情况",
+                when=f"{y}年{d.month}月{PERIOD_LABELS[d.period]}（{first_day}日至{last_day}日）",
+                quote=d.when,
+                task=None,
+                page=paths.NOTICE,
+                anchor=paths.notice_anchor(block) if block else "",
+            )
+        )
+    return items
+
+
+def dated_items(site: Site) -> list[Dated]:
+    """Every dated item of the notice, in date order."""
+    items = []
+    if site.notice.date:
+        issued = date.fromisoformat(site.notice.date)
+        items.append(
+            Dated(
+                kind="issued",
+                first=issued,
+                last=issued,
+                name="通知印发",
+                when=cn_date(site.notice.date),
+                quote=site.notice.doc_number,
+                task=None,
+                page=paths.NOTICE,
+            )
+        )
+    for task in site.tasks:
+        for mention in task.dates:
+            first, last = mention_span(mention)
+            if first is None or last is None:
+                continue
+            items.append(
+                Dated(
+                    kind=mention.kind,
+                    first=first,
+                    last=last,
+                    name=f"任务{task.number} · {KIND_LABELS[mention.kind]}",
+                    when=span_text(first, last),
+                    quote=mention.quote,
+                    task=task,
+                    page=paths.page_of(task),
+                )
+            )
+    items += reporting_items(site)
+    order = {"issued": 0, "period": 1, "date": 2, "deadline": 3, "reporting": 4}
+    return sorted(
+        items,
+        key=lambda i: (i.first, i.last, order[i.kind], i.task.number if i.task else 0),
+    )
