@@ -10,9 +10,17 @@ from fengong.views.timeline import timeline_page
 from fengong.views.units import report_to, unit_page
 
 
-def test_reports_go_to_the_office_and_where_it_sits():
-    assert report_to("区就业工作领导小组办公室") == "区就业工作领导小组办公室（设在区人力社保局）"
-    assert report_to("县就业工作领导小组办公室") == "县就业工作领导小组办公室"
+def test_reports_go_to_the_office_and_the_unit_it_sits_in(site_model):
+    # units.yaml: 区人力社保局 hosts the office (区就业工作领导小组办公室设在区人力社保局).
+    office = site_model.reporting.to
+    assert report_to(site_model, office) == "区就业工作领导小组办公室（设在区人力社保局）"
+    assert report_to(site_model, "县就业工作领导小组办公室") == "县就业工作领导小组办公室"
+    renshe = site_model.unit("renshe")
+    without = replace(
+        site_model,
+        units=tuple(replace(u, hosts=()) if u == renshe else u for u in site_model.units),
+    )
+    assert report_to(without, office) == office
 
 
 def test_timeline_names_the_years_of_the_reporting_windows(site_model):

@@ -88,6 +88,9 @@ class Unit:
     written_as: tuple[str, ...] = ()  # other forms the notice writes (区农业农村委〔区扶贫办〕)
     kind: str = "uncurated"
     notes: str = ""
+    # Offices that sit in this unit (区就业工作领导小组办公室 sits in 区人力社保局): where a
+    # notice sends its reports, the site says where the office is.
+    hosts: tuple[str, ...] = ()
     source: Source = _source()
 
     @property
@@ -453,6 +456,10 @@ class Site:
 
     def unit(self, unit_id: str) -> Unit:
         return self._units_by_id[unit_id]
+
+    def seat_of(self, office: str) -> Unit | None:
+        """The unit an office sits in, when units.yaml says (its `hosts`)."""
+        return next((u for u in self.units if office in u.hosts), None)
 
     def tasks_of(self, unit: Unit) -> tuple[Task, ...]:
         return self._tasks_by_unit.get(unit.id, ())

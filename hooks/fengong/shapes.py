@@ -198,6 +198,7 @@ UNIT = Shape(
         "aliases": Field(LIST, items=TEXT, hint=_NAMES),
         "kind": Field(TEXT, choices=tuple(UNIT_KINDS)),
         "notes": Field(TEXT, nullable=True),
+        "hosts": Field(LIST, items=TEXT, hint="the offices that sit in this unit"),
     },
 )
 UNITS = Shape({"units": Field(LIST, required=True, shape=UNIT)})

@@ -44,6 +44,7 @@ def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Pr
             written_as=tuple(u.get("written_as") or ()),
             kind=u.get("kind") or "uncurated",
             notes=u.get("notes") or "",
+            hosts=tuple(u.get("hosts") or ()),
             source=Source(shown, line_of(u)),
         )
         for u in entries

@@ -19,16 +19,14 @@ from ..sheets import SheetRow, sheet_rows
 # charts lists every unit.
 CHART_UNITS = 50
 
+
 # Where the office the lead units report to sits. The notice names the office only
 # (reporting.to); no data field holds these words (units.yaml's note on 区人力社保局 says
 # the same in a sentence), so they are kept here, in one place.
-OFFICE_SEATS = {"区就业工作领导小组办公室": "区人力社保局"}
-
-
-def report_to(office: str) -> str:
-    """The office reports go to, with where it sits when that is known."""
-    seat = OFFICE_SEATS.get(office)
-    return f"{office}（设在{seat}）" if seat else office
+def report_to(site: Site, office: str) -> str:
+    """The office reports go to, with the unit it sits in when units.yaml says."""
+    seat = site.seat_of(office)
+    return f"{office}（设在{seat.name}）" if seat else office
 
 
 # -- the units index ---------------------------------------------------------------------
@@ -172,7 +170,7 @@ def reporting(site: Site, unit: Unit) -> Reporting | None:
     if duty is None or not site.tasks_led(unit):
         return None
     return Reporting(
-        text=duty.text, items=duty.items, deadlines=duty.deadlines, to=report_to(duty.to)
+        text=duty.text, items=duty.items, deadlines=duty.deadlines, to=report_to(site, duty.to)
     )
 
 
