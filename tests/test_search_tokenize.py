@@ -381,18 +381,21 @@ def _locations(engine, query: str) -> list[str]:
     [
         # An alias finds the unit first, then the tasks it leads, then those it shares (a removed
         # task among them, last), then mentions in the text.
-        ("人社局", ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/"]),
+        (
+            "人社局",
+            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/#L7"],
+        ),
         (
             "区人力社保局",
-            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/"],
+            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/#L7"],
         ),
         (
             "區人力社保局",
-            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/"],
+            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/#L7"],
         ),
         (
             "重庆市大足区人力资源和社会保障局",
-            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/"],
+            ["units/renshe/", "tasks/1/", "tasks/2/", "tasks/99/", "notice/#L7", "notice/#L7"],
         ),
         # AND of words, in any field.
         ("培训 人社局", ["tasks/2/"]),
@@ -401,7 +404,9 @@ def _locations(engine, query: str) -> list[str]:
         ("gdp", ["tasks/4/"]),
         ("ＧＤＰ", ["tasks/4/"]),
         ("Gd", ["tasks/4/"]),  # letters match while being typed
-        ("就業 統計", ["tasks/23/"]),
+        # (task 4 holds 统计, and 就业 in its part's title 支持就业: it comes after 23, which
+        # holds both in its own text)
+        ("就業 統計", ["tasks/23/", "tasks/4/"]),
         # A task number brings that task first; the number as a word still matches text.
         ("23", ["tasks/23/", "tasks/3/"]),
         ("任务23", ["tasks/23/"]),
@@ -416,9 +421,11 @@ def _locations(engine, query: str) -> list[str]:
         # task 3 holds both 创业 and 就创.
         ("创业就创", ["tasks/3/"]),
         ("创业就", ["tasks/3/"]),
-        ("41号", ["notice/#L1", "notice/"]),
-        ("援企稳岗", ["clauses/1/"]),
-        ("（一）", ["clauses/1/"]),
+        # The notice page heads the group of its paragraphs, and opens the best of them.
+        ("41号", ["notice/#L1", "notice/#L1"]),
+        # A task inherits the words of its clause and part, found after the clause itself.
+        ("援企稳岗", ["clauses/1/", "tasks/1/", "tasks/2/", "tasks/3/", "tasks/4/", "tasks/23/"]),
+        ("（一）", ["clauses/1/", "tasks/1/", "tasks/2/", "tasks/3/", "tasks/4/", "tasks/23/"]),
         ("本站", ["about/"]),
         ("", []),
         ("、。", []),
@@ -442,7 +449,10 @@ def test_engine_items_are_materials(engine):
     paragraph, page = notice
     assert paragraph["title"] == "一、压实各方责任"
     assert paragraph["text"] == "<p><mark>区人力社保局</mark>要牵头抓总。</p>"
-    assert (page["location"], page["score"], page["terms"]) == ("notice/", 0, {})
+    # The page heads the group (Material's link for the result): it opens the paragraph.
+    assert paragraph["location"].startswith("notice/#L")
+    assert (page["location"], page["score"], page["terms"]) == (paragraph["location"], 0, {})
+    assert page["title"] == "关于稳就业的通知"
 
 
 @pytest.mark.browser

@@ -26,12 +26,12 @@ from typing import Literal
 from lunr.builder import Builder
 
 from . import paths
-from .model import Site, Task
+from .model import Clause, Part, Site, Task
 from .numerals import to_chinese
 
 INDEX_FILE = "search/fengong-index.json"  # the manifest: the browser loads it first
 FILES_DIR = "search/fengong"  # the shards, document blocks, facets and units it names
-FORMAT = 2  # bump when a file's shape changes; the browser refuses other versions
+FORMAT = 3  # bump when a file's shape changes; the browser refuses other versions
 
 # The sizes (bytes of JSON, before compression) the number of term shards and the documents
 # per block are chosen for: about 20 KB and 45 KB gzipped. A query loads one shard per term
@@ -45,9 +45,11 @@ DOC_BLOCK_BYTES = 256_000
 Kind = Literal["task", "unit", "clause", "part", "notice", "page"]
 
 # lunr field boosts. The worker ranks by which field a query word was found in first (title,
-# then names, then partners, then text) and by lunr's score only within that order, so these
-# boosts only break ties; they follow the same order.
-FIELDS: dict[str, int] = {"title": 10, "names": 6, "partners": 3, "text": 1}
+# then names, then partners, then text, then context) and by lunr's score only within that
+# order, so these boosts only break ties; they follow the same order. `context` is what a
+# task inherits: the titles of its clause and part (a reader looking for 高校毕业生 wants the
+# tasks of （十三）稳定高校毕业生等青年就业), found after every task whose own words match.
+FIELDS: dict[str, float] = {"title": 10, "names": 6, "partners": 3, "text": 1, "context": 0.5}
 
 # Among documents where the query's words sit in the same fields: notice paragraphs repeat
 # words that tasks and units own, so those pages come first; tasks a revision removed, last.
@@ -117,6 +119,7 @@ class SearchDoc:
     boost: float = 1.0  # lunr document boost
     names: tuple[str, ...] = ()  # a task's lead units (牵头单位); a unit's other names
     partners: tuple[str, ...] = ()  # a task's other responsible units
+    context: tuple[str, ...] = ()  # a task's part and clause, as titled: 三、促进…, （十三）稳定…
     aliases: tuple[str, ...] = ()  # query words that also search for this title (人社局)
     # (a date as people type it, the words of the text that say it): 2020年12月31日 and
     # 2020-12-31 also search for "2020年1月1日至12月31日", where the year is written once.
@@ -153,6 +156,7 @@ def documents(site: Site) -> list[SearchDoc]:
                 kind="task",
                 names=names,
                 partners=tuple(n for n in partners if n not in names),
+                context=_context(site, task),
                 task=task.number,
                 dates=_date_forms(task),
                 facets=_facets(site, task),
@@ -187,13 +191,29 @@ def documents(site: Site) -> list[SearchDoc]:
         )
     # Clauses and parts titled as their pages are, numbered as the notice numbers them.
     for clause in site.clauses:
-        title = f"（{to_chinese(clause.number)}）{clause.title}"
+        title = clause_title(clause)
         docs.append(SearchDoc(location=paths.item_url(clause), title=title, text="", kind="clause"))
     for part in site.parts:
-        title = f"{to_chinese(part.number)}、{part.title}"
+        title = part_title(part)
         docs.append(SearchDoc(location=paths.item_url(part), title=title, text="", kind="part"))
     docs.extend(_notice_documents(site))
     return docs
+
+
+def clause_title(clause: Clause) -> str:
+    return f"（{to_chinese(clause.number)}）{clause.title}"
+
+
+def part_title(part: Part) -> str:
+    return f"{to_chinese(part.number)}、{part.title}"
+
+
+def _context(site: Site, task: Task) -> tuple[str, ...]:
+    """The titles a task sits under, its part then its clause: the words it inherits."""
+    clause, part = site.clause_of(task), site.part(task.part)
+    return tuple(
+        title for title in (part and part_title(part), clause and clause_title(clause)) if title
+    )
 
 
 def _date_forms(task: Task) -> tuple[tuple[str, str], ...]:
@@ -358,7 +378,7 @@ def shard_of(token: str, shards: int) -> int:
 
 def _field_tokens(doc: SearchDoc) -> list[list[str]]:
     """The doc's tokens per field, in FIELDS order."""
-    values = ((doc.title,), doc.names, doc.partners, (doc.text,))
+    values = ((doc.title,), doc.names, doc.partners, (doc.text,), doc.context)
     return [[t for value in vs for t in tokenize(value)] for vs in values]
 
 
@@ -389,7 +409,9 @@ def _term_entries(docs: list[SearchDoc]) -> dict[str, list[list[int]]]:
     # lunr's BM25, its operations in its order: k1 * (1 - b + b * (length / average)) + tf.
     norms = []
     for ls in lengths:
-        average = sum(ls) / n
+        # A field no document has (no clauses or parts: no context) holds no term; its norms
+        # are never read, but must not divide by zero.
+        average = sum(ls) / n or 1
         norms.append([k1 * (1 - b + b * (length / average)) for length in ls])
     doc_boosts = [doc.boost for doc in docs]
     entries = {}
@@ -424,6 +446,7 @@ def _shown(doc: SearchDoc) -> dict[str, object]:
         "kind": doc.kind,
         "names": list(doc.names),
         "partners": list(doc.partners),
+        "context": list(doc.context),
         "heading": doc.heading,
     }
     return {k: v for k, v in shown.items() if v or k in ("location", "title", "kind")}
@@ -499,7 +522,9 @@ def _t2s_needed(docs: list[SearchDoc], expansions: dict[str, list[str]]) -> dict
     Any other traditional character cannot lead to a match, converted or not, so leaving it out
     changes no result and keeps ~4,000 entries out of the download.
     """
-    searched = [doc.title + "".join(doc.names + doc.partners) + doc.text for doc in docs]
+    searched = [
+        doc.title + "".join(doc.names + doc.partners + doc.context) + doc.text for doc in docs
+    ]
     searched += [word + "".join(targets) for word, targets in expansions.items()]
     chars = set(normalize("".join(searched)))
     return {t: s for t, s in sorted(t2s_table().items()) if s in chars}

@@ -24,7 +24,7 @@ import yaml
 pytestmark = pytest.mark.browser
 
 QUERIES = Path(__file__).resolve().parents[1] / "search_queries.yaml"
-MIN_RECALL, MIN_PRECISION = 0.95, 0.9
+MIN_RECALL, MIN_PRECISION = 0.98, 0.95
 TOP = 10
 TASK_URL = re.compile(r"/tasks/(\d+)/(?:[?#].*)?$")
 

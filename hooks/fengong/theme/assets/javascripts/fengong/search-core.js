@@ -15,7 +15,7 @@
 (function (root) {
   "use strict"
 
-  const FORMAT = 2 // the version of the files search.py's index_files writes that this code reads
+  const FORMAT = 3 // the version of the files search.py's index_files writes that this code reads
   const MANIFEST = "fengong-index.json" // in the site's search/ folder; the other files are in
   const FILES = "fengong/" // search/fengong/, named by the manifest's counts
   const TIMEOUT_MS = 20000 // a file that has not arrived by then counts as failed
@@ -28,9 +28,11 @@
   const TASK_REF = /^(?:任务|第)?0*([1-9][0-9]*)项?$/
 
   // Where a query word was found, strongest first. A document's rank is the sum over the query
-  // words, and decides the order; lunr's score only orders documents of equal rank.
-  const FIELDS = ["title", "names", "partners", "text"]
-  const FIELD_RANK = { title: 4, names: 3, partners: 2, text: 1 }
+  // words, and decides the order; lunr's score only orders documents of equal rank. `context`
+  // is what a task inherits, its clause's and part's titles: a task found only there comes
+  // after every task whose own words hold the query.
+  const FIELDS = ["title", "names", "partners", "text", "context"]
+  const FIELD_RANK = { title: 4, names: 3, partners: 2, text: 1, context: 0.5 }
   const TASK_REF_RANK = 1000 // above any sum of field ranks
 
   // Labels shown in results, by document kind (Material renders `tags` as chips).
@@ -38,7 +40,7 @@
     task: "任务", unit: "单位", clause: "条款", part: "部分", notice: "通知原文", page: "页面"
   }
   const FIELD_LABEL = {
-    task: { names: "牵头单位", partners: "参与单位" },
+    task: { names: "牵头单位", partners: "参与单位", context: "所属" },
     unit: { names: "又称" }
   }
   const TEASER_CHARS = 120 // a longer text is cut around its first match
@@ -405,7 +407,8 @@
           title: [doc.title],
           names: doc.names || [],
           partners: doc.partners || [],
-          text: [doc.text || ""]
+          text: [doc.text || ""],
+          context: doc.context || []
         }
         doc.fields = {}
         for (const field of FIELDS) doc.fields[field] = values[field].map(v => mapped(v, this.t2s))
@@ -656,8 +659,14 @@
       }
       for (const [page, entries] of groups) {
         const doc = this.docs.get(this.pages.get(page))
-        if (doc && !entries.some(({ item }) => item.location === page))
-          entries.push({ doc, item: this.item(doc, [], 0) })
+        if (doc && !entries.some(({ item }) => item.location === page)) {
+          // The page heads its group: Material shows it as the result's link, and takes for it
+          // the one entry without '#' or, if none has, the last. The page itself is no match
+          // here, so its link opens the best match (notice/#L20), not the top of the page.
+          const head = this.item(doc, [], 0)
+          head.location = entries[0].item.location
+          entries.push({ doc, item: head })
+        }
       }
       return [...groups.values()]
     }
@@ -668,11 +677,15 @@
       const title = doc.title ? fields.title[0] : mapped(doc.heading || "", this.t2s)
       const teaser = []
       if (fields.text[0].raw) teaser.push(`<p>${excerpt(fields.text[0], forms)}</p>`)
-      for (const field of ["names", "partners"]) {
+      for (const field of ["names", "partners", "context"]) {
         const label = (FIELD_LABEL[doc.kind] || {})[field]
         const values = fields[field].filter(value => forms.some(f => containsForm(value.norm, f)))
         if (label && values.length)
-          teaser.push(`<p>${label}：${values.map(v => marked(v.raw, spans(v, forms))).join("、")}</p>`)
+          teaser.push(
+            `<p>${label}：${values
+              .map(v => marked(v.raw, spans(v, forms)))
+              .join(field === "context" ? " › " : "、")}</p>`
+          )
       }
       return {
         location: doc.location,
