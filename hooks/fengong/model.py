@@ -101,6 +101,11 @@ class Unit:
     def is_group(self) -> bool:
         return self.kind == "town_group"
 
+    @property
+    def is_placeholder(self) -> bool:
+        """A word for whoever it concerns (相关单位), not a unit: not counted among the units."""
+        return self.kind == "generic"
+
 
 @dataclass(frozen=True)
 class UnitRegistry:

@@ -75,7 +75,7 @@ def home(site: Site, page: str) -> Home:
         part_count=len(site.parts),
         clause_count=len(site.clauses),
         task_count=len(site.tasks),
-        unit_count=len(site.units),
+        unit_count=sum(not u.is_placeholder for u in site.units),
         targets=tuple(targets),
         parts=tuple(parts),
         reporting=site.reporting,

@@ -110,7 +110,7 @@
           box.removeAttribute("aria-busy")
           list.hidden = true
           results.hidden = false
-          results.replaceChildren(...found.map(entry => result(entry, found.units)))
+          results.replaceChildren(...found.map(entry => result(entry, found.units, state.unit)))
           count.textContent = found.length
             ? `找到 ${found.length} 项任务`
             : "没有找到符合条件的任务"
@@ -247,27 +247,48 @@
     return true
   }
 
-  /** One result: the task's link, its lead units, and the teaser with the matches marked. */
-  function result({ doc, item, facets }, units) {
+  /**
+   * One result: the task's link, its units, and the teaser with the matches marked. With a
+   * unit chosen, the result says that unit's role (本单位：参与) and lists the other units.
+   */
+  function result({ doc, item, facets }, units, unit) {
     const li = el("li", "fg-task-result")
     const head = el("p", "fg-task-result-head")
     const link = el("a", null, doc.title)
     link.href = new URL(doc.location, SITE).href
     head.append(link)
-    const lead = facets.lead.map(id => units.get(id)).filter(Boolean)
-    if (lead.length) {
-      const span = el("span", "fg-task-result-lead", "牵头：")
-      lead.forEach((unit, i) => {
-        const a = el("a", null, unit.title)
-        a.href = new URL(unit.location, SITE).href
-        span.append(...(i ? ["、", a] : [a]))
-      })
-      head.append(span)
+    if (unit) {
+      const role = facets.lead.includes(unit) ? "牵头" : "参与"
+      const own = el("span", "fg-task-result-role", `本单位：${role}`)
+      own.dataset.role = facets.lead.includes(unit) ? "lead" : "partner"
+      head.append(own)
+    }
+    const others = id => id !== unit
+    const lead = facets.lead.filter(others)
+    const partners = facets.partners.filter(others)
+    if (lead.length) head.append(unitList("fg-task-result-lead", "牵头：", lead, units))
+    if (partners.length) {
+      const label = unit ? "其他参与：" : "参与："
+      head.append(unitList("fg-task-result-partners", label, partners, units))
     }
     li.append(head)
     if (item) li.append(...marked(item.text))
     else li.append(el("p", "fg-task-result-text", cut(doc.text || "")))
     return li
+  }
+
+  /** A labelled list of unit links: 参与：区财政局、区税务局 */
+  function unitList(className, label, ids, units) {
+    const span = el("span", className, label)
+    ids
+      .map(id => units.get(id))
+      .filter(Boolean)
+      .forEach((unit, i) => {
+        const a = el("a", null, unit.title)
+        a.href = new URL(unit.location, SITE).href
+        span.append(...(i ? ["、", a] : [a]))
+      })
+    return span
   }
 
   /** The engine's teaser HTML (already escaped) as new paragraphs of text and <mark>s. */
