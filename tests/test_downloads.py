@@ -8,7 +8,7 @@ import io
 import json
 import sys
 import zipfile
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import icalendar
@@ -69,10 +69,19 @@ def span(event: icalendar.Event) -> tuple[date, date]:
     return event.decoded("DTSTART"), event.decoded("DTEND")
 
 
+HEADER = tuple(h for h, _ in LEDGER_COLUMNS)
+
+
 def ledger(files, site, unit_id: str) -> list[tuple]:
+    """The ledger's table rows, below its title, what it states once and its header row."""
     rows = sheet_rows(files[paths.unit_download(site.unit(unit_id), "xlsx")], "任务台账")
-    assert rows[1] == tuple(h for h, _ in LEDGER_COLUMNS)  # row 1 is the title
-    return rows[2:]
+    return rows[rows.index(HEADER) + 1 :]
+
+
+def above_table(files, site, unit_id: str) -> list[str]:
+    """The ledger's rows above its header, first cells: the title and what it states once."""
+    rows = sheet_rows(files[paths.unit_download(site.unit(unit_id), "xlsx")], "任务台账")
+    return [row[0] for row in rows[: rows.index(HEADER)]]
 
 
 # Every file, every time the same.
@@ -167,11 +176,24 @@ def test_notice_calendar(site, files):
         date(2020, 12, 31),
         date(2021, 1, 1),
     )
-    assert span(found["task-32-period-2020-01-01@fengong"]) == (date(2020, 1, 1), date(2021, 1, 1))
-    assert span(found["task-33-period-2020-01-01@fengong"]) == (date(2020, 1, 1), date(2021, 1, 1))
-    assert span(found["report-2020-07@fengong"]) == (date(2020, 7, 1), date(2020, 7, 11))
-    assert span(found["report-2021-01@fengong"]) == (date(2021, 1, 1), date(2021, 1, 11))
-    assert len(found) == sum(len(t.dates) for t in site.tasks) + 2
+    # A period is its first and its last day (the first keeps the UID the period had).
+    for n in (32, 33):
+        assert span(found[f"task-{n}-period-2020-01-01@fengong"]) == (
+            date(2020, 1, 1),
+            date(2020, 1, 2),
+        )
+        assert span(found[f"task-{n}-period-2020-01-01-end@fengong"]) == (
+            date(2020, 12, 31),
+            date(2021, 1, 1),
+        )
+        assert "实施期开始" in str(found[f"task-{n}-period-2020-01-01@fengong"]["SUMMARY"])
+        assert "实施期结束" in str(found[f"task-{n}-period-2020-01-01-end@fengong"]["SUMMARY"])
+    # A reporting window (本年度7月上旬) is its deadline, the window's last day.
+    assert span(found["report-2020-07@fengong"]) == (date(2020, 7, 10), date(2020, 7, 11))
+    assert span(found["report-2021-01@fengong"]) == (date(2021, 1, 10), date(2021, 1, 11))
+    assert "2020年7月1日至7月10日" in str(found["report-2020-07@fengong"]["SUMMARY"])
+    periods = sum(d.kind == "period" for t in site.tasks for d in t.dates)
+    assert len(found) == sum(len(t.dates) for t in site.tasks) + periods + 2
     task1 = found["task-1-deadline-2021-04-30@fengong"]
     assert "实施期限延长至2021年4月30日" in str(task1["DESCRIPTION"])
     assert site.task(1).text in str(task1["DESCRIPTION"])
@@ -192,10 +214,35 @@ def test_renshe_ledger(site, files):
         first[5]
         == "区发展改革委、区经济信息委、区财政局、区生态环境局、区国资委、经开区经发局、区税务局"
     )
-    assert first[6] == "实施期限延长至2021年4月30日；实施期限均延长至2020年12月31日"
-    assert site.reporting.text in first[7] and "2020年7月上旬" in first[7]
-    assert "2021年1月上旬" in first[7]
-    assert first[8] == "" and first[9] == SITE_URL + "tasks/1/"
+    # In date order, each with the notice's words.
+    assert first[6] == (
+        "截止：2020年12月31日（原文：实施期限均延长至2020年12月31日）；"
+        "截止：2021年4月30日（原文：实施期限延长至2021年4月30日）"
+    )
+    assert (first[7], first[8]) == (datetime(2020, 12, 31), datetime(2021, 4, 30))
+    assert first[9] == "" and first[10] == SITE_URL + "tasks/1/"
+    assert "报送要求" not in HEADER  # stated once, above the table
+    title, duty, *windows = above_table(files, site, "renshe")
+    assert title.startswith("区人力社保局任务台账")
+    assert site.reporting.text in duty
+    assert [w.strip() for w in windows] == [
+        "2020年7月1日至7月10日：报送上半年工作情况（通知原文：“本年度7月上旬”）",
+        "2021年1月1日至1月10日：报送上年度工作情况（通知原文：“次年度1月上旬”）",
+    ]
+
+
+def test_ledger_dates_are_excel_dates(site, files):
+    ws = openpyxl.load_workbook(
+        io.BytesIO(files[paths.unit_download(site.unit("renshe"), "xlsx")])
+    )["任务台账"]
+    header = [c.value for c in next(r for r in ws.iter_rows() if r[0].value == "序号")]
+    row = next(r for r in ws.iter_rows() if r[0].value == 32)
+    first, last = (row[header.index(name)] for name in ("最早日期", "最晚日期"))
+    assert (first.value, last.value) == (datetime(2020, 1, 1), datetime(2020, 12, 31))
+    assert first.is_date and first.number_format == "yyyy-mm-dd"
+    undated = next(r for r in ws.iter_rows() if r[0].value == 8)
+    assert undated[header.index("时间节点")].value == "通知未写明时限"
+    assert undated[header.index("最早日期")].value is None
 
 
 @pytest.mark.parametrize("unit_id", ["renshe", "zhenjie", "fagai", "xinfang"])
@@ -212,9 +259,14 @@ def test_ledger_rows_match_data(site, files, unit_id):
             if a.unit.id != unit.id
         ]
         assert row[5] == "、".join(others)  # the notice's order, lead marked
-        assert bool(row[7]) == (role == "lead")
-    assert csv_rows(files[paths.unit_download(unit, "csv")])[1:] == [
-        [str(v) for v in row] for row in rows
+        dates = [d.end or d.start for d in task.dates]
+        assert row[8] == (datetime.fromisoformat(max(dates)) if dates else "")
+    # The duty is stated above the table for a unit that leads, and only for one.
+    assert len(above_table(files, site, unit_id)) == (4 if site.tasks_led(unit) else 1)
+    as_csv = csv_rows(files[paths.unit_download(unit, "csv")])
+    assert as_csv[0] == list(HEADER)
+    assert as_csv[1:] == [
+        [v.date().isoformat() if isinstance(v, datetime) else str(v) for v in row] for row in rows
     ]
 
 
@@ -231,10 +283,10 @@ def test_ledger_prints_on_a4_landscape(site, files):
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
-    assert ws.print_title_rows == "$2:$2"
-    assert ws.freeze_panes == "A3"
-    assert ws["J3"].hyperlink.target == SITE_URL + "tasks/1/"
-    assert ws["D3"].alignment.wrap_text
+    assert ws.print_title_rows == "$5:$5"  # title, the duty in three lines, then the header
+    assert ws.freeze_panes == "A6"
+    assert ws["K6"].hyperlink.target == SITE_URL + "tasks/1/"
+    assert ws["D6"].alignment.wrap_text
 
 
 @pytest.mark.parametrize("unit_id", ["renshe", "zhenjie", "fagai", "xinfang", "caizheng"])
@@ -244,11 +296,12 @@ def test_unit_calendar(site, files, unit_id):
     tasks = site.tasks_of(unit)
     task_uids = {uid for uid in found if uid.startswith("task-")}
     assert {int(uid.split("-")[1]) for uid in task_uids} == {t.number for t in tasks if t.dates}
-    assert len(task_uids) == sum(len(t.dates) for t in tasks)
+    # a period is two events, its first and last day
+    assert len(task_uids) == sum(1 + (d.kind == "period") for t in tasks for d in t.dates)
     reports = sorted(uid for uid in found if uid.startswith("report-"))
     if site.tasks_led(unit):
         assert reports == [f"report-2020-07-{unit_id}@fengong", f"report-2021-01-{unit_id}@fengong"]
-        assert span(found[reports[0]]) == (date(2020, 7, 1), date(2020, 7, 11))
+        assert span(found[reports[0]]) == (date(2020, 7, 10), date(2020, 7, 11))
         assert str(found[reports[0]]["URL"]) == SITE_URL + f"units/{unit_id}/"
     else:
         assert reports == []
@@ -265,4 +318,48 @@ def test_renshe_calendar_dates(site, files):
     found = events(files[paths.unit_download(site.unit("renshe"), "ics")])
     assert span(found["task-1-deadline-2021-04-30@fengong"])[0] == date(2021, 4, 30)
     assert span(found["task-1-deadline-2020-12-31@fengong"])[0] == date(2020, 12, 31)
-    assert span(found["task-32-period-2020-01-01@fengong"]) == (date(2020, 1, 1), date(2021, 1, 1))
+    assert span(found["task-32-period-2020-01-01@fengong"]) == (date(2020, 1, 1), date(2020, 1, 2))
+    assert span(found["task-32-period-2020-01-01-end@fengong"])[0] == date(2020, 12, 31)
+
+
+def test_no_calendar_event_fills_more_than_a_day(files):
+    """A year-long event fills the all-day strip of every day of that year."""
+    for name, data in files.items():
+        if name.endswith(".ics"):
+            for uid, event in events(data).items():
+                first, end = span(event)
+                assert (end - first).days == 1, (name, uid)
+
+
+def test_reminders_before_each_reporting_deadline(site, files):
+    for name in (paths.ALL_ICS, paths.unit_download(site.unit("renshe"), "ics")):
+        reports = [e for uid, e in events(files[name]).items() if uid.startswith("report-")]
+        assert len(reports) == 2
+        for event in reports:
+            triggers = [a.decoded("TRIGGER") for a in event.walk("VALARM")]
+            assert triggers == [timedelta(days=-7, hours=9), timedelta(days=-1, hours=9)]
+            assert all(t < timedelta(0) for t in triggers)  # before the deadline's day
+            assert all(a["ACTION"] == "DISPLAY" for a in event.walk("VALARM"))
+    tasks_only = events(files[paths.unit_download(site.unit("xinfang"), "ics")])
+    assert not [e for e in tasks_only.values() if e.walk("VALARM")]
+
+
+# Without a public address (hooks/fengong/address.py), no file names one.
+
+
+def test_no_address_without_url_of(site):
+    files = download_files(site)
+    assert set(files) == set(paths.download_names(site))
+    for name, data in files.items():
+        if name.endswith(".xlsx"):
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                data = b"".join(zf.read(n) for n in zf.namelist() if "sheet" in n)
+            assert b"hyperlink" not in data, name
+        assert b"https://" not in data and b"http://" not in data.replace(b"http://schemas", b""), (
+            name
+        )
+    assert "url" not in json.loads(files[paths.ALL_JSON])["tasks"][0]
+    assert csv_rows(files[paths.ALL_CSV])[0] == [h for h, _ in ALL_COLUMNS if h != "任务网址"]
+    renshe = csv_rows(files[paths.unit_download(site.unit("renshe"), "csv")])
+    assert renshe[0] == [h for h in HEADER if h != "任务网址"]
+    assert all("URL" not in e for e in events(files[paths.ALL_ICS]).values())

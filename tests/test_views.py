@@ -39,9 +39,28 @@ def test_a_unit_page_links_its_downloads_and_lists_its_dates_in_order(site_model
     assert view.downloads.xlsx == "../../downloads/units/renshe.xlsx"
     assert view.downloads.sheet == "print/"
     assert view.downloads.ics  # it leads tasks, so it has reports to make
-    days = [(d.mention.end or d.mention.start, d.task.number) for d in view.dated]
+    # In date order: by first day, then last day (a period before a deadline on its last day).
+    days = [(d.first, d.last) for d in view.dated]
     assert days == sorted(days)
+    assert [d.item.when for d in view.dated] == [
+        "2020年1月1日至12月31日",
+        "2020年1月1日至12月31日",
+        "2020年7月1日至7月10日",
+        "2020年12月31日",
+        "2021年1月1日至1月10日",
+        "2021年4月30日",
+    ]
+    assert [d.item.task.number if d.item.task else d.kind for d in view.dated] == [
+        32,
+        33,
+        "报送",
+        1,
+        "报送",
+        1,
+    ]
     assert {d.role for d in view.dated} <= {"lead", "partner"}
+    assert len(view.undated) == len(site_model.tasks_of(unit)) - 3  # tasks 1, 32 and 33
+    assert view.no_date == "通知未写明时限"
     assert view.reporting is not None and view.reporting.to.endswith("（设在区人力社保局）")
 
 
@@ -51,3 +70,25 @@ def test_task_index_groups_cover_every_task_once_in_order(site_model):
     assert numbers == [t.number for t in site_model.tasks]
     starts = [g.part.number for g in view.groups if g.starts_part]
     assert starts == [p.number for p in site_model.parts]
+
+
+def test_a_unit_never_lists_itself_among_the_other_units(site_model):
+    """Task 8: 区总工会 leads, 区人力社保局 takes part; on 区人力社保局's page the other units
+    of task 8 are 区总工会 alone."""
+    for unit in site_model.units:
+        view = unit_page(site_model, paths.page_of(unit), unit)
+        for row in view.led + view.shared:
+            assert unit.id not in {a.unit.id for a in row.lead + row.others}, (unit.id, row)
+    renshe = site_model.unit("renshe")
+    view = unit_page(site_model, paths.page_of(renshe), renshe)
+    task8 = next(row for row in view.shared if row.task.number == 8)
+    assert [a.written for a in task8.lead] == ["区总工会"] and task8.others == ()
+
+
+def test_a_placeholder_is_not_counted_as_a_unit(site_model):
+    from fengong.views.units import units_index
+
+    view = units_index(site_model, paths.UNITS_INDEX)
+    placeholder = site_model.unit("xiangguan-danwei")
+    assert placeholder.is_placeholder and view.placeholders == (placeholder,)
+    assert view.unit_count == len(site_model.units) - 1 == 39

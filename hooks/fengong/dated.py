@@ -4,14 +4,15 @@ windows (本年度7月上旬 resolved against the notice's year), in date order.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from . import paths
 from .labels import KIND_LABELS, cn_date, span_text
-from .mentions import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
-from .model import Site, Task
+from .mentions import PERIOD_DAYS, mention_span, notice_year
+from .model import Site, Task, Unit
 
 DatedKind = Literal["issued", "deadline", "date", "period", "reporting"]
 
@@ -25,15 +26,16 @@ class Dated:
     first: date
     last: date
     name: str  # 任务32 · 实施期 / 报送上半年工作情况 / 通知印发
-    when: str  # 2020年1月1日至12月31日 / 2020年7月上旬（1日至10日）
-    quote: str  # the notice's words
+    when: str  # the days, as the site writes them: 2020年1月1日至12月31日, 2020年7月1日至10日
+    quote: str  # the notice's words: 实施期限为2020年1月1日至12月31日, 本年度7月上旬
     task: Task | None
     page: str  # src_uri of the page it links to
     anchor: str = ""
 
 
 def reporting_items(site: Site) -> list[Dated]:
-    """The reporting deadlines as windows of days: 本年度7月上旬 → the notice's year, 1–10 July."""
+    """The reporting deadlines as windows of days: 本年度7月上旬 → the notice's year, 1–10 July,
+    written as every page, sheet and download writes them (2020年7月1日至10日)."""
     duty, year = site.reporting, notice_year(site)
     if duty is None or year is None:
         return []
@@ -50,7 +52,7 @@ def reporting_items(site: Site) -> list[Dated]:
                 first=first,
                 last=last,
                 name=f"报送{d.covers}工作情况",
-                when=f"{y}年{d.month}月{PERIOD_LABELS[d.period]}（{first_day}日至{last_day}日）",
+                when=span_text(first, last),
                 quote=d.when,
                 task=None,
                 page=paths.NOTICE,
@@ -58,6 +60,39 @@ def reporting_items(site: Site) -> list[Dated]:
             )
         )
     return items
+
+
+def task_items(tasks: Iterable[Task]) -> list[Dated]:
+    """The dates, deadlines and periods the tasks' texts name, in the tasks' order."""
+    items = []
+    for task in tasks:
+        for mention in task.dates:
+            first, last = mention_span(mention)
+            if first is None or last is None:
+                continue
+            items.append(
+                Dated(
+                    kind=mention.kind,
+                    first=first,
+                    last=last,
+                    name=f"任务{task.number} · {KIND_LABELS[mention.kind]}",
+                    when=span_text(first, last),
+                    quote=mention.quote,
+                    task=task,
+                    page=paths.page_of(task),
+                )
+            )
+    return items
+
+
+def in_date_order(items: Iterable[Dated]) -> list[Dated]:
+    """By first day, then last day, then kind (the issue date first, reporting last), then
+    task number."""
+    order = {"issued": 0, "period": 1, "date": 2, "deadline": 3, "reporting": 4}
+    return sorted(
+        items,
+        key=lambda i: (i.first, i.last, order[i.kind], i.task.number if i.task else 0),
+    )
 
 
 def dated_items(site: Site) -> list[Dated]:
@@ -77,26 +112,13 @@ def dated_items(site: Site) -> list[Dated]:
                 page=paths.NOTICE,
             )
         )
-    for task in site.tasks:
-        for mention in task.dates:
-            first, last = mention_span(mention)
-            if first is None or last is None:
-                continue
-            items.append(
-                Dated(
-                    kind=mention.kind,
-                    first=first,
-                    last=last,
-                    name=f"任务{task.number} · {KIND_LABELS[mention.kind]}",
-                    when=span_text(first, last),
-                    quote=mention.quote,
-                    task=task,
-                    page=paths.page_of(task),
-                )
-            )
-    items += reporting_items(site)
-    order = {"issued": 0, "period": 1, "date": 2, "deadline": 3, "reporting": 4}
-    return sorted(
-        items,
-        key=lambda i: (i.first, i.last, order[i.kind], i.task.number if i.task else 0),
-    )
+    return in_date_order(items + task_items(site.tasks) + reporting_items(site))
+
+
+def unit_dated_items(site: Site, unit: Unit) -> list[Dated]:
+    """A unit's dated items, in date order: its tasks' dates, and the reporting windows
+    when it leads a task (lead units report)."""
+    items = task_items(site.tasks_of(unit))
+    if site.tasks_led(unit):
+        items += reporting_items(site)
+    return in_date_order(items)

@@ -2,11 +2,12 @@
 
 `download_files(site, url_of)` returns {src_uri: bytes}; the same data always gives the
 same bytes (every timestamp is derived from the notice's date, never from the clock).
+Without url_of (a build with no public address, hooks/fengong/address.py) the files name no
+web address: no URL column, calendar URL or JSON url.
 """
 
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 import json
@@ -23,12 +24,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from . import paths
+from .dated import Dated, in_date_order, reporting_items, task_items
 from .export import notice_json
-from .labels import ROLE_LABELS, cn_date, cn_number
-from .mentions import PERIOD_DAYS, PERIOD_LABELS, mention_span, notice_year
+from .labels import KIND_LABELS, NO_DATE, ROLE_LABELS, cn_date, cn_number
 from .model import Site, Task, Unit
 
 UrlOf = Callable[[Task | Unit], str]
+
+
+def _no_url(item: Task | Unit) -> str:
+    return ""
+
+
 Row = tuple[object, ...]
 
 # (header, column width in Excel character units; a Han character is about 2 units)
@@ -43,6 +50,7 @@ ALL_COLUMNS = (
     ("顺序", 6),
     ("任务网址", 40),
 )
+# The reporting duty, the same for every task a unit leads, is stated once above the table.
 LEDGER_COLUMNS = (
     ("序号", 6),
     ("部分", 14),
@@ -50,32 +58,46 @@ LEDGER_COLUMNS = (
     ("任务内容", 56),
     ("本单位角色", 8),
     ("其他责任单位", 26),
-    ("时间节点", 22),
-    ("报送要求", 34),
+    ("时间节点", 24),
+    ("最早日期", 11),  # Excel dates, so the rows sort and filter by date
+    ("最晚日期", 11),
     ("进展情况", 30),
     ("任务网址", 22),
 )
-URL_HEADER = "任务网址"  # the column whose cells become hyperlinks in XLSX
+URL_HEADER = "任务网址"  # the column whose cells become hyperlinks in XLSX; always the last
 
 
-def download_files(site: Site, url_of: UrlOf) -> dict[str, bytes]:
-    """Every download of the site: src_uri → file bytes, in paths.download_names' order."""
-    rows = assignment_rows(site, url_of)
+def download_files(site: Site, url_of: UrlOf | None = None) -> dict[str, bytes]:
+    """Every download of the site: src_uri → file bytes, in paths.download_names' order.
+    url_of(item) is an item's full address; without it, no file names an address."""
+    with_urls = url_of is not None
+    url_of = url_of or _no_url
+    all_columns = _columns(ALL_COLUMNS, with_urls)
+    ledger_columns = _columns(LEDGER_COLUMNS, with_urls)
+    rows = _cut(assignment_rows(site, url_of), with_urls)
     files = {
-        paths.ALL_JSON: notice_json_bytes(site, url_of),
-        paths.ALL_CSV: csv_bytes(ALL_COLUMNS, rows),
-        paths.ALL_XLSX: notice_xlsx(site, rows),
+        paths.ALL_JSON: notice_json_bytes(site, url_of if with_urls else None),
+        paths.ALL_CSV: csv_bytes(all_columns, rows),
+        paths.ALL_XLSX: notice_xlsx(site, all_columns, rows),
         paths.ALL_ICS: calendar_ics(site, url_of),
     }
     for unit in site.units:
-        ledger = ledger_rows(site, unit, url_of)
+        ledger = _cut(ledger_rows(site, unit, url_of), with_urls)
         made = {
-            "xlsx": ledger_xlsx(site, unit, ledger),
-            "csv": csv_bytes(LEDGER_COLUMNS, ledger),
+            "xlsx": ledger_xlsx(site, unit, ledger_columns, ledger),
+            "csv": csv_bytes(ledger_columns, ledger),
             "ics": calendar_ics(site, url_of, unit),
         }
         files.update((paths.unit_download(unit, ext), made[ext]) for ext in paths.UNIT_DOWNLOADS)
     return files
+
+
+def _columns(columns: tuple, with_urls: bool) -> tuple:
+    return columns if with_urls else columns[:-1]  # the URL column is the last
+
+
+def _cut(rows: list[Row], with_urls: bool) -> list[Row]:
+    return rows if with_urls else [row[:-1] for row in rows]
 
 
 # Rows, built once and shared by CSV and XLSX.
@@ -120,8 +142,7 @@ def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
             for a in task.assignments
             if a.unit.id != unit.id
         )
-        dates = "；".join(d.quote for d in task.dates)
-        duty = reporting_text(site) if role == "lead" else ""
+        dated = in_date_order(task_items((task,)))
         rows.append(
             (
                 task.number,
@@ -130,8 +151,9 @@ def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
                 task.text,
                 ROLE_LABELS[role],
                 others,
-                dates,
-                duty,
+                "；".join(item_text(i) for i in dated) or NO_DATE,
+                min((i.first for i in dated), default=None),
+                max((i.last for i in dated), default=None),
                 "",
                 url_of(task),
             )
@@ -139,19 +161,25 @@ def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
     return rows
 
 
-def reporting_text(site: Site) -> str:
-    """The reporting duty in the notice's words, then each deadline as a calendar month."""
+def item_text(item: Dated) -> str:
+    """截止：2021年4月30日（原文：实施期限延长至2021年4月30日）"""
+    return f"{KIND_LABELS[item.kind]}：{item.when}（原文：{item.quote}）"
+
+
+def reporting_lines(site: Site) -> list[str]:
+    """The reporting duty in the notice's words, then each window's days (the same words as
+    the unit page and the print sheet)."""
     duty = site.reporting
     if duty is None:
-        return ""
-    lines = [duty.text]
-    year = notice_year(site)
-    for d in duty.deadlines:
-        when = f"{d.when}（{d.covers}）"
-        if year is not None:
-            when += f"：{year + d.year_offset}年{d.month}月{PERIOD_LABELS[d.period]}"
-        lines.append(when)
-    return "\n".join(lines)
+        return []
+    lines = [f"报送要求：{duty.text}"]
+    for item in reporting_items(site):
+        lines.append(f"{item.when}：{item.name}（通知原文：“{item.quote}”）")
+    return lines
+
+
+def reporting_text(site: Site) -> str:
+    return "\n".join(reporting_lines(site))
 
 
 # File writers, one per kind.
@@ -172,12 +200,12 @@ def csv_bytes(columns: Sequence[tuple[str, int]], rows: list[Row]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def notice_xlsx(site: Site, rows: list[Row]) -> bytes:
+def notice_xlsx(site: Site, columns: Sequence[tuple[str, int]], rows: list[Row]) -> bytes:
     n = site.notice
     wb = Workbook()
     ws = wb.active
     ws.title = "任务分工"
-    write_table(ws, ALL_COLUMNS, rows, header_row=1)
+    write_table(ws, columns, rows, header_row=1)
     print_setup(ws, header_row=1)
 
     about = wb.create_sheet("说明")
@@ -189,7 +217,14 @@ def notice_xlsx(site: Site, rows: list[Row]) -> bytes:
         ("修订", f"{n.revision_label}（{cn_date(n.revision_date)}）" if n.revision_label else ""),
         ("来源", f"通知附件《{n.annex_title}》" if n.annex_title else "通知附件"),
         ("任务数", len(site.tasks)),
-        ("责任单位数", len(site.units)),
+        ("责任单位数", sum(not u.is_placeholder for u in site.units)),
+        (
+            "泛指",
+            "、".join(f"“{u.name}”" for u in site.units if u.is_placeholder)
+            + "是通知的泛指说法，不是具体单位，不计入责任单位数。"
+            if any(u.is_placeholder for u in site.units)
+            else "",
+        ),
         (
             "怎样读“任务分工”表",
             "每行是一项任务的一个责任单位。“单位（原文）”是通知的原文写法，“单位ID”是本站统一的"
@@ -200,7 +235,7 @@ def notice_xlsx(site: Site, rows: list[Row]) -> bytes:
             "每项任务列在第一位的责任单位为牵头单位（角色“牵头”），其余为参与单位（角色“参与”）。"
             + (f"通知原文：“{n.lead_rule}”" if n.lead_rule else ""),
         ),
-        ("报送要求", reporting_text(site)),
+        ("报送要求", reporting_text(site).removeprefix("报送要求：")),
     ]
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 90
@@ -213,15 +248,34 @@ def notice_xlsx(site: Site, rows: list[Row]) -> bytes:
     return xlsx_bytes(wb, site.notice.title, notice_day(site))
 
 
-def ledger_xlsx(site: Site, unit: Unit, rows: list[Row]) -> bytes:
+def ledger_xlsx(
+    site: Site, unit: Unit, columns: Sequence[tuple[str, int]], rows: list[Row]
+) -> bytes:
     notice = site.notice
-    return _ledger_xlsx(unit.name, notice.doc_number, notice.title, notice_day(site), tuple(rows))
+    duty = tuple(reporting_lines(site)) if site.tasks_led(unit) else ()
+    return _ledger_xlsx(
+        unit.name,
+        notice.doc_number,
+        notice.title,
+        notice_day(site),
+        tuple(columns),
+        tuple(rows),
+        duty,
+    )
 
 
 # Cached by content: `mkdocs serve` rebuilds in one process, and after an edit most units'
 # ledgers are unchanged, so they are not written again (openpyxl is the slow part).
 @lru_cache(maxsize=2048)
-def _ledger_xlsx(unit_name: str, doc_number: str, title: str, day: date, rows: tuple) -> bytes:
+def _ledger_xlsx(
+    unit_name: str,
+    doc_number: str,
+    title: str,
+    day: date,
+    columns: tuple,
+    rows: tuple,
+    duty: tuple[str, ...],
+) -> bytes:
     led = sum(1 for row in rows if row[4] == ROLE_LABELS["lead"])
     wb = Workbook()
     ws = wb.active
@@ -231,15 +285,39 @@ def _ledger_xlsx(unit_name: str, doc_number: str, title: str, day: date, rows: t
         f"共{len(rows)}项（牵头{led}项、参与{len(rows) - led}项）"
     )
     ws["A1"].font = Font(bold=True, size=14)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(LEDGER_COLUMNS))
-    write_table(ws, LEDGER_COLUMNS, list(rows), header_row=2)
-    print_setup(ws, header_row=2)
+    # Above the table, once: what the unit reports for the tasks it leads, and when.
+    lines = [*duty[:1], *(f"　{line}" for line in duty[1:])]
+    if lines:
+        lines[0] = lines[0].replace("报送要求：", "报送要求（本单位牵头的任务）：", 1)
+    for r, line in enumerate(lines, 2):
+        ws.cell(r, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+    header_row = 2 + len(lines)
+    for r in range(1, header_row):
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(columns))
+    if lines:
+        ws.row_dimensions[2].height = 32  # the notice's sentence takes two lines
+    write_table(ws, columns, list(rows), header_row=header_row)
+    print_setup(ws, header_row=header_row)
     return xlsx_bytes(wb, title, day)
 
 
+# Reminders before each reporting deadline: at 9:00 a week before, and the day before.
+# An all-day event starts at midnight; the triggers count back from there.
+REMINDERS = (
+    (timedelta(days=-7) + timedelta(hours=9), "一周后"),
+    (timedelta(days=-1) + timedelta(hours=9), "明天"),
+)
+
+
 def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None) -> bytes:
-    """Every dated item of the tasks (of one unit, or all), and the reporting deadlines
-    (for a unit only if it leads a task), as all-day events."""
+    """The dated items of the tasks (of one unit, or all), and the reporting deadlines (for a
+    unit only if it leads a task), as all-day events.
+
+    A period (实施期限为2020年1月1日至12月31日) is two events, its first and its last day:
+    one event spanning it would fill the all-day strip of every day for a year. A reporting
+    window (本年度7月上旬) is one event on its last day, the deadline, with reminders before it.
+    UIDs stay what they were: a period's first day keeps the UID the period had, so a
+    calendar that imported the old file replaces that event."""
     n = site.notice
     cal = icalendar.Calendar()
     cal.add("prodid", "-//fengong//任务分工//ZH")
@@ -253,50 +331,69 @@ def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None) -> bytes:
     tasks = site.tasks_of(unit) if unit else site.tasks
     for task in tasks:
         seen: set[str] = set()
-        for mention in task.dates:
-            first, last = mention_span(mention)
-            if first is None:
-                continue
-            uid = f"task-{task.number}-{mention.kind}-{first.isoformat()}@fengong"
+        for item in task_items((task,)):
+            uid = f"task-{task.number}-{item.kind}-{item.first.isoformat()}@fengong"
             if uid in seen:
                 continue
             seen.add(uid)
             units = "、".join(
                 a.written + ("（牵头）" if a.role == "lead" else "") for a in task.assignments
             )
-            description = (
-                f"“{mention.quote}”\n\n任务{task.number}：{task.text}\n\n责任单位：{units}\n\n"
-                f"{n.doc_number}\n{url_of(task)}"
+            url = url_of(task)
+            description = "\n\n".join(
+                filter(
+                    None,
+                    (
+                        f"{KIND_LABELS[item.kind]}：{item.when}",
+                        f"通知原文：“{item.quote}”",
+                        f"任务{task.number}：{task.text}",
+                        f"责任单位：{units}",
+                        f"{n.doc_number}\n{url}".strip(),
+                    ),
+                )
             )
-            summary = f"任务{task.number}：{mention.quote}"
-            cal.add_component(
-                all_day_event(uid, stamp, first, last, summary, description, url_of(task))
-            )
+            if item.kind == "period" and item.first != item.last:
+                days = (
+                    (uid, item.first, f"任务{task.number}：实施期开始（{item.when}）"),
+                    (
+                        uid.replace("@", "-end@"),
+                        item.last,
+                        f"任务{task.number}：实施期结束（{item.when}）",
+                    ),
+                )
+            else:
+                days = ((uid, item.first, f"任务{task.number}：{item.quote}"),)
+            for day_uid, day, summary in days:
+                cal.add_component(all_day_event(day_uid, stamp, day, summary, description, url))
 
     led = site.tasks_led(unit) if unit else ()
-    year = notice_year(site)
-    if site.reporting and year is not None and (unit is None or led):
-        duty = site.reporting
-        for d in duty.deadlines:
-            y = year + d.year_offset
-            first_day, last_day = PERIOD_DAYS[d.period]
-            last_day = min(last_day, calendar.monthrange(y, d.month)[1])
-            first, last = date(y, d.month, first_day), date(y, d.month, last_day)
+    duty = site.reporting
+    if duty and (unit is None or led):
+        for item in reporting_items(site):
             description = (
-                f"通知原文：“{duty.text}”\n\n{d.when}（{d.covers}）："
-                f"{y}年{d.month}月{first_day}日至{last_day}日\n\n{n.doc_number}"
+                f"{item.when}：{item.name}，报送{duty.to}。\n\n"
+                f"通知原文：“{duty.text}”\n\n{n.doc_number}"
             )
-            uid = f"report-{y}-{d.month:02d}@fengong"
+            uid = f"report-{item.first.year}-{item.first.month:02d}@fengong"
+            url = ""
             if unit:
                 # A unit's own reminder lists what it reports on, so it gets its own UID.
                 numbers = "、".join(str(t.number) for t in led)
-                description += (
-                    f"\n\n本单位牵头的任务（{len(led)}项）：任务{numbers}\n{url_of(unit)}"
+                url = url_of(unit)
+                description += f"\n\n本单位牵头的任务（{len(led)}项）：任务{numbers}\n{url}"
+                description = description.rstrip()
+                uid = uid.replace("@", f"-{unit.id}@")
+            summary = f"报送截止：{item.name}（{item.when}报送{duty.to}）"
+            event = all_day_event(uid, stamp, item.last, summary, description, url)
+            for trigger, when in REMINDERS:
+                alarm = icalendar.Alarm()
+                alarm.add("action", "DISPLAY")
+                alarm.add(
+                    "description", f"{when}（{cn_date(item.last.isoformat())}）截止：{item.name}"
                 )
-                uid = f"report-{y}-{d.month:02d}-{unit.id}@fengong"
-            summary = f"{d.when}（{d.covers}）报送{duty.to}"
-            url = url_of(unit) if unit else ""
-            cal.add_component(all_day_event(uid, stamp, first, last, summary, description, url))
+                alarm.add("trigger", trigger)
+                event.add_component(alarm)
+            cal.add_component(event)
     return cal.to_ical()
 
 
@@ -304,13 +401,14 @@ def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None) -> bytes:
 
 
 def all_day_event(
-    uid: str, stamp: datetime, first: date, last: date, summary: str, description: str, url: str
+    uid: str, stamp: datetime, day: date, summary: str, description: str, url: str
 ) -> icalendar.Event:
+    """An event on one whole day."""
     event = icalendar.Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    event.add("dtstart", first)
-    event.add("dtend", last + timedelta(days=1))  # DTEND of an all-day event is exclusive
+    event.add("dtstart", day)
+    event.add("dtend", day + timedelta(days=1))  # DTEND of an all-day event is exclusive
     event.add("summary", summary)
     event.add("description", description)
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
@@ -343,13 +441,15 @@ def write_table(
         ws.column_dimensions[get_column_letter(col)].width = width
     # Named styles: one lookup per cell instead of hashing a Border and an Alignment each
     # time (that hashing was most of the time spent writing the ledgers).
-    cell_style, link_style = _named_styles(ws.parent)
+    cell_style, link_style, date_style = _named_styles(ws.parent)
     for r, row in enumerate(rows, header_row + 1):
         for col, value in enumerate(row, 1):
             cell = ws.cell(r, col, value)
             if columns[col - 1][0] == URL_HEADER and value:
                 cell.hyperlink = value
                 cell.style = link_style
+            elif isinstance(value, date):
+                cell.style = date_style  # an Excel date, shown as 2020-12-31
             else:
                 cell.style = cell_style
     last = get_column_letter(len(columns))
@@ -357,13 +457,17 @@ def write_table(
     ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
 
 
-def _named_styles(wb: Workbook) -> tuple[str, str]:
-    """The body cell style and the link cell style, registered once per workbook."""
-    names = ("fengong-cell", "fengong-link")
+def _named_styles(wb: Workbook) -> tuple[str, str, str]:
+    """The body cell style, the link cell style and the date cell style, registered once per
+    workbook."""
+    names = ("fengong-cell", "fengong-link", "fengong-date")
     if names[0] not in wb.named_styles:
         wb.add_named_style(NamedStyle(name=names[0], border=BORDER, alignment=WRAP))
         link_font = Font(color="0563C1", underline="single")
         wb.add_named_style(NamedStyle(name=names[1], font=link_font, border=BORDER, alignment=WRAP))
+        wb.add_named_style(
+            NamedStyle(name=names[2], border=BORDER, alignment=WRAP, number_format="yyyy-mm-dd")
+        )
     return names
 
 

@@ -13,6 +13,7 @@ __all__ = [
     "BOUND_WORDS",
     "CHANGE_LABELS",
     "KIND_LABELS",
+    "NO_DATE",
     "ROLE_LABELS",
     "cn_date",
     "cn_number",
@@ -41,6 +42,8 @@ KIND_LABELS = {
     "period": "实施期",
     "reporting": "报送",
 }
+# What a task whose text names no date says in its place (unit page, print sheet, ledger).
+NO_DATE = "通知未写明时限"
 # A target's bound, after its figure: 1.4万人以上.
 BOUND_WORDS = {"min": "以上", "max": "以下", "exact": ""}
 

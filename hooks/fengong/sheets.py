@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import paths
-from .labels import KIND_LABELS, span_text
-from .mentions import mention_span
+from .dated import in_date_order, task_items
+from .labels import KIND_LABELS, NO_DATE
 from .model import Task, Unit
 from .qr import Codes
 
@@ -27,7 +27,7 @@ class SheetRow:
     href: str
     lead: tuple[UnitLink, ...]  # the lead unit, unless it is the sheet's unit
     others: tuple[UnitLink, ...]  # the other partners, without the sheet's unit
-    dates: tuple[str, ...]  # 截止：2021年4月30日
+    dates: tuple[str, ...]  # 截止：2021年4月30日, in date order; or that it has none
     url: str  # the task's full address ("" without a site_url)
     qr: Markup  # the address as a QR code (inline SVG), or its slot
 
@@ -50,10 +50,9 @@ def sheet_rows(tasks: Sequence[Task], unit: Unit, page: str, codes: Codes) -> li
                 lead=links(list(dict.fromkeys(lead))),
                 others=links(list(dict.fromkeys(others))),
                 dates=tuple(
-                    f"{KIND_LABELS[d.kind]}：{span_text(*mention_span(d))}"
-                    for d in task.dates
-                    if mention_span(d)[0] is not None
-                ),
+                    f"{KIND_LABELS[i.kind]}：{i.when}" for i in in_date_order(task_items((task,)))
+                )
+                or (NO_DATE,),
                 url=url,
                 qr=codes.code(url),
             )

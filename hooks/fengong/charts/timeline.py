@@ -43,6 +43,9 @@ class Timeline:
     ticks: tuple[Tick, ...]
     rows: tuple[TimelineRow, ...]
     issued_x: float | None  # a rule down the chart on the day the notice was issued
+    # The axis as days (ISO; "" without items), so a script can draw today on it (today.js).
+    start: str = ""
+    end: str = ""
 
 
 def timeline(items: Sequence[Dated], href_of: Callable[[Dated], str], *, width=680.0) -> Timeline:
@@ -109,4 +112,6 @@ def timeline(items: Sequence[Dated], href_of: Callable[[Dated], str], *, width=6
         ticks=tuple(ticks),
         rows=tuple(rows),
         issued_x=x_of(issued.first) if issued else None,
+        start=start.isoformat(),
+        end=end.isoformat(),
     )

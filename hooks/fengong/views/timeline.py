@@ -16,6 +16,8 @@ class Entry:
     item: Dated
     href: str  # its task's page, or the notice's paragraph
     kind: str  # 截止 / 实施期 / 日期 …
+    first: str  # its first and last day, ISO (today.js marks what has passed)
+    last: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,16 @@ def timeline_page(site: Site, page: str) -> TimelinePage:
 
     year = int(site.notice.date[:4]) if site.reporting and site.notice.date else None
     return TimelinePage(
-        entries=tuple(Entry(item=i, href=href_of(i), kind=KIND_LABELS[i.kind]) for i in items),
+        entries=tuple(
+            Entry(
+                item=i,
+                href=href_of(i),
+                kind=KIND_LABELS[i.kind],
+                first=i.first.isoformat(),
+                last=i.last.isoformat(),
+            )
+            for i in items
+        ),
         chart=timeline(items, href_of),
         this_year=year,
         next_year=year + 1 if year is not None else None,

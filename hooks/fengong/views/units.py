@@ -9,8 +9,9 @@ from markupsafe import Markup
 from .. import paths
 from ..charts.bars import BarChart, bar_chart
 from ..charts.matrix import Matrix, level_legend, matrix
-from ..dated import Dated, reporting_items
-from ..model import DateMention, Notice, Part, ReportingDeadline, Revision, Site, Task, Unit
+from ..dated import Dated, reporting_items, unit_dated_items
+from ..labels import KIND_LABELS, NO_DATE
+from ..model import Assignment, Notice, Part, Revision, Site, Task, Unit
 from ..qr import Codes
 from ..sheets import SheetRow, sheet_rows
 
@@ -34,7 +35,8 @@ def report_to(site: Site, office: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class UnitsIndex:
-    unit_count: int
+    unit_count: int  # the units, placeholders (相关单位) not counted
+    placeholders: tuple[Unit, ...]  # words the notice uses for whoever it concerns
     task_count: int
     charted: int  # units drawn in the charts
     bars: BarChart
@@ -45,7 +47,8 @@ class UnitsIndex:
 
 def units_index(site: Site, page: str) -> UnitsIndex:
     rows = site.involvement(site.tasks)
-    charted = rows[:CHART_UNITS]
+    # A placeholder is listed in the table, marked, but not drawn or counted as a unit.
+    charted = [row for row in rows if not row[0].is_placeholder][:CHART_UNITS]
     bars = bar_chart(charted, lambda u: paths.href(page, paths.page_of(u)))
     grid = None
     if site.parts:
@@ -64,7 +67,8 @@ def units_index(site: Site, page: str) -> UnitsIndex:
             ),
         )
     return UnitsIndex(
-        unit_count=len(site.units),
+        unit_count=sum(not u.is_placeholder for u in site.units),
+        placeholders=tuple(u for u in site.units if u.is_placeholder),
         task_count=len(site.tasks),
         charted=len(charted),
         bars=bars,
@@ -105,10 +109,24 @@ class UnitChanges:
 
 
 @dataclass(frozen=True, slots=True)
-class DatedTask:
-    mention: DateMention
+class DatedRow:
+    """A row of the unit's 时间节点: a date of one of its tasks, or a reporting window."""
+
+    item: Dated
+    kind: str  # 截止 / 实施期 / 报送
+    role: str  # the unit's role in the task (lead | partner); "lead" for a reporting window
+    first: str  # ISO days, for the script that marks what has passed (fengong/today.js)
+    last: str
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRow:
+    """A task in the unit's tables: its lead units and the other units, never the page's own
+    unit among them (it is the one reading)."""
+
     task: Task
-    role: str  # the unit's role in the task: lead | partner
+    lead: tuple[Assignment, ...]
+    others: tuple[Assignment, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,18 +135,20 @@ class Reporting:
 
     text: str  # the notice's words
     items: tuple[str, ...]  # 联络人, 工作情况
-    deadlines: tuple[ReportingDeadline, ...]
+    windows: tuple[DatedRow, ...]  # when: 2020年7月1日至7月10日, with the notice's words
     to: str  # the office, with where it sits
 
 
 @dataclass(frozen=True, slots=True)
 class UnitPage:
     unit: Unit
-    led: tuple[Task, ...]
-    shared: tuple[Task, ...]
+    led: tuple[TaskRow, ...]
+    shared: tuple[TaskRow, ...]
     downloads: UnitDownloads
     changes: UnitChanges | None
-    dated: tuple[DatedTask, ...]  # in date order
+    dated: tuple[DatedRow, ...]  # in date order
+    undated: tuple[Task, ...]  # its tasks whose text names no date
+    no_date: str  # what the page says of them
     reporting: Reporting | None  # only for a unit that leads tasks
 
 
@@ -158,11 +178,34 @@ def unit_changes(site: Site, unit: Unit, page: str) -> UnitChanges | None:
     return UnitChanges(revision=latest.revision, previous=latest.previous, tasks=tuple(tasks))
 
 
-def dated_tasks(site: Site, unit: Unit) -> tuple[DatedTask, ...]:
-    """The dates of the unit's tasks, in date order (then task order)."""
-    items = [(d.end or d.start or "", t, d) for t in site.tasks_of(unit) for d in t.dates]
-    items.sort(key=lambda item: (item[0], item[1].number))
-    return tuple(DatedTask(mention=d, task=t, role=t.role_of(unit)) for _, t, d in items)
+def dated_rows(site: Site, unit: Unit) -> tuple[DatedRow, ...]:
+    """The dates of the unit's tasks and, if it leads any, the reporting windows: in date
+    order (first day, then last day)."""
+    return tuple(
+        dated_row(item, item.task.role_of(unit) if item.task else "lead")
+        for item in unit_dated_items(site, unit)
+    )
+
+
+def dated_row(item: Dated, role: str) -> DatedRow:
+    return DatedRow(
+        item=item,
+        kind=KIND_LABELS[item.kind],
+        role=role,
+        first=item.first.isoformat(),
+        last=item.last.isoformat(),
+    )
+
+
+def task_rows(tasks: tuple[Task, ...], unit: Unit) -> tuple[TaskRow, ...]:
+    return tuple(
+        TaskRow(
+            task=t,
+            lead=tuple(a for a in t.lead if a.unit.id != unit.id),
+            others=tuple(a for a in t.partners if a.unit.id != unit.id),
+        )
+        for t in tasks
+    )
 
 
 def reporting(site: Site, unit: Unit) -> Reporting | None:
@@ -170,7 +213,10 @@ def reporting(site: Site, unit: Unit) -> Reporting | None:
     if duty is None or not site.tasks_led(unit):
         return None
     return Reporting(
-        text=duty.text, items=duty.items, deadlines=duty.deadlines, to=report_to(site, duty.to)
+        text=duty.text,
+        items=duty.items,
+        windows=tuple(dated_row(item, "lead") for item in reporting_items(site)),
+        to=report_to(site, duty.to),
     )
 
 
@@ -178,8 +224,8 @@ def unit_page(site: Site, page: str, unit: Unit) -> UnitPage:
     ics = paths.unit_download(unit, "ics")
     return UnitPage(
         unit=unit,
-        led=site.tasks_led(unit),
-        shared=site.tasks_shared(unit),
+        led=task_rows(site.tasks_led(unit), unit),
+        shared=task_rows(site.tasks_shared(unit), unit),
         downloads=UnitDownloads(
             xlsx=paths.href(page, paths.unit_download(unit, "xlsx")),
             csv=paths.href(page, paths.unit_download(unit, "csv")),
@@ -187,7 +233,9 @@ def unit_page(site: Site, page: str, unit: Unit) -> UnitPage:
             sheet=paths.href(page, paths.unit_print_page(unit)),
         ),
         changes=unit_changes(site, unit, page),
-        dated=dated_tasks(site, unit),
+        dated=dated_rows(site, unit),
+        undated=tuple(t for t in site.tasks_of(unit) if not t.dates),
+        no_date=NO_DATE,
         reporting=reporting(site, unit),
     )
 
@@ -205,7 +253,6 @@ class UnitSheet:
     shared: tuple[SheetRow, ...]
     with_qr: bool
     reporting: Reporting | None
-    reporting_items: tuple[Dated, ...]
 
 
 def unit_sheet(site: Site, page: str, unit: Unit, codes: Codes) -> UnitSheet:
@@ -220,5 +267,4 @@ def unit_sheet(site: Site, page: str, unit: Unit, codes: Codes) -> UnitSheet:
         shared=tuple(sheet_rows(site.tasks_shared(unit), unit, page, codes)),
         with_qr=bool(codes.site_url),
         reporting=duty,
-        reporting_items=tuple(reporting_items(site)) if duty else (),
     )
