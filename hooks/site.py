@@ -20,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
 from fengong import paths, qr, search
+from fengong.address import public_url
 from fengong.background import Background, BackgroundError
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
@@ -49,10 +50,17 @@ def on_config(config):
 
     # The pages are rendered now, before MkDocs cleans site/: if one cannot be made, the
     # build stops here and the last good site stays in place.
-    site_url = config.site_url or ""
+    # QR codes, canonical links and the downloads' links need an address readers can open.
+    site_url = public_url(config.site_url)
+    if not site_url:
+        log.info(
+            f"no public address (site_url is {config.site_url or 'empty'}): QR codes, canonical "
+            "links and the links in the downloads are left out; to publish, build with "
+            "FENGONG_SITE_URL=https://…/"
+        )
 
     def url_of(item) -> str:
-        return site_url.rstrip("/") + "/" + paths.item_url(item)
+        return site_url + paths.item_url(item)
 
     def files_made_later() -> dict[str, bytes]:
         # Imported in the worker only: openpyxl and icalendar take 0.12 s to import.
@@ -60,7 +68,7 @@ def on_config(config):
 
         # The header search runs on our own index (hooks/fengong/theme/main.html says how).
         index = search.index_files(search.documents(site), dict(site.synonyms))
-        return download_files(site, url_of) | index
+        return download_files(site, url_of if site_url else None) | index
 
     # Two forked workers run beside this process (hooks/fengong/background.py): one makes
     # the print sheets' QR codes, the other the downloads and the search index. Nothing
@@ -77,6 +85,7 @@ def on_config(config):
     _state.update(site=site, pages=pages, downloads=paths.download_names(site))
     _state.update(later=later, qr=codes, results={})
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
+    _state.update(public=bool(site_url), canonical={})
     return config
 
 
@@ -96,7 +105,19 @@ class _MadeLater(File):
         pass
 
 
+def on_page_context(context, page, config, nav):
+    # Without a public address a page names no canonical address. The sitemap is made from
+    # page.canonical_url too (Material's instant navigation reads it, and MkDocs writes it
+    # before the pages today), so the address is given back once the page is written.
+    if not _state["public"] and page.canonical_url:
+        _state["canonical"][page.file.src_uri] = page.canonical_url
+        page.canonical_url = None
+    return context
+
+
 def on_post_page(output: str, page, config) -> str:
+    if page.file.src_uri in _state["canonical"]:
+        page.canonical_url = _state["canonical"].pop(page.file.src_uri)
     if _state["qr"] is not None and page.file.src_uri in _state["sheets"]:
         output = qr.fill_slots(output, _worker_result("qr", "making the QR codes"))
     return output
@@ -175,6 +196,7 @@ __all__ = [
     "on_build_error",
     "on_config",
     "on_files",
+    "on_page_context",
     "on_page_markdown",
     "on_post_build",
     "on_post_page",

@@ -8,14 +8,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_site(site_dir: Path, data_dir: Path | None = None) -> Path:
-    """Build the site in-process into site_dir (strict), from data_dir or data/."""
+# The address the tests publish the site at (FENGONG_SITE_URL): a published site has QR
+# codes and absolute links. build_site(..., site_url=None) builds without one.
+PUBLISHED_AT = "https://example.org/fengong/"
+
+
+def build_site(
+    site_dir: Path, data_dir: Path | None = None, site_url: str | None = PUBLISHED_AT
+) -> Path:
+    """Build the site in-process into site_dir (strict), from data_dir or data/, published
+    at site_url (None: as a build without FENGONG_SITE_URL)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    saved = os.environ.get("FENGONG_DATA_DIR")
-    if data_dir is not None:
-        os.environ["FENGONG_DATA_DIR"] = str(data_dir)
+    env = {"FENGONG_DATA_DIR": data_dir and str(data_dir), "FENGONG_SITE_URL": site_url}
+    saved = {name: os.environ.get(name) for name in env}
+    for name, value in env.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     try:
         config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)
@@ -24,8 +36,9 @@ def build_site(site_dir: Path, data_dir: Path | None = None) -> Path:
         finally:
             config.plugins.on_shutdown()
     finally:
-        if saved is None:
-            os.environ.pop("FENGONG_DATA_DIR", None)
-        else:
-            os.environ["FENGONG_DATA_DIR"] = saved
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return site_dir
