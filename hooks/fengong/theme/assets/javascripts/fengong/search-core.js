@@ -33,6 +33,10 @@
   // after every task whose own words hold the query.
   const FIELDS = ["title", "names", "partners", "text", "context"]
   const FIELD_RANK = { title: 4, names: 3, partners: 2, text: 1, context: 0.5 }
+  // A document with fewer query words found only in its context comes first, whatever the
+  // ranks: 人社局 培训 lists every task of 区人力社保局 whose own text says 培训 before one that
+  // inherits 培训 from its part's title, even one it leads.
+  const inheritedOnly = rank => (rank === FIELD_RANK.context ? 1 : 0)
   const TASK_REF_RANK = 1000 // above any sum of field ranks
 
   // Labels shown in results, by document kind (Material renders `tags` as chips).
@@ -135,6 +139,7 @@
       else {
         hit.rank += other.rank
         hit.score += other.score
+        hit.inherited += other.inherited
         for (const form of other.forms) hit.forms.add(form)
       }
     }
@@ -439,7 +444,8 @@
       return this.group(found)
     }
 
-    /** The documents matching every word of the query: ref → {rank, score, forms}. */
+    /** The documents matching every word of the query: ref → {rank, score, inherited (words
+     *  found only in the document's context), forms}. */
     async find(query) {
       const words = this.parse(query)
       if (!words.length) return new Map()
@@ -566,19 +572,22 @@
         for (const [ref, rank] of ranked) {
           const score = scores.get(ref) || 0
           const hit = hits.get(ref)
-          if (!hit) hits.set(ref, { rank, score, forms: new Set([form.form]) })
-          else {
+          if (!hit) {
+            const inherited = inheritedOnly(rank)
+            hits.set(ref, { rank, score, inherited, forms: new Set([form.form]) })
+          } else {
             hit.forms.add(form.form)
             if (rank > hit.rank || (rank === hit.rank && score > hit.score))
-              Object.assign(hit, { rank, score })
+              Object.assign(hit, { rank, score, inherited: inheritedOnly(rank) })
           }
         }
       }
       if (task !== null) {
         const ref = this.byTask.get(task)
         if (within.has(ref) && this.docs.has(ref)) {
-          const hit = hits.get(ref) || { rank: 0, score: 0, forms: new Set() }
+          const hit = hits.get(ref) || { rank: 0, score: 0, inherited: 0, forms: new Set() }
           hit.rank += TASK_REF_RANK
+          hit.inherited = 0 // the word names this task
           hit.forms.add(word)
           hits.set(ref, hit)
         }
@@ -650,7 +659,10 @@
     group(found) {
       const ordered = [...found]
         .map(([ref, hit]) => ({ doc: this.docs.get(ref), hit, score: hit.rank + hit.score / (1 + hit.score) }))
-        .sort((a, b) => b.score - a.score || a.doc.ref - b.doc.ref)
+        .sort(
+          (a, b) =>
+            a.hit.inherited - b.hit.inherited || b.score - a.score || a.doc.ref - b.doc.ref
+        )
       const groups = new Map()
       for (const { doc, hit, score } of ordered) {
         const page = doc.location.split("#")[0]
