@@ -210,10 +210,6 @@ class Block:
     quantities: tuple[Quantity, ...] = ()
     source: Source = _source()
 
-    @property
-    def anchor(self) -> str:
-        return f"L{self.line}"
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReportingDeadline:
