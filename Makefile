@@ -6,9 +6,12 @@ export NO_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test check bench bench-smoke lint
 
-$(BIN)/.installed: requirements.txt
+# The pinned dependencies, then the engine (hooks/fengong, see pyproject.toml) installed
+# editable, so hooks/site.py, the scripts and the tests import it from this tree.
+$(BIN)/.installed: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # Build and serve the site on http://127.0.0.1:8000/ (rebuilds when data/ changes).

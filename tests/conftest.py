@@ -1,21 +1,18 @@
-"""Shared fixtures: the engine on sys.path, and the real site built once per session."""
+"""Shared fixtures: the real site built once per session.
+
+The engine (fengong) is installed editable by `make`; scripts/ and tests/ are on pytest's
+pythonpath (pyproject.toml), so the tests import the scripts and their helpers as modules.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-for folder in (ROOT / "hooks", ROOT / "scripts", ROOT / "tests"):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+from sitebuild import ROOT, build_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
-
-from sitebuild import build_site  # noqa: E402  (needs tests/ on sys.path)
 
 
 @pytest.fixture(scope="session")
