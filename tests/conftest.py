@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site built once per session.
+"""Shared fixtures: the real site built once per session, and for the browser tests (here and
+in tests/browser/) one Chromium, the built site served on localhost, and test-artifacts/.
 
 The engine (fengong) is installed editable by `make`; scripts/ and tests/ are on pytest's
 pythonpath (pyproject.toml), so the tests import the scripts and their helpers as modules.
@@ -10,9 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
+from chromium import launch, serve
 from sitebuild import ROOT, build_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -26,3 +30,34 @@ def site_model():
 
     site, _ = load_site(ROOT / "data")
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium (scripts/chromium.py), one for the whole session: sync Playwright
+    runs once per thread, so every browser test shares it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        try:
+            browser = launch(p)
+        except FileNotFoundError as missing:
+            pytest.fail(str(missing))
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    """http://127.0.0.1:PORT/ serving the built site."""
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots and reports go for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
