@@ -7,23 +7,19 @@ rebuilds, so the engine is imported here once and the data is reloaded on every 
 
 from __future__ import annotations
 
-import sys
 from functools import partial
 from pathlib import Path
-
-from markdown.extensions.toc import nest_toc_tokens
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
-
-sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
 from fengong import paths, qr, search
 from fengong.background import Background, BackgroundError
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
 from fengong.render import anchor_ids, headings, render_pages
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 log = get_plugin_logger("fengong")
 _state: dict = {}  # the Site of the build in progress; replaced on every build

@@ -11,7 +11,6 @@ import json
 import sys
 from pathlib import Path
 
-import _engine  # noqa: F401  (puts hooks/ on sys.path)
 from fengong.importer import run
 
 

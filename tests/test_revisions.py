@@ -10,7 +10,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import diff_revisions  # scripts/ is on sys.path (tests/conftest.py)
+import diff_revisions  # scripts/ is on the tests' path (pyproject.toml)
 import pytest
 import yaml
 from fengong import revision_report, revisions
