@@ -72,6 +72,7 @@ def on_config(config):
     _state.clear()
     _state.update(site=site, pages=pages, downloads=paths.download_names(site))
     _state.update(later=later, qr=codes, results={})
+    _state.update(updated=site.notice.revision_date or site.notice.date)
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
     return config
 
@@ -90,6 +91,15 @@ class _MadeLater(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
+
+
+def on_pre_page(page, config, files):
+    # MkDocs dates every page by the day of the build (sitemap.xml's lastmod, and the
+    # timestamp inside sitemap.xml.gz), so the same data built on another day gave other
+    # bytes. A page changes when its data does: date it by the current revision.
+    if _state["updated"]:
+        page.update_date = _state["updated"]
+    return page
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -174,4 +184,5 @@ __all__ = [
     "on_page_markdown",
     "on_post_build",
     "on_post_page",
+    "on_pre_page",
 ]
