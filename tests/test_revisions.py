@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import copy
 import json
 import subprocess
@@ -498,57 +497,3 @@ def test_script_run_from_the_shell_fails_without_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{tmp_path / 'nope.txt'}:1: cannot read the source")
-
-
-# -- layers: data flows one way ---------------------------------------------------------
-
-ENGINE = ROOT / "hooks" / "fengong"
-
-
-def fengong_imports(path: Path) -> set[str]:
-    """The fengong modules a file imports, anywhere in it (a lazy import counts too)."""
-    inside = path.is_relative_to(ENGINE)
-    package = path.relative_to(ENGINE.parent).parent.parts if inside else ()  # ("fengong", ...)
-
-    def module(dotted: str) -> str:
-        return dotted.removeprefix("fengong.") if dotted != "fengong" else ""
-
-    def is_module(name: str) -> bool:
-        folder = ENGINE.joinpath(*name.split(".")) if name else ENGINE
-        return folder.with_suffix(".py").is_file() or (folder / "__init__.py").is_file()
-
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            dotted = [alias.name for alias in node.names]
-            found |= {module(d) for d in dotted if d.startswith("fengong.")}
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = ".".join(package[: len(package) - node.level + 1])
-                base = f"{base}.{node.module}" if node.module else base
-            else:
-                base = node.module or ""
-            if base != "fengong" and not base.startswith("fengong."):
-                continue
-            for alias in node.names:  # `from fengong import revisions` names a module
-                name = ".".join(filter(None, (module(base), alias.name)))
-                found.add(name if is_module(name) else module(base))
-    return found
-
-
-@pytest.mark.parametrize(
-    ("module", "allowed"),
-    [
-        ("model", set()),  # the stdlib only
-        ("revisions", {"model", "numerals", "textnorm"}),  # the matcher
-        ("revision_report", {"model", "numerals", "revisions"}),
-    ],
-)
-def test_revision_modules_keep_their_layers(module, allowed):
-    assert fengong_imports(ENGINE / f"{module}.py") <= allowed
-
-
-def test_only_the_script_uses_the_report():
-    engine = {str(path.relative_to(ENGINE)): fengong_imports(path) for path in ENGINE.rglob("*.py")}
-    assert [name for name, imports in engine.items() if "revision_report" in imports] == []
-    assert "revision_report" in fengong_imports(SCRIPT)
