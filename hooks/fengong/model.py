@@ -371,7 +371,7 @@ class RevisionChanges:
 
     def changed(self) -> tuple[TaskChange, ...]:
         """The task changes other than 'unchanged', in the diff's order."""
-        return tuple(c for c in self.diff.tasks if c.kinds != ("unchanged",))
+        return tuple(c for c in self.diff.tasks if c.changed)
 
     def by_kind(self) -> dict[str, tuple[TaskChange, ...]]:
         grouped: dict[str, list[TaskChange]] = {}
