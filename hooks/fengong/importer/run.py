@@ -43,7 +43,12 @@ REVISION_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
 def import_notice(
-    source: Path, data_dir: Path, *, write: bool, revision: Revision | None = None
+    source: Path,
+    data_dir: Path,
+    *,
+    write: bool,
+    revision: Revision | None = None,
+    lead_policy: str = "first",
 ) -> ImportResult:
     result = ImportResult()
     shown = str(source)
@@ -53,7 +58,7 @@ def import_notice(
             return result
     try:
         lines = read_lines(source, shown)
-        parsed, warnings = parse(lines, shown)
+        parsed, warnings = parse(lines, shown, lead_policy)
     except ProblemsFound as found:
         result.problems += found.problems
         return result
@@ -65,6 +70,7 @@ def import_notice(
         site, problems = load.check(staged, shown_dir=str(data_dir))
         if site is not None and not write:
             result.json = export.notice_json(site)
+            _add_task_details(result.json, parsed)
         return problems
 
     if write:
@@ -85,6 +91,25 @@ def import_notice(
     units_shown = f"{str(data_dir).rstrip('/')}/{datafiles.UNITS_FILE}"
     result.problems += [p for p in found if p.severity == "error" or p.path != units_shown]
     return result
+
+
+def _add_task_details(data: dict, parsed) -> None:
+    """What the JSON says beyond the site's schema: each unit's role as the notice gives it,
+    the leaders (people), whether the notice numbered the task, an open-ended list."""
+    by_number = {t.number: t for t in parsed.tasks}
+    for entry in data["tasks"]:
+        task = by_number.get(entry["number"])
+        if task is None:
+            continue
+        entry["roles"] = list(task.roles) or datafiles.implied_roles(task.units, task.lead)
+        entry["leaders"] = list(task.leaders)
+        entry["numbered"] = task.numbered
+        if task.published is not None:
+            entry["published_number"] = task.published
+        if task.open_ended:
+            entry["open_ended"] = task.open_ended
+        if task.deadline:
+            entry["deadline"] = task.deadline
 
 
 def _check_revision(revision: Revision, data_dir: Path) -> list[Problem]:
