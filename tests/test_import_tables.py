@@ -226,3 +226,39 @@ def test_a_bad_table_is_one_clear_line(name, line, words, tmp_path, capsys):
     assert problems == [m for m in problems if m.startswith(f"{source}:{line}: ")]
     assert len(problems) == 1 and words in problems[0], err
     assert not any(data.iterdir())
+
+
+# -- PDF, and the formats that cannot be read ---------------------------------------------
+
+
+def test_a_pdf_table_reads_as_its_word_original(capsys):
+    as_pdf = tasks_of(TABLES / "lead_partner_deadline.pdf", capsys)
+    as_word = tasks_of(TABLES / "lead_partner_deadline.docx", capsys)
+    assert len(as_pdf) == 3
+    assert as_pdf == as_word
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # the start of a .doc / .wps file
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("notice.doc", OLE, "save it as .docx or as text"),
+        ("notice.wps", OLE, "save it as .docx or as text"),
+        ("notice.txt", OLE, "save it as .docx or as text"),  # a .doc renamed
+        ("scan.pdf", (TABLES / "bad_image_only.pdf").read_bytes(), "no text layer"),
+        ("broken.pdf", b"%PDF-1.4\nnot really a pdf\n", "save it as .docx or text"),
+    ],
+)
+def test_an_unreadable_format_is_one_clear_line(name, content, words, tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    source = tmp_path / name
+    source.write_bytes(content)
+    status, _, err = run([str(source), "--data-dir", str(data)], capsys)
+    assert status == 1
+    problems = [m for m in err.splitlines() if m and not m.startswith("import failed")]
+    assert len(problems) == 1 and problems[0].startswith(f"{source}:1: "), err
+    assert words in problems[0]
+    assert not any(data.iterdir())
