@@ -67,3 +67,17 @@ def test_complete_notice_counts(name, tasks, parts, clauses, capsys):
         parts,
         clauses,
     )
+
+
+def test_the_import_says_what_it_understood(tmp_path, capsys):
+    data = tmp_path / "data"
+    source = FIXTURES / "02_guofa2018-39_cujin-jiuye.txt"
+    capsys.readouterr()
+    assert import_notice.main([str(source), "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "  layout: tasks at clause level (（一）…), each closed by its unit list" in out
+    assert f"  lead rule: “列第一位者为牵头单位，下同” ({source}:9)" in out
+    assert "  counted: 5 parts, 15 clauses, 15 tasks" in out
+    assert "  tasks without units: none" in out
+    assert f"  lines not placed: 2 ({source}:28, {source}:31)" in out
+    assert any(line.startswith("14 new unit(s) added") for line in out)
