@@ -152,6 +152,7 @@ NOT_UNIT_LISTS = [
     "研究与试验发展(R&D)",  # 06_liandu2023:86
     "建立由政府负责人牵头、相关部门共同参与的工作机制（由政府负责人牵头）",  # after 02:24
     "市經(jīng)貿(mào)委",  # a mirror site's pinyin
+    "具体办法另行制定（由县政府负责）",  # made up: prose that ends in a role verb
 ]
 
 
@@ -182,6 +183,15 @@ LABELLED = [
     ),
     # 19_caidian2023:31
     ("责任单位:区发展和改革局", ["区发展和改革局"], [R], ""),
+    # made up: two labels on one line with only spaces between them
+    (
+        "牵头单位：区发改局  配合单位：区财政局、区人社局",
+        ["区发改局", "区财政局", "区人社局"],
+        [L, P, P],
+        "",
+    ),
+    # made up: a 责任单位 cell that marks its lead on the name, not first
+    ("区财政局、区发改局（牵头）、区人社局", ["区财政局", "区发改局", "区人社局"], [R, L, R], ""),
     # tests/fixtures/notices/own_line_units.txt
     (
         "牵头单位：县人社局；配合单位：县科技局、县经济信息委",

@@ -376,7 +376,8 @@ class _Parser:
                 k = self.parse_task(lines, k, part, clause, seen_task_lines, None, body_start)
             elif marker is not None:
                 k = self.parse_task(lines, k, part, clause, seen_task_lines, *marker)
-            elif m := SECTION.match(norm):
+            elif (m := SECTION.match(norm)) and self.mode != "section":
+                # (Where the sections are the tasks, a section without units is not a part.)
                 part = from_chinese(m.group(1))
                 clause = None
                 notice.parts.append(RawHeading(part, n, _title(self.lines[n - 1], m.start(2))))

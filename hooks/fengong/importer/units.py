@@ -65,6 +65,10 @@ _ADMIN_LEVEL = re.compile(r"^各?(省|市|县|区|乡|镇|街道|州|盟|旗|自
 # 等 / 等有关部门 / 等有关部门和单位 ends an open-ended list.
 _OPEN_TAIL = re.compile(r"等(有关|相关|其他|其它)?(部门|单位|部门和单位|单位和部门|机构)?$")
 LEAD_RULE = re.compile(r"牵头")
+_PROSE_START = re.compile(
+    r"^(由|请|要|应|须|需|并|均|分别|主要|共同|具体|统一|会同|在|按|经|对|将|把|为)"
+)
+_LEAD_MARK = re.compile(r"[(〔\[]牵头(单位|部门)?[)〕\]]$|[(〔]牵头[)〕]")
 _FIRST_LISTED = re.compile(r"(第一|首位|首个|排首|排名首|列首|居首|排在前)")
 
 
@@ -176,6 +180,9 @@ def _is_unit_list(inner: str) -> bool:
         return False
     if not units.names or not all(unit_shaped(n) for n in units.names):
         return False
+    # A clause of prose (由县政府负责, 要各部门配合) starts with a verb or preposition.
+    if any(_PROSE_START.match(n) for n in units.names):
+        return False
     # Names with no role verb at all are a plain list (（区财政局、区教委）) only when
     # some name is unmistakably a unit; a role verb makes the list explicit.
     return _closes_with_role(head) or bool(re.search(r"牵头[,;、]", head))
@@ -278,6 +285,10 @@ def _add_names(units: Units, raw: str, norm: str, role: str) -> None:
     names = _names(raw, norm)
     for name in names:
         name_norm = _norm_of(name, raw, norm)
+        if m := _LEAD_MARK.search(name_norm):
+            # 区发改局（牵头）: a lead marked on the name itself.
+            units.add([name[: m.start()].rstrip()], LEAD)
+            continue
         if m := _OPEN_TAIL.search(name_norm):
             units.open_ended = units.open_ended or name[m.start() :]
             name = name[: m.start()].rstrip()
@@ -291,16 +302,30 @@ def _norm_of(name: str, raw: str, norm: str) -> str:
     return norm[at : at + len(name)] if at >= 0 else name
 
 
+_ANY_LABEL = re.compile(
+    "|".join(p.pattern.lstrip("^").replace(r"\s*:\s*", r"\s*:") for p in (LABEL, LEAD_LABEL))
+    + "|"
+    + "|".join(
+        p.pattern.lstrip("^").replace(r"\s*:\s*", r"\s*:") for p in (PARTNER_LABEL, GUIDING_LABEL)
+    )
+)
+
+
 def _segments(raw: str, norm: str):
     """Split on ；/; always, and on ，/, only where a role word ends the part."""
     pieces: list[tuple[str, str]] = []
     start = 0
     depth = 0
+    # A second label with no separator before it (牵头单位：A 配合单位：B) starts a part too.
+    labels = {m.start() for m in _ANY_LABEL.finditer(norm) if m.start() > 0}
     for i, ch in enumerate(norm):
         if ch in "(〔":
             depth += 1
         elif ch in ")〕":
             depth -= 1
+        elif depth == 0 and i in labels and norm[start:i].strip():
+            pieces.append((raw[start:i], norm[start:i]))
+            start = i
         elif depth == 0 and (ch == ";" or (ch == "," and _ends_role(norm[start:i]))):
             pieces.append((raw[start:i], norm[start:i]))
             start = i + 1
