@@ -8,6 +8,8 @@ from typing import Literal
 
 # A unit's role in a task: 牵头 (lead) or 参与 (one of the other responsible units).
 Role = Literal["lead", "partner"]
+# The roles a notice itself gives: 牵头, 负责, 配合 / 参与 / 协同, 指导 (notice.yaml `roles`).
+TASK_ROLES = ("lead", "responsible", "partner", "guiding")
 
 # Closed vocabulary of unit kinds, with the Chinese label shown on the site.
 UNIT_KINDS: dict[str, str] = {
