@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import import_notice  # scripts/ is on sys.path (tests/conftest.py)
+import import_notice  # scripts/ is on the tests' path (pyproject.toml)
 import pytest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "notices-real"
