@@ -15,6 +15,7 @@ from fengong.background import Background, BackgroundError
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
 from fengong.render import anchor_ids, headings, render_pages
+from fengong.views.common import site_footer
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -42,6 +43,7 @@ def on_config(config):
     for problem in warnings:
         log.info(str(problem))
     config.site_description = site.notice.title
+    config.extra["fengong_footer"] = site_footer(site)  # the theme's footer shows it
 
     # The pages are rendered now, before MkDocs cleans site/: if one cannot be made, the
     # build stops here and the last good site stays in place.

@@ -270,6 +270,11 @@ class Notice:
     source_file: str  # path of the source text, relative to the data dir
     revision_label: str = ""
     revision_date: str = ""
+    # Facts about the document that its text does not give; no data file holds them yet
+    # (the importer's notice header would: see the site's document block, views/common.py).
+    published: str = ""  # 发布日期, ISO, when it differs from the date it was written
+    in_force: bool = True  # 有效性: false once the notice is repealed or has expired
+    official_url: str = ""  # the official original on the issuer's site
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
