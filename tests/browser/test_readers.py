@@ -17,8 +17,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from accessibility import serious_accessibility_violations
 from bs4 import BeautifulSoup
-from chromium import serious_accessibility_violations, serve
+from chromium import serve
 from fengong import paths
 from fengong.labels import cn_date
 
