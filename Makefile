@@ -6,9 +6,12 @@ export NO_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test check bench bench-smoke lint
 
-$(BIN)/.installed: requirements.txt
+# The pinned dependencies, then the engine (hooks/fengong, see pyproject.toml) installed
+# editable, so hooks/site.py, the scripts and the tests import it from this tree.
+$(BIN)/.installed: requirements.txt pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 # Build and serve the site on http://127.0.0.1:8000/ (rebuilds when data/ changes).
@@ -34,6 +37,7 @@ check: $(BIN)/.installed
 # The whole test suite, browser tests included.
 test: $(BIN)/.installed /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/lint-imports  # the engine's layers (.importlinter)
 	$(BIN)/python -m pytest
 
 # The benchmark: import, build, sizes and search against a vanilla mkdocs-material site,
@@ -47,4 +51,5 @@ bench-smoke: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/lint-imports
 	$(BIN)/ruff format --check hooks scripts tests

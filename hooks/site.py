@@ -7,17 +7,8 @@ rebuilds, so the engine is imported here once and the data is reloaded on every 
 
 from __future__ import annotations
 
-import sys
 from functools import partial
 from pathlib import Path
-
-from markdown.extensions.toc import nest_toc_tokens
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
-
-sys.path.insert(0, str(Path(__file__).parent))  # the hooks folder holds the engine package
 
 from fengong import paths, qr, search
 from fengong.address import public_url
@@ -25,6 +16,12 @@ from fengong.background import Background, BackgroundError
 from fengong.load import load_site
 from fengong.problems import ProblemsFound
 from fengong.render import anchor_ids, headings, render_pages
+from fengong.views.common import site_footer
+from markdown.extensions.toc import nest_toc_tokens
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
 log = get_plugin_logger("fengong")
 _state: dict = {}  # the Site of the build in progress; replaced on every build
@@ -47,6 +44,7 @@ def on_config(config):
     for problem in warnings:
         log.info(str(problem))
     config.site_description = site.notice.title
+    config.extra["fengong_footer"] = site_footer(site)  # the theme's footer shows it
 
     # The pages are rendered now, before MkDocs cleans site/: if one cannot be made, the
     # build stops here and the last good site stays in place.
@@ -84,6 +82,7 @@ def on_config(config):
     _state.clear()
     _state.update(site=site, pages=pages, downloads=paths.download_names(site))
     _state.update(later=later, qr=codes, results={})
+    _state.update(updated=site.notice.revision_date or site.notice.date)
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
     _state.update(public=bool(site_url), canonical={})
     return config
@@ -113,6 +112,15 @@ def on_page_context(context, page, config, nav):
         _state["canonical"][page.file.src_uri] = page.canonical_url
         page.canonical_url = None
     return context
+
+
+def on_pre_page(page, config, files):
+    # MkDocs dates every page by the day of the build (sitemap.xml's lastmod, and the
+    # timestamp inside sitemap.xml.gz), so the same data built on another day gave other
+    # bytes. A page changes when its data does: date it by the current revision.
+    if _state["updated"]:
+        page.update_date = _state["updated"]
+    return page
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -200,4 +208,5 @@ __all__ = [
     "on_page_markdown",
     "on_post_build",
     "on_post_page",
+    "on_pre_page",
 ]

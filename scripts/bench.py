@@ -48,8 +48,7 @@ except ImportError:  # run with the system python: switch to the project's venv
         os.execv(venv_python, [str(venv_python), *sys.argv])
     raise
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth_notice  # noqa: E402
+import synth_notice  # noqa: E402  (after the venv switch above: it imports fengong)
 
 # Top-level keys of our mkdocs.yml copied verbatim into the vanilla site's: everything that
 # shapes a page of the theme, and nothing that names our hooks, overrides or data.

@@ -39,14 +39,12 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-for folder in ("hooks", "scripts", "tests"):
-    sys.path.insert(0, str(ROOT / folder))
+import yaml
+from chromium import CHROMIUM, launch, serve  # scripts/chromium.py, as the browser tests
+from fengong import search
+from fengong.load import load_site
 
-import yaml  # noqa: E402
-from chromium import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402  (tests/chromium.py)
-from fengong import search  # noqa: E402
-from fengong.load import load_site  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 JS = ROOT / "hooks" / "fengong" / "theme" / "assets" / "javascripts" / "fengong"
 JS_SERVED = "assets/javascripts/fengong"  # where the site serves them, as the worker expects
@@ -216,7 +214,7 @@ def measure(base: str, queries: list[str], runs: int):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         try:
             page = browser.new_page()
             page.goto(base)

@@ -9,7 +9,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import _engine  # noqa: F401  (puts hooks/ on sys.path)
 from fengong.load import check
 
 

@@ -13,7 +13,6 @@ import json
 import sys
 from pathlib import Path
 
-import _engine  # noqa: F401  (puts hooks/ on sys.path)
 from fengong import revision_report, revisions, yamlio
 from fengong.importer import datafiles
 from fengong.importer.parse import parse

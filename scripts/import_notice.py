@@ -11,7 +11,6 @@ import json
 import sys
 from pathlib import Path
 
-import _engine  # noqa: F401  (puts hooks/ on sys.path)
 from fengong.importer import run
 
 
@@ -35,13 +34,25 @@ def main(argv: list[str] | None = None) -> int:
         help="keep this import as a new published revision (e.g. 2021-03); needs --date",
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="the revision's date")
+    parser.add_argument(
+        "--lead-rule",
+        choices=("stated", "first"),
+        default="first",
+        help="where the notice marks no lead and states no lead rule (列第一位者为牵头单位): "
+        "'first' makes the first listed unit lead (the default, as the site assumes today); "
+        "'stated' leaves the lead empty (未明确牵头单位)",
+    )
     args = parser.parse_args(argv)
     if (args.revision is None) != (args.date is None):
         parser.error("--revision and --date go together")
     revision = run.Revision(args.revision, args.date) if args.revision else None
 
     result = run.import_notice(
-        args.source, args.data_dir, write=args.json is None, revision=revision
+        args.source,
+        args.data_dir,
+        write=args.json is None,
+        revision=revision,
+        lead_policy=args.lead_rule,
     )
     for problem in result.problems:
         print(problem, file=sys.stderr)

@@ -24,7 +24,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
-import _engine  # noqa: F401  (puts hooks/ on sys.path)
 from fengong.numerals import to_chinese as chinese_numeral
 
 REAL_NOTICE = Path(__file__).resolve().parents[1] / "data" / "source" / "dazu-2020-41.txt"

@@ -1,21 +1,22 @@
-"""Shared fixtures: the engine on sys.path, and the real site built once per session."""
+"""Shared fixtures: the real site built once per session, and for the browser tests (here and
+in tests/browser/) one Chromium, the built site served on localhost, and test-artifacts/.
+
+The engine (fengong) is installed editable by `make`; scripts/ and tests/ are on pytest's
+pythonpath (pyproject.toml), so the tests import the scripts and their helpers as modules.
+"""
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-for folder in (ROOT / "hooks", ROOT / "scripts", ROOT / "tests"):
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
+from chromium import launch, serve
+from sitebuild import ROOT, build_site
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
 
-from sitebuild import build_site  # noqa: E402  (needs tests/ on sys.path)
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +30,34 @@ def site_model():
 
     site, _ = load_site(ROOT / "data")
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium (scripts/chromium.py), one for the whole session: sync Playwright
+    runs once per thread, so every browser test shares it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        try:
+            browser = launch(p)
+        except FileNotFoundError as missing:
+            pytest.fail(str(missing))
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    """http://127.0.0.1:PORT/ serving the built site."""
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots and reports go for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from fengong import paths, qr
 from fengong.charts.matrix import level_legend, level_of
-from fengong.charts.measure import text_width
+from fengong.charts.measure import SMALL, text_width
 from fengong.dated import dated_items
 from fengong.labels import figure_text
 from fengong.render import drop_blank_lines, environment, render_pages
@@ -230,7 +230,7 @@ def test_timeline_text_stays_inside_the_chart(charts):
     width = float(svg["width"])
     for text in svg.select("a.fg-event text.fg-small"):
         x, anchor = float(text["x"]), text["text-anchor"]
-        w = text_width(text.get_text(), 11)
+        w = text_width(text.get_text(), SMALL)
         left = {"start": x, "middle": x - w / 2, "end": x - w}[anchor]
         assert left >= 0 and left + w <= width, text.get_text()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -14,20 +13,16 @@ from pathlib import Path
 import icalendar
 import openpyxl
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "hooks"))
-
-from fengong import paths  # noqa: E402
-from fengong.downloads import (  # noqa: E402
+from fengong import paths
+from fengong.downloads import (
     ALL_COLUMNS,
     LEDGER_COLUMNS,
     download_files,
 )
-from fengong.export import notice_json  # noqa: E402
-from fengong.load import load_site  # noqa: E402
+from fengong.export import notice_json
+from fengong.load import load_site
 
+ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/fengong/"
 BOM = "\ufeff".encode()
 

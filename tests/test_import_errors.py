@@ -8,7 +8,7 @@ import shutil
 import time
 from pathlib import Path
 
-import import_notice  # scripts/ is on sys.path (tests/conftest.py)
+import import_notice  # scripts/ is on pytest's pythonpath (pyproject.toml)
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent

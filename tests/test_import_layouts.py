@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import docx
-import import_notice  # scripts/ is on sys.path (tests/conftest.py)
+import import_notice  # scripts/ is on pytest's pythonpath (pyproject.toml)
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import copy
 import json
 import subprocess
@@ -10,7 +9,7 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import diff_revisions  # scripts/ is on sys.path (tests/conftest.py)
+import diff_revisions  # scripts/ is on the tests' path (pyproject.toml)
 import pytest
 import yaml
 from fengong import revision_report, revisions
@@ -114,7 +113,7 @@ def test_same_notice_is_unchanged():
 
 def test_matching_is_deterministic():
     old, new = notice(ORIGINAL), notice(FIXTURES / "r1-renumber.txt")
-    assert revisions.match_tasks(old, new) == revisions.match_tasks(old, new)
+    assert revisions.diff_notices(old, new) == revisions.diff_notices(old, new)
 
 
 # -- one edit to a real task → the kinds of change -----------------------------------------
@@ -213,7 +212,7 @@ CHANGE_KINDS = [
 @pytest.mark.parametrize(("old_tasks", "new_tasks", "kinds"), CHANGE_KINDS)
 def test_one_edit_to_a_real_task_is_one_change(old_tasks, new_tasks, kinds):
     old, new = with_tasks(*old_tasks()), with_tasks(*new_tasks())
-    [change] = revisions.match_tasks(old, new)
+    [change] = list(revisions.diff_notices(old, new).tasks)
     assert change.kinds == kinds
     assert isinstance(change, TaskChange)
     diff = revisions.diff_notices(old, new)
@@ -244,7 +243,7 @@ TEXT_B = "扩大就业见习规模，支持企业开发更多见习岗位。"
 def test_task_moved_to_another_clause():
     old = document([(1, 1, TEXT_A, ["区教委"]), (2, 2, TEXT_B, ["区人力社保局"])])
     new = document([(1, 2, TEXT_A, ["区教委"]), (2, 2, TEXT_B, ["区人力社保局"])])
-    changes = revisions.match_tasks(old, new)
+    changes = list(revisions.diff_notices(old, new).tasks)
     assert [(c.old_number, c.new_number, c.kinds) for c in changes] == [
         (1, 1, ("moved",)),
         (2, 2, ("unchanged",)),
@@ -280,7 +279,7 @@ def test_clause_inserted_renumbers_the_clauses_below_without_moving_their_tasks(
 def test_rewritten_task_is_removed_and_added():
     old = document([(1, 1, TEXT_A, ["区教委"])])
     new = document([(1, 1, TEXT_B, ["区人力社保局"])])
-    changes = revisions.match_tasks(old, new)
+    changes = list(revisions.diff_notices(old, new).tasks)
     assert [(c.old_number, c.new_number, c.kinds) for c in changes] == [
         (1, None, ("removed",)),  # a removed task is listed before what replaced it
         (None, 1, ("added",)),
@@ -290,7 +289,7 @@ def test_rewritten_task_is_removed_and_added():
 def test_duplicate_tasks_pair_by_position():
     old = document([(1, 1, TEXT_A, ["区教委"]), (2, 1, TEXT_A, ["区教委"])])
     new = document([(1, 1, TEXT_B, ["区人力社保局"]), (2, 1, TEXT_A, ["区教委"])])
-    changes = revisions.match_tasks(old, new)
+    changes = list(revisions.diff_notices(old, new).tasks)
     assert [(c.old_number, c.new_number, c.kinds) for c in changes] == [
         (1, None, ("removed",)),
         (None, 1, ("added",)),
@@ -314,7 +313,7 @@ def test_text_diff_rebuilds_both_texts():
 
 def test_task_identities_follow_tasks_across_a_revision():
     old = notice(ORIGINAL)
-    changes = revisions.match_tasks(old, notice(FIXTURES / "r1-renumber.txt"))
+    changes = list(revisions.diff_notices(old, notice(FIXTURES / "r1-renumber.txt")).tasks)
     old_ids = {t["number"]: 1000 + t["number"] for t in old["tasks"]}  # ids ≠ numbers
     new_ids = revisions.task_identities(old_ids, changes)
     assert sorted(new_ids) == list(range(1, 64))
@@ -331,7 +330,7 @@ def test_task_identities_follow_tasks_across_a_revision():
 def test_task_identities_never_reuse_an_id_dropped_earlier():
     old = document([(1, 1, TEXT_A, ["区教委"])])
     new = document([(1, 1, TEXT_A, ["区教委"]), (2, 1, TEXT_B, ["区人力社保局"])])
-    changes = revisions.match_tasks(old, new)
+    changes = list(revisions.diff_notices(old, new).tasks)
     assert revisions.task_identities({1: 1}, changes) == {1: 1, 2: 2}
     assert revisions.task_identities({1: 1}, changes, ids_ever_used=[1, 2, 3]) == {1: 1, 2: 4}
     with pytest.raises(ValueError, match="no id for old task"):
@@ -498,57 +497,3 @@ def test_script_run_from_the_shell_fails_without_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith(f"{tmp_path / 'nope.txt'}:1: cannot read the source")
-
-
-# -- layers: data flows one way ---------------------------------------------------------
-
-ENGINE = ROOT / "hooks" / "fengong"
-
-
-def fengong_imports(path: Path) -> set[str]:
-    """The fengong modules a file imports, anywhere in it (a lazy import counts too)."""
-    inside = path.is_relative_to(ENGINE)
-    package = path.relative_to(ENGINE.parent).parent.parts if inside else ()  # ("fengong", ...)
-
-    def module(dotted: str) -> str:
-        return dotted.removeprefix("fengong.") if dotted != "fengong" else ""
-
-    def is_module(name: str) -> bool:
-        folder = ENGINE.joinpath(*name.split(".")) if name else ENGINE
-        return folder.with_suffix(".py").is_file() or (folder / "__init__.py").is_file()
-
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            dotted = [alias.name for alias in node.names]
-            found |= {module(d) for d in dotted if d.startswith("fengong.")}
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = ".".join(package[: len(package) - node.level + 1])
-                base = f"{base}.{node.module}" if node.module else base
-            else:
-                base = node.module or ""
-            if base != "fengong" and not base.startswith("fengong."):
-                continue
-            for alias in node.names:  # `from fengong import revisions` names a module
-                name = ".".join(filter(None, (module(base), alias.name)))
-                found.add(name if is_module(name) else module(base))
-    return found
-
-
-@pytest.mark.parametrize(
-    ("module", "allowed"),
-    [
-        ("model", set()),  # the stdlib only
-        ("revisions", {"model", "numerals", "textnorm"}),  # the matcher
-        ("revision_report", {"model", "numerals", "revisions"}),
-    ],
-)
-def test_revision_modules_keep_their_layers(module, allowed):
-    assert fengong_imports(ENGINE / f"{module}.py") <= allowed
-
-
-def test_only_the_script_uses_the_report():
-    engine = {str(path.relative_to(ENGINE)): fengong_imports(path) for path in ENGINE.rglob("*.py")}
-    assert [name for name, imports in engine.items() if "revision_report" in imports] == []
-    assert "revision_report" in fengong_imports(SCRIPT)

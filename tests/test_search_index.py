@@ -13,7 +13,7 @@ import pytest
 import yaml
 from fengong import search
 from lunr.builder import Builder
-from test_search_tokenize import CORE_JS, LUNR_JS, Chromium, _strings
+from test_search_tokenize import CORE_JS, LUNR_JS, _strings
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.yaml"
 
@@ -149,26 +149,19 @@ def test_token_hash_is_fixed():
 
 
 @pytest.fixture(scope="module")
-def js():
-    chromium = Chromium()
-
-    def open_page(browser):
-        page = browser.new_page()
-        page.add_script_tag(content=LUNR_JS.read_text("utf-8"))
-        page.add_script_tag(content=CORE_JS.read_text("utf-8"))
-        page.on("console", lambda m: m.type == "error" and logged.append(m.text))
-        return page
-
+def js(browser):
     logged: list[str] = []
-    page = chromium.run(open_page)
+    page = browser.new_page()
+    page.add_script_tag(content=LUNR_JS.read_text("utf-8"))
+    page.add_script_tag(content=CORE_JS.read_text("utf-8"))
+    page.on("console", lambda m: m.type == "error" and logged.append(m.text))
 
     def evaluate(expression, arg=None):
-        return chromium.run(lambda _: page.evaluate(expression, arg))
+        return page.evaluate(expression, arg)
 
     evaluate.logged = logged
     yield evaluate
-    chromium.run(lambda _: page.close())
-    chromium.close()
+    page.close()
 
 
 @pytest.mark.browser

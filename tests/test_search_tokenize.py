@@ -3,21 +3,14 @@ query engine and the worker behave as Material's search box expects."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import queue
 import random
 import re
-import socket
-import subprocess
-import sys
 import textwrap
-import threading
-import time
 from pathlib import Path
 
 import pytest
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import serve
 from fengong import search
 from fengong.model import (
     Assignment,
@@ -127,77 +120,14 @@ def _strings() -> list[str]:
     return lines + awkward + randoms
 
 
-class Chromium:
-    """Debian's Chromium through Playwright, driven from a thread of its own.
-
-    tests/browser/conftest.py keeps a sync Playwright open for the whole session, and sync
-    Playwright will not start a second one in the same thread. (One session fixture in
-    tests/conftest.py, shared by both, would make this class unnecessary.)
-    """
-
-    def __init__(self):
-        self._calls: queue.Queue = queue.Queue()
-        self._thread = threading.Thread(target=self._serve, daemon=True)
-        self._thread.start()
-
-    def run(self, fn):
-        """fn(browser), run in the browser's thread: its result, or its exception raised here."""
-        answer: queue.Queue = queue.Queue()
-        self._calls.put((fn, answer))
-        result, error = answer.get()
-        if error is not None:
-            raise error
-        return result
-
-    def close(self):
-        self._calls.put(None)
-        self._thread.join()
-
-    def _serve(self):
-        from playwright.sync_api import sync_playwright
-
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                self._answer(browser, None)
-                browser.close()
-        except Exception as error:  # could not start: every call gets the reason
-            self._answer(None, error)
-
-    def _answer(self, browser, failure):
-        while (call := self._calls.get()) is not None:
-            fn, answer = call
-            if failure is not None:
-                answer.put((None, failure))
-                continue
-            try:
-                answer.put((fn(browser), None))
-            except Exception as error:
-                answer.put((None, error))
-
-
 @pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium (make test does this)")
-    chromium = Chromium()
-    yield chromium
-    chromium.close()
-
-
-@pytest.fixture(scope="module")
-def js(chromium):
+def js(browser):
     """evaluate(expression, arg) in a blank page with lunr.js and search-core.js: no fetches."""
-
-    def open_page(browser):
-        page = browser.new_page()
-        page.add_script_tag(content=LUNR_JS.read_text("utf-8"))
-        page.add_script_tag(content=CORE_JS.read_text("utf-8"))
-        return page
-
-    page = chromium.run(open_page)
-    yield lambda expression, arg=None: chromium.run(lambda _: page.evaluate(expression, arg))
-    chromium.run(lambda _: page.close())
+    page = browser.new_page()
+    page.add_script_tag(content=LUNR_JS.read_text("utf-8"))
+    page.add_script_tag(content=CORE_JS.read_text("utf-8"))
+    yield lambda expression, arg=None: page.evaluate(expression, arg)
+    page.close()
 
 
 @pytest.mark.browser
@@ -486,10 +416,7 @@ def test_main_html_config_block_is_materials_but_the_worker():
 
 
 HOOK = """
-    import sys
     from mkdocs.structure.files import File
-    sys.path.insert(0, {hooks!r})
-    from fengong import search
 
     def on_page_markdown(markdown, page, **kwargs):
         page.meta["search"] = {{"exclude": True}}
@@ -517,9 +444,7 @@ def served_site(tmp_path_factory):
         files.setdefault(uri, f"# {doc.title}\n\n{doc.text}\n")
     root = tmp_path_factory.mktemp("search-site")
     (root / "docs").mkdir()
-    (root / "hook.py").write_text(
-        textwrap.dedent(HOOK.format(hooks=str(ROOT / "hooks"), files=files)), "utf-8"
-    )
+    (root / "hook.py").write_text(textwrap.dedent(HOOK.format(files=files)), "utf-8")
     (root / "mkdocs.yml").write_text(
         textwrap.dedent(f"""
             site_name: test
@@ -531,40 +456,14 @@ def served_site(tmp_path_factory):
         "utf-8",
     )
     build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
-    with contextlib.closing(socket.socket()) as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "http.server",
-            str(port),
-            "-b",
-            "127.0.0.1",
-            "-d",
-            str(root / "site"),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        for _ in range(100):
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port)):
-                break
-            time.sleep(0.05)
-        else:
-            pytest.fail(f"http.server did not start: {server.stdout.read1().decode()}")
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        server.terminate()
-        server.wait()
+    with serve(root / "site") as base:
+        yield base
 
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_header_search_uses_our_worker(chromium, served_site):
-    chromium.run(lambda browser: _search_from_the_header(browser, served_site))
+def test_header_search_uses_our_worker(browser, served_site):
+    _search_from_the_header(browser, served_site)
 
 
 def _search_from_the_header(browser, base: str) -> None:
@@ -600,10 +499,10 @@ def _search_from_the_header(browser, base: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_header_search_answers_when_index_files_fail(chromium, served_site):
+def test_header_search_answers_when_index_files_fail(browser, served_site):
     """READY comes with the manifest alone; a query whose shards or blocks cannot be loaded is
     still answered (with what could be loaded: here nothing), and the failure is logged."""
-    chromium.run(lambda browser: _search_without_files(browser, served_site))
+    _search_without_files(browser, served_site)
 
 
 def _search_without_files(browser, base: str) -> None:

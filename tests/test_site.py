@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import cache
 from pathlib import Path
@@ -209,3 +210,13 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
     assert sorted(first) == sorted(second)
     differ = [str(name) for name in first if first[name] != second[name]]
     assert not differ, differ[:10]
+
+
+def test_the_sitemap_dates_pages_by_the_data_not_the_build_day(built_site, site_model):
+    # MkDocs would write the day of the build: the same data built tomorrow gave other bytes.
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert dates == {site_model.notice.revision_date} == {"2020-04-29"}
+    packed = (built_site / "sitemap.xml.gz").read_bytes()
+    assert gzip.decompress(packed).decode("utf-8") == sitemap
+    assert int.from_bytes(packed[4:8], "little") == 1588118400  # gzip mtime: 2020-04-29 UTC

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import math
 import os
@@ -12,20 +11,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import bench  # scripts/ is on pytest's pythonpath (pyproject.toml)
+import import_notice
 import pytest
+import synth_notice as synth
 
 ROOT = Path(__file__).resolve().parents[1]
 
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _load("synth_notice")
 
 TASK_LINE = re.compile(r"^(\d+)．(.+)（责任单位：([^）]+?)(。备注：.*)?）$")
 CLAUSE_LINE = re.compile(r"^（([一二三四五六七八九十百千零]+)）(.+)。$")
@@ -82,19 +74,16 @@ def test_same_seed_same_text():
 
 
 def test_text_does_not_depend_on_hash_seed():
-    code = (
-        "import hashlib, sys; sys.path.insert(0, 'scripts'); import synth_notice; "
-        "print(hashlib.sha256(synth_notice.generate(3, 1).encode()).hexdigest())"
-    )
     digests = {
-        subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=ROOT,
-            env=dict(os.environ, PYTHONHASHSEED=hash_seed),
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        hashlib.sha256(
+            subprocess.run(
+                [sys.executable, "scripts/synth_notice.py", "--scale", "3", "--seed", "1"],
+                cwd=ROOT,
+                env=dict(os.environ, PYTHONHASHSEED=hash_seed, PYTHONIOENCODING="utf-8"),
+                capture_output=True,
+                check=True,
+            ).stdout
+        ).hexdigest()
         for hash_seed in ("1", "2")
     }
     assert digests == {hashlib.sha256(synth.generate(3, 1).encode()).hexdigest()}
@@ -199,16 +188,14 @@ def test_cli_rejects_scale_zero(capsys):
 @pytest.mark.skipif(not (ROOT / "scripts" / "import_notice.py").exists(), reason="no importer yet")
 @pytest.mark.parametrize("scale", [2, 10])
 def test_generated_notice_imports(scale, tmp_path, capsys):
-    importer = _load("import_notice")
     notice = tmp_path / "notice.txt"
     notice.write_text(synth.generate(scale), encoding="utf-8")
-    assert importer.main(["--json", "-", str(notice)]) == 0
+    assert import_notice.main(["--json", "-", str(notice)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["tasks"]) == 63 * scale
 
 
 # The bench's vanilla site: the page count it is compared at must be exact.
-bench = _load("bench")
 
 
 @pytest.mark.parametrize("pages", [20, 144, 1016])

@@ -314,6 +314,7 @@ WRONG = {  # a value of another type than each kind of value wants
     shapes.NUMBER: "twelve",
     shapes.MAPPING: "twelve",
     shapes.LIST: "twelve",
+    shapes.BOOLEAN: "twelve",
 }
 
 

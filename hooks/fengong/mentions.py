@@ -156,3 +156,25 @@ def mention_span(mention: DateMention) -> tuple[date | None, date | None]:
 def notice_year(site: Site) -> int | None:
     """The year 本年度 refers to."""
     return int(site.notice.date[:4]) if site.notice.date else None
+
+
+_MONTH_END = re.compile(r"(\d{4})年(?:(\d{1,2})月)?(?:份)?(?:底|末)?(?:前|以前|之前)?$")
+
+
+def find_deadline(text: str) -> tuple[DateMention, ...]:
+    """A 完成时限 as written (a column or a 完成时限： line) → its deadline: a full date as in
+    the text (2021年4月30日前), or a month or year's end (2022年6月底前, 2022年底)."""
+    found = find_dates(text)
+    if found:
+        return found
+    norm = normalise(text).strip().rstrip("。.")
+    m = _MONTH_END.search(norm)
+    if not m:
+        return ()
+    year, month = int(m[1]), int(m[2] or 12)
+    if not 1 <= month <= 12:
+        return ()
+    last = (date(year + (month == 12), month % 12 + 1, 1) - date.resolution).day
+    return (
+        DateMention(kind="deadline", quote=text.strip(), end=f"{year:04d}-{month:02d}-{last:02d}"),
+    )

@@ -8,6 +8,8 @@ from typing import Literal
 
 # A unit's role in a task: 牵头 (lead) or 参与 (one of the other responsible units).
 Role = Literal["lead", "partner"]
+# The roles a notice itself gives: 牵头, 负责, 配合 / 参与 / 协同, 指导 (notice.yaml `roles`).
+TASK_ROLES = ("lead", "responsible", "partner", "guiding")
 
 # Closed vocabulary of unit kinds, with the Chinese label shown on the site.
 UNIT_KINDS: dict[str, str] = {
@@ -215,10 +217,6 @@ class Block:
     quantities: tuple[Quantity, ...] = ()
     source: Source = _source()
 
-    @property
-    def anchor(self) -> str:
-        return f"L{self.line}"
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReportingDeadline:
@@ -277,6 +275,11 @@ class Notice:
     source_file: str  # path of the source text, relative to the data dir
     revision_label: str = ""
     revision_date: str = ""
+    # Facts about the document that its text does not give; no data file holds them yet
+    # (the importer's notice header would: see the site's document block, views/common.py).
+    published: str = ""  # 发布日期, ISO, when it differs from the date it was written
+    in_force: bool = True  # 有效性: false once the notice is repealed or has expired
+    official_url: str = ""  # the official original on the issuer's site
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -380,7 +383,7 @@ class RevisionChanges:
 
     def changed(self) -> tuple[TaskChange, ...]:
         """The task changes other than 'unchanged', in the diff's order."""
-        return tuple(c for c in self.diff.tasks if c.kinds != ("unchanged",))
+        return tuple(c for c in self.diff.tasks if c.changed)
 
     def by_kind(self) -> dict[str, tuple[TaskChange, ...]]:
         grouped: dict[str, list[TaskChange]] = {}

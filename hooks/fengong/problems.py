@@ -19,14 +19,6 @@ class Problem:
         return f"{where}: {prefix}{self.message}"
 
 
-def errors(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity == "error"]
-
-
-def warnings(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.severity == "warning"]
-
-
 class ProblemsFound(Exception):
     """Raised with every problem found, once they have all been collected."""
 

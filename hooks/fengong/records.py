@@ -33,6 +33,12 @@ class TaskRecord:
     units: tuple[str, ...]  # as written, in the notice's order
     lead: tuple[str, ...]  # the lead units' names, as written
     unit_note: str = ""
+    roles: tuple[str, ...] = ()  # as the notice gives them (model.TASK_ROLES); () = implied
+    leaders: tuple[str, ...] = ()  # people named as leaders (牵头负责领导), never units
+    open_ended: str = ""  # 等 / 等有关部门: the unit list is not exhaustive
+    numbered: bool = True  # False: the notice did not number the task
+    published_number: int | None = None  # as the notice numbered it, where not `number`
+    deadline: str = ""  # a 完成时限 as written
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     source: Source = field(default=Source(""), compare=False)

@@ -413,11 +413,6 @@ def _compare(old: Mapping, new: Mapping):
 # -- the public functions -----------------------------------------------------------------
 
 
-def match_tasks(old: Mapping, new: Mapping) -> list[TaskChange]:
-    """Every task of both revisions, once: matched pairs, added and removed tasks."""
-    return list(_compare(old, new)[2])
-
-
 def diff_notices(
     old: Mapping, new: Mapping, *, old_label: str | None = None, new_label: str | None = None
 ) -> RevisionDiff:

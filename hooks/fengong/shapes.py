@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .model import BLOCK_KINDS, UNIT_KINDS
+from .model import BLOCK_KINDS, TASK_ROLES, UNIT_KINDS
 from .problems import Problem
 
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -25,6 +25,7 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # What a value is, as the messages name it.
 TEXT, INTEGER, NUMBER, MAPPING, LIST = "text", "an integer", "a number", "a mapping", "a list"
+BOOLEAN = "true or false"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +167,8 @@ def _wrong_type(value: object, kind: str) -> bool:
         return not isinstance(value, Mapping)
     if kind == LIST:
         return not isinstance(value, list)
+    if kind == BOOLEAN:
+        return not isinstance(value, bool)
     raise ValueError(kind)
 
 
@@ -265,6 +268,18 @@ TASK = Shape(
         "units": Field(LIST, required=True, items=TEXT, hint="the unit names as written"),
         "lead": Field(LIST, required=True, items=TEXT, hint="the lead units' names"),
         "unit_note": Field(TEXT),
+        # Optional: written by the importer only where the notice says more than units
+        # and lead do.
+        "roles": Field(
+            LIST,
+            items=TEXT,
+            hint=f"one role for each unit, in order: {', '.join(TASK_ROLES)}",
+        ),
+        "leaders": Field(LIST, items=TEXT, hint="the people named as leaders (牵头负责领导)"),
+        "open_ended": Field(TEXT, hint="the words that leave the unit list open (等有关部门)"),
+        "numbered": Field(BOOLEAN, hint="false: the notice did not number this task"),
+        "published_number": Field(INTEGER, hint="the number the notice gave, where it differs"),
+        "deadline": Field(TEXT, hint="the 完成时限 as written"),
         "dates": Field(LIST, shape=DATE_MENTION),
         "quantities": Field(LIST, shape=QUANTITY),
     },

@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 
-from .model import UnitRegistry
+from .model import TASK_ROLES, UnitRegistry
 from .problems import Problem
 from .records import DataSet, NoticeRecord, TargetRecord, TaskRecord
 from .textnorm import normalise
@@ -50,7 +50,7 @@ def _check_notice(data: DataSet, record: NoticeRecord, registry: UnitRegistry):
     tasks: dict[int, int] = {}
     for task in record.tasks:
         yield from _check_number(task, "task", tasks)
-        yield from _check_task(task, parts, clauses, registry)
+        yield from _check_task(task, parts, clauses, registry, record.notice.lead_rule)
     yield from _check_sequence(path, _list_line(record, "tasks"), "task", tasks)
 
     last = 0
@@ -118,7 +118,7 @@ def _check_clauses(record: NoticeRecord, parts: dict, seen: dict) -> Iterator[Pr
 
 
 def _check_task(
-    task: TaskRecord, parts: dict, clauses: dict, registry: UnitRegistry
+    task: TaskRecord, parts: dict, clauses: dict, registry: UnitRegistry, lead_rule: str = ""
 ) -> Iterator[Problem]:
     path, line = task.source.path, task.source.line
     label = f"task {task.number}"
@@ -142,8 +142,31 @@ def _check_task(
             )
     if any(name not in task.units for name in task.lead):
         yield Problem(path, line, f"{label}: every lead unit must be one of its units")
-    elif task.units and not task.lead:
+    elif task.units and not task.lead and lead_rule:
         yield Problem(path, line, f"{label}: no lead unit; the first unit listed leads")
+    elif task.units and not task.lead:
+        yield Problem(
+            path,
+            line,
+            f"{label}: no lead unit (the notice states no lead rule and marks no lead: "
+            "未明确牵头单位); import with --lead-rule first to make the first listed unit lead",
+            "warning",
+        )
+    if task.roles:
+        if len(task.roles) != len(task.units):
+            yield Problem(
+                path,
+                line,
+                f"{label}: 'roles' has {len(task.roles)} entries for {len(task.units)} "
+                "units; give one role for each unit",
+            )
+        for role in task.roles:
+            if role not in TASK_ROLES:
+                yield Problem(
+                    path,
+                    line,
+                    f"{label}: unknown role '{role}'; use one of {', '.join(TASK_ROLES)}",
+                )
 
 
 def _check_revisions(data: DataSet) -> Iterator[Problem]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from chromium import serious_accessibility_violations
+from accessibility import serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from chromium import serious_accessibility_violations
+from accessibility import serious_accessibility_violations
 from fengong import paths
 
 pytestmark = pytest.mark.browser

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-FONT = 13  # px in SVG user units; the SVG's width is its natural size, scaled down on phones
-SMALL = 11
+# px in SVG user units, as fengong.css sets them: the SVG keeps its natural size (a phone
+# scrolls it sideways), and no text on the site is under 14 px.
+FONT = 14
+SMALL = 14
 
 
 def text_width(text: str, size: float = FONT) -> float:

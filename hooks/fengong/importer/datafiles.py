@@ -19,7 +19,7 @@ from pypinyin import lazy_pinyin
 from ruamel.yaml import YAML
 
 from .. import revisions
-from ..mentions import find_dates, find_quantities, find_reporting_duty
+from ..mentions import find_dates, find_deadline, find_quantities, find_reporting_duty
 from .parse import ParsedNotice
 
 NOTICE_FILE = "notice.yaml"
@@ -82,7 +82,21 @@ def notice_document(parsed: ParsedNotice, source_rel: str, revision: dict | None
         }
         if task.unit_note:
             entry["unit_note"] = task.unit_note
-        dates = find_dates(task.text)
+        # Written only where they say more than units and lead do, so a notice of the
+        # 责任单位 kind keeps the file it always had.
+        if task.roles and task.roles != implied_roles(task.units, task.lead):
+            entry["roles"] = list(task.roles)
+        if task.leaders:
+            entry["leaders"] = list(task.leaders)
+        if task.open_ended:
+            entry["open_ended"] = task.open_ended
+        if not task.numbered:
+            entry["numbered"] = False
+        if task.published is not None:
+            entry["published_number"] = task.published
+        if task.deadline:
+            entry["deadline"] = task.deadline
+        dates = find_dates(task.text) + (find_deadline(task.deadline) if task.deadline else ())
         if dates:
             entry["dates"] = [_plain(asdict(d)) for d in dates]
         quantities = find_quantities(task.text)
@@ -115,6 +129,11 @@ def notice_document(parsed: ParsedNotice, source_rel: str, revision: dict | None
         "tasks": tasks,
         "blocks": blocks,
     }
+
+
+def implied_roles(units, lead) -> list[str]:
+    """The roles units and lead say by themselves: lead for a lead unit, else responsible."""
+    return ["lead" if name in lead else "responsible" for name in units]
 
 
 def read_current(data_dir: Path) -> dict | None:
@@ -172,6 +191,23 @@ def unit_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
+# 各省级人民政府, 各县、市、区政府, 各乡镇（街道）: the local governments as one group;
+# 各有关部门和单位, 相关单位: an open-ended group. Any other new name waits for curation.
+_TOWN_GROUP = re.compile(r"^各.*(政府|街道|镇|乡|办事处)[)）〕]?$")
+_GENERIC_GROUP = re.compile(
+    r"^(各有关|各相关|有关|相关|其他|其它|各)(部门|单位|部门和单位|单位和部门|机构)"
+)
+
+
+def stub_kind(name: str) -> str:
+    """The kind a new unit's stub gets: a group is written as one, the rest uncurated."""
+    if _TOWN_GROUP.match(name):
+        return "town_group"
+    if _GENERIC_GROUP.match(name):
+        return "generic"
+    return "uncurated"
+
+
 def update_units(units_text: str | None, written_names: list[str]) -> tuple[str, list[str]]:
     """units.yaml with a stub for each name it does not know yet; the names added."""
     rt = YAML()
@@ -193,7 +229,7 @@ def update_units(units_text: str | None, written_names: list[str]) -> tuple[str,
         new_id = unit_id(name, taken)
         taken.add(new_id)
         known.add(name)
-        entries.append({"id": new_id, "name": name, "kind": "uncurated"})
+        entries.append({"id": new_id, "name": name, "kind": stub_kind(name)})
         added.append(name)
     if not added and units_text is not None:
         return units_text, []

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..numerals import from_chinese
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
+from . import tables
 from . import units as unit_lists
 
 CN_DIGITS = "零〇一二三四五六七八九十百千万"
@@ -21,15 +22,25 @@ DOC_NUMBER = re.compile(r"\S*[〔\[]\d{4}[〕\]]\s*\d+\s*号")
 DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 SECTION = re.compile(rf"^({_CN})\s*[、.]\s*(.*)$")  # 一、 : a body section or an annex part
 SUBSECTION = re.compile(rf"^\(({_CN})\)\s*(.*)$")  # （一） : a body item or an annex clause
-# 1． 1、 1. （1）
-TASK = re.compile(r"^(?:(?P<num>\d{1,5})\s*(?P<sep>[.、])|\((?P<pnum>\d{1,5})\))\s*(?P<text>.*)$")
+# 1． 1、 1. （1） 1）, and ① … ⑳ (which normalise to 1 … 20: told apart on the raw text)
+TASK = re.compile(r"^(?:(?P<num>\d{1,5})\s*(?P<sep>[.、)])|\((?P<pnum>\d{1,5})\))\s*(?P<text>.*)$")
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CIRCLED_TASK = re.compile(rf"^(?P<num>[{CIRCLED}])\s*(?P<text>.*)$")
 ANNEX_LABEL = re.compile(r"^附件\s*\d*\s*:?$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*:\s*\S")
 CC = re.compile(r"^抄送\s*:")
 CONTACT = re.compile(r"^\(?\s*联系人\s*:")
 UNIT_LINE = re.compile(
-    r"^(责任单位|牵头单位|主责单位|负责单位|配合单位|参与单位|责任部门|牵头部门)\s*:"
+    r"^〔?(牵头责任单位|协同责任单位|配合责任单位|责任单位|牵头单位|主责单位|负责单位|配合单位|"
+    r"参与单位|协同单位|协办单位|责任部门|牵头部门|配合部门|指导单位|指导部门|实施单位|落实单位)"
+    r"\s*:"
 )
+# 牵头负责领导：<person> names people, never units: they are the task's leaders.
+LEADER_LINE = re.compile(
+    r"^〔?(牵头负责领导|牵头领导|责任领导|分管领导|联系领导|负责领导|责任市领导|责任区领导|"
+    r"责任县领导|市领导|区领导|县领导)\s*:\s*"
+)
+DEADLINE_LINE = re.compile(r"^〔?(完成时限|完成时间|时间节点|时限要求|完成期限)\s*:\s*")
 PRINTED = re.compile(r"印发$")
 
 
@@ -53,6 +64,13 @@ class RawTask:
     lead: list[str]
     unit_note: str
     raw: str
+    roles: list[str] = field(default_factory=list)  # one role for each unit (units.ROLES)
+    marked_lead: bool = False  # the notice marks this task's lead (牵头) itself
+    leaders: list[str] = field(default_factory=list)  # people (牵头负责领导), never units
+    open_ended: str = ""  # 等 / 等有关部门: the unit list is not exhaustive
+    numbered: bool = True  # False: the notice did not number it; the number is our count
+    deadline: str = ""  # a 完成时限 line or cell, as written
+    published: int | None = None  # the number as published, where it is not `number`
 
 
 @dataclass(slots=True)
@@ -75,15 +93,26 @@ class ParsedNotice:
     annex_title: str | None = None
     cc: list[str] = field(default_factory=list)
     lead_rule: str = ""
+    lead_rule_line: int | None = None
+    layout: str = ""  # how the tasks are written: numbered, clause, section, table
     blocks: list[RawBlock] = field(default_factory=list)
     parts: list[RawHeading] = field(default_factory=list)
     clauses: list[RawHeading] = field(default_factory=list)
     tasks: list[RawTask] = field(default_factory=list)
 
 
-def parse(lines: list[str], shown_as: str) -> tuple[ParsedNotice, list[Problem]]:
+# Who leads where the notice marks no lead: "stated" follows the notice's own lead rule
+# (列第一位者为牵头单位) and leaves the lead empty without one; "first" applies the
+# first-listed rule to every task, as an office may decide to.
+LEAD_POLICIES = ("stated", "first")
+
+
+def parse(
+    lines: list[str], shown_as: str, lead_policy: str = "first"
+) -> tuple[ParsedNotice, list[Problem]]:
     """Parse a notice; raise ProblemsFound on structural errors, return warnings."""
     parser = _Parser(lines, shown_as)
+    parser.lead_policy = lead_policy
     parser.run()
     errors = [p for p in parser.problems if p.severity == "error"]
     if errors:
@@ -98,6 +127,12 @@ class _Parser:
         self.path = shown_as
         self.notice = ParsedNotice()
         self.problems: list[Problem] = []
+        self.mode = "numbered"
+        self.lead_policy = "first"
+        self._looks: dict[int, bool] = {}
+        self.restarts: list[int] = []  # lines where the published task numbers start again
+        self.table_part: int | None = None
+        self.table_clause: int | None = None
 
     # -- helpers ------------------------------------------------------------------------
     def problem(self, line: int, message: str, severity: str = "error") -> None:
@@ -113,11 +148,38 @@ class _Parser:
         """The task number that starts line n, if it does. A full-width '．' or '、' after the
         number always ends it (5．2021年底前…); an ASCII '.' followed by a digit is a decimal
         (1.4万人), not a task number."""
+        if self.lines[n - 1][:1] in CIRCLED and self.lines[n - 1]:
+            return CIRCLED_TASK.match(self.lines[n - 1])
         m = TASK.match(self.norm[n - 1])
         ascii_dot = m is not None and m["sep"] and self.lines[n - 1][m.start("sep")] == "."
         if ascii_dot and self.norm[n - 1][m.end("sep") : m.end("sep") + 1].isdigit():
             return None
         return m
+
+    def marker_at(self, n: int) -> tuple[int, int] | None:
+        """(published number, offset of the text) when line n starts a task, in the layout
+        the notice uses: Arabic-numbered items, or clauses （一）, or sections 一、 that
+        close with their units."""
+        if self.mode == "numbered":
+            m = self.task_at(n)
+            return (_task_number(m), m.start("text")) if m else None
+        pattern = SUBSECTION if self.mode == "clause" else SECTION
+        m = pattern.match(self.norm[n - 1])
+        if m and self.looks_like_task(n):
+            return from_chinese(m.group(1)), m.start(2)
+        return None
+
+    def detect_mode(self, start: int, end: int) -> str:
+        """Tasks are the Arabic-numbered items; where there are none, the clauses （一）
+        that end in a unit list; where there are none, the sections 一、 that do."""
+        for mode, test in (
+            ("numbered", self.task_at),
+            ("clause", lambda i: SUBSECTION.match(self.norm[i - 1])),
+            ("section", lambda i: SECTION.match(self.norm[i - 1])),
+        ):
+            if any(test(i) and self.looks_like_task(i) for i in range(start, end)):
+                return mode
+        return "numbered"
 
     def nonblank(self, start: int, stop: int) -> list[int]:
         """1-based numbers of the non-blank lines in [start, stop)."""
@@ -128,6 +190,16 @@ class _Parser:
         count = len(self.lines)
         cc_line = next((i for i in range(1, count + 1) if CC.match(self.norm[i - 1])), None)
         end = cc_line or count + 1
+        table = tables.find_table(self.lines[: end - 1])
+        if table is not None:
+            self.parse_tables(table, end)
+            if cc_line:
+                self.parse_cc(cc_line, count + 1)
+            self.renumber()
+            self.assign_leads()
+            if not self.notice.tasks and not self.problems:
+                self.problem(table.header_line, "no tasks found in the table below this header")
+            return
         annex_start = self.find_annex_start(end)
         if annex_start is None:
             self.problem(
@@ -136,10 +208,13 @@ class _Parser:
                 "'1．…（责任单位：…）' (check the numbering and the unit lists)",
             )
             return
+        self.notice.layout = self.mode
         self.parse_front(1, annex_start)
         self.parse_annex(annex_start, end)
         if cc_line:
             self.parse_cc(cc_line, count + 1)
+        self.renumber()
+        self.assign_leads()
         if not self.notice.tasks and not self.problems:
             self.problem(1, "no tasks found; expected numbered items such as '1．…（责任单位：…）'")
 
@@ -147,11 +222,10 @@ class _Parser:
         """The first line of the annex: its 附件 label, or the headings above the first task."""
         for i in range(1, end):
             if ANNEX_LABEL.match(self.norm[i - 1]):
+                self.mode = self.detect_mode(i, end)
                 return i
-        first_task = next(
-            (i for i in range(1, end) if self.task_at(i) and self.looks_like_task(i)),
-            None,
-        )
+        self.mode = self.detect_mode(1, end)
+        first_task = next((i for i in range(1, end) if self.marker_at(i)), None)
         if first_task is None:
             return None
         start = first_task
@@ -163,17 +237,39 @@ class _Parser:
                 start = i
                 continue
             break
-        return start
+        return self.first_part(start)
+
+    def first_part(self, start: int) -> int:
+        """Where the annex's parts begin: a first task under 二、 belongs to an annex whose
+        一、 (with clauses but no tasks) comes earlier, numbered without a gap."""
+        m = SECTION.match(self.norm[start - 1])
+        if not m:
+            return start
+        want = from_chinese(m.group(1)) - 1
+        found = start
+        for i in range(start - 1, 0, -1):
+            if want < 1:
+                break
+            if mm := SECTION.match(self.norm[i - 1]):
+                if from_chinese(mm.group(1)) != want:
+                    return start
+                found, want = i, want - 1
+        return found if want < 1 else start
 
     def looks_like_task(self, i: int) -> bool:
         """A numbered line is a task if some unit list follows before the next heading."""
+        if i in self._looks:
+            return self._looks[i]
+        result = False
         for j in range(i, min(i + 40, len(self.lines)) + 1):
             norm = self.norm[j - 1]
             if j > i and (self.task_at(j) or SECTION.match(norm) or SUBSECTION.match(norm)):
-                return False
-            if unit_lists.find_unit_list(norm) or UNIT_LINE.match(norm):
-                return True
-        return False
+                break
+            if unit_lists.find_unit_list(norm) or self.is_attached(j):
+                result = True
+                break
+        self._looks[i] = result
+        return result
 
     # -- header and body ----------------------------------------------------------------
     def parse_front(self, start: int, stop: int) -> None:
@@ -196,6 +292,12 @@ class _Parser:
             if norm.endswith(":") or SECTION.match(norm) or SUBSECTION.match(norm):
                 break
             if norm.endswith("。") or len(title_lines) >= 6:
+                break
+            if title_lines and DOC_NUMBER.fullmatch(norm) and notice.doc_number is None:
+                # 文号 under the title, as the State Council's pages print it.
+                notice.doc_number = self.lines[lines[i] - 1]
+                self.block("doc_number", lines[i], lines[i])
+                i += 1
                 break
             title_lines.append(lines[i])
             i += 1
@@ -261,7 +363,21 @@ class _Parser:
         while k < len(lines):
             n = lines[k]
             norm = self.norm[n - 1]
-            if m := SECTION.match(norm):
+            marker = self.marker_at(n)
+            if marker is not None and self.mode != "numbered":
+                # A clause (or section) that is itself a task: its title, if it has one,
+                # is the clause's; the task is numbered in order of appearance.
+                published, body_start = marker
+                text = self.lines[n - 1][body_start:]
+                title = _first_sentence(text)
+                if self.mode == "clause" and title:
+                    clause = published
+                    notice.clauses.append(RawHeading(published, n, title, part))
+                k = self.parse_task(lines, k, part, clause, seen_task_lines, None, body_start)
+            elif marker is not None:
+                k = self.parse_task(lines, k, part, clause, seen_task_lines, *marker)
+            elif (m := SECTION.match(norm)) and self.mode != "section":
+                # (Where the sections are the tasks, a section without units is not a part.)
                 part = from_chinese(m.group(1))
                 clause = None
                 notice.parts.append(RawHeading(part, n, _title(self.lines[n - 1], m.start(2))))
@@ -273,8 +389,27 @@ class _Parser:
                 notice.clauses.append(RawHeading(clause, n, title, part))
                 self.block("clause", n, n, clause)
                 k += 1
-            elif self.task_at(n):
-                k = self.parse_task(lines, k, part, clause, seen_task_lines)
+            elif self.mode != "numbered" and unit_lists.find_unit_list(norm):
+                # An unnumbered paragraph that closes tasks with unit lists.
+                k = self.parse_task(lines, k, part, clause, seen_task_lines, None, 0)
+            elif (m := DATE_LINE.match(norm)) and self.notice.tasks:
+                # A notice without an annex ends with its signature and date.
+                if not self.notice.date:
+                    self.notice.date = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"
+                self.block("date", n, n)
+                k += 1
+            elif (
+                self.notice.tasks
+                and k + 1 < len(lines)
+                and DATE_LINE.match(self.norm[lines[k + 1] - 1])
+                and len(norm) <= 40
+                and not re.search(r"[,.;:。，；：]", norm)
+            ):
+                if not self.notice.signature:
+                    self.notice.signature = self.lines[n - 1]
+                    self.notice.issuer = self.notice.issuer or self.lines[n - 1]
+                self.block("signature", n, n)
+                k += 1
             else:
                 self.problem(
                     n,
@@ -289,12 +424,15 @@ class _Parser:
         norm = self.norm[n - 1]
         return bool(SECTION.match(norm) or SUBSECTION.match(norm) or self.task_at(n))
 
-    def parse_task(self, lines, k, part, clause, seen: dict[int, int]) -> int:
-        """Read one task from lines[k]; return the index of the next line to read."""
+    def is_attached(self, n: int) -> bool:
+        """A labelled line that belongs to the task above it: units, leaders, deadline."""
+        norm = self.norm[n - 1]
+        return bool(UNIT_LINE.match(norm) or LEADER_LINE.match(norm) or DEADLINE_LINE.match(norm))
+
+    def parse_task(self, lines, k, part, clause, seen, number, body_start) -> int:
+        """Read one task (or, for an unnumbered paragraph, every task it closes) from
+        lines[k]; return the index of the next line to read. number None: not published."""
         first = lines[k]
-        m = self.task_at(first)
-        number = int(m["num"] or m["pnum"])
-        body_start = m.start("text")
         # The task runs until its unit list ends it, or the next heading or task.
         members = [first]
         j = k
@@ -302,52 +440,59 @@ class _Parser:
             if unit_lists.find_unit_list("".join(self.norm[n - 1] for n in members)):
                 break
             nxt = lines[j + 1]
-            if UNIT_LINE.match(self.norm[nxt - 1]):
-                # Its unit lines (责任单位：… or 牵头单位：… / 配合单位：…) end the task.
-                while j + 1 < len(lines) and UNIT_LINE.match(self.norm[lines[j + 1] - 1]):
-                    members.append(lines[j + 1])
-                    j += 1
+            if self.is_attached(nxt):
                 break
             if self.is_structural(nxt):
                 break
             members.append(nxt)
             j += 1
+        # Its labelled lines (责任单位：…, 牵头单位：… / 配合单位：…, 牵头负责领导：…,
+        # 完成时限：…) follow it and end it.
+        attached = []
+        while j + 1 < len(lines) and self.is_attached(lines[j + 1]):
+            attached.append(lines[j + 1])
+            j += 1
         raw_text = "".join(self.lines[n - 1] for n in members)
         norm_text = "".join(self.norm[n - 1] for n in members)
-        self.block("task", first, members[-1], number)
-        if number in seen:
-            self.problem(
-                first,
-                f"task {number}: duplicate task number (first at line {seen[number]}); "
-                "renumber one of them",
+        self.check_number(number, first, seen)
+        pieces = [(raw_text, norm_text)]
+        if number is None and not attached:
+            pieces = _split_tasks(raw_text, norm_text)
+        for index, (piece_raw, piece_norm) in enumerate(pieces):
+            task_number = number if number is not None else len(self.notice.tasks) + 1
+            if index == 0:
+                last = attached[-1] if attached else members[-1]
+                self.block("task", first, last, task_number)
+            task = self.read_task(
+                task_number, first, members, attached, piece_raw, piece_norm, part, clause
             )
-        seen.setdefault(number, first)
-        task_text, units, lead, note = self.split_units(number, first, members, raw_text, norm_text)
-        self.notice.tasks.append(
-            RawTask(
-                number=number,
-                line=first,
-                part=part,
-                clause=clause,
-                text=task_text[body_start:].strip() if task_text else "",
-                units=units,
-                lead=lead,
-                unit_note=note,
-                raw=raw_text,
-            )
-        )
-        if note and "牵头" in normalise(note) and not self.notice.lead_rule:
-            self.notice.lead_rule = re.sub(r"^(备注|注)\s*[:：]\s*", "", note)
+            task.text = task.text[body_start if index == 0 else 0 :].strip()
+            task.numbered = number is not None or (self.mode != "numbered" and index == 0)
+            self.notice.tasks.append(task)
         return j + 1
 
-    def split_units(self, number, first, members, raw_text, norm_text):
-        """The task's text, its units as written, its lead units and any note."""
-        unit_line_start = next((n for n in members[1:] if UNIT_LINE.match(self.norm[n - 1])), None)
-        if unit_line_start is not None:
-            offset = sum(len(self.lines[n - 1]) for n in members if n < unit_line_start)
-            text = raw_text[:offset]
-            parts = [self.lines[n - 1] for n in members if n >= unit_line_start]
-            body_raw = "；".join(parts)
+    def read_task(self, number, first, members, attached, raw_text, norm_text, part, clause):
+        task = RawTask(
+            number=number,
+            line=first,
+            part=part,
+            clause=clause,
+            text=raw_text,
+            units=[],
+            lead=[],
+            unit_note="",
+            raw="".join(self.lines[n - 1] for n in [*members, *attached]),
+        )
+        unit_lines = [n for n in attached if UNIT_LINE.match(self.norm[n - 1])]
+        for n in attached:
+            norm = self.norm[n - 1]
+            if m := LEADER_LINE.match(norm):
+                names = self.lines[n - 1][m.end() :].strip().rstrip("。.；;")
+                task.leaders += [x for x in unit_lists.split_names(names, "、,，") if x]
+            elif m := DEADLINE_LINE.match(norm):
+                task.deadline = _unbracket(self.lines[n - 1])[m.end() - (norm[0] == "〔") :]
+        if unit_lines:
+            body_raw = "；".join(_unbracket(self.lines[n - 1]) for n in unit_lines)
             found = unit_lists.UnitList(body_raw, normalise(body_raw))
         else:
             found = unit_lists.find_unit_list(norm_text)
@@ -366,18 +511,284 @@ class _Parser:
                         "published without one",
                         "warning",
                     )
-                return raw_text, [], [], ""
-            text = raw_text[: found.start]
+                return task
+            task.text = raw_text[: found.start]
             found = unit_lists.UnitList(
                 raw_text[found.start + 1 : found.end - 1],
                 norm_text[found.start + 1 : found.end - 1],
             )
         try:
-            units, lead, note = unit_lists.parse_unit_list(found.raw, found.norm)
+            units = unit_lists.read_unit_list(found.raw, found.norm)
         except unit_lists.UnitListError as exc:
             self.problem(first, f"task {number}: {exc}")
-            return text, [], [], ""
-        return text, units, lead, note
+            return task
+        task.units, task.roles = units.names, units.roles
+        task.lead = units.marked_lead
+        task.marked_lead = bool(units.marked_lead)
+        task.unit_note, task.open_ended = units.note, units.open_ended
+        if units.lead_rule and not self.notice.lead_rule:
+            self.notice.lead_rule = units.lead_rule
+            self.notice.lead_rule_line = first
+        elif units.note and "牵头" in normalise(units.note) and not self.notice.lead_rule:
+            self.notice.lead_rule = re.sub(r"^(备注|注)\s*[:：]\s*", "", units.note)
+            self.notice.lead_rule_line = first
+        return task
+
+    def assign_leads(self) -> None:
+        """Each task's lead: as marked (牵头); else by the notice's lead rule, or by the
+        office's --lead-rule first; else none (未明确牵头单位)."""
+        if not self.notice.lead_rule:
+            self.find_lead_rule_in_prose()
+        first_leads = bool(self.notice.lead_rule) or self.lead_policy == "first"
+        for task in self.notice.tasks:
+            if task.marked_lead or not task.units:
+                continue
+            task.lead = task.units[:1] if first_leads else []
+            if self.notice.lead_rule and task.roles:
+                task.roles[0] = unit_lists.LEAD
+
+    def find_lead_rule_in_prose(self) -> None:
+        for i, norm in enumerate(self.norm, start=1):
+            if "牵头" not in norm:
+                continue
+            for sentence in re.split(r"[。;]", norm):
+                if unit_lists.is_lead_rule(sentence) and "单位" in sentence:
+                    at = norm.index(sentence)
+                    self.notice.lead_rule = self.lines[i - 1][at : at + len(sentence)].strip(
+                        "（(）) "
+                    )
+                    self.notice.lead_rule_line = i
+                    return
+
+    # -- tables -------------------------------------------------------------------------
+    def parse_tables(self, table: tables.Table, end: int) -> None:
+        """The annex as one or more tables; the lines between them are headings."""
+        notice = self.notice
+        self.mode = notice.layout = "table"
+        label = next(
+            (i for i in range(1, table.header_line) if ANNEX_LABEL.match(self.norm[i - 1])),
+            None,
+        )
+        self.parse_front(1, label or table.header_line)
+        if label:
+            self.block("annex_label", label, label)
+            for i in self.nonblank(label + 1, table.header_line):
+                if notice.annex_title is None:
+                    notice.annex_title = self.lines[i - 1]
+                    self.block("annex_title", i, i)
+                else:
+                    self.heading_line(i)
+        seen: dict[int, int] = {}
+        while table is not None:
+            self.block("other", table.header_line, table.header_end)
+            if not self.check_header(table):
+                return
+            tables.read_rows(table, self.lines, end)
+            rows = [item for item in table.items if isinstance(item, tables.Row)]
+            self.check_unit_columns(table, rows)
+            for item in table.items:
+                if isinstance(item, tables.Heading):
+                    self.heading_line(item.line, item.text)
+                else:
+                    self.table_task(item, seen)
+            following = tables.find_table(
+                self.lines[: end - 1], max(table.end, table.header_end + 1)
+            )
+            stop = following.header_line if following else end
+            for i in self.nonblank(max(table.end, table.header_end + 1), stop):
+                if self.notice.blocks and i <= self.notice.blocks[-1].end_line:
+                    continue
+                self.heading_line(i)
+            table = following
+
+    def check_header(self, table: tables.Table) -> bool:
+        if "text" not in table.columns:
+            found = "、".join(h for h in table.headers if h)
+            self.problem(
+                table.header_line,
+                f"table header has no task column (任务, 工作任务, 重点任务, 改革举措 or 事项); "
+                f"found {found}: name the column that holds the tasks",
+            )
+            return False
+        return True
+
+    def check_unit_columns(self, table: tables.Table, rows: list[tables.Row]) -> None:
+        """A unit column whose cells never hold a unit name is a misread table."""
+        for column in tables.UNIT_COLUMNS:
+            cells = [row.cells[column] for row in rows if row.cells.get(column)]
+            if not cells:
+                continue
+            names = [
+                name for cell in cells for name in unit_lists.split_names(normalise(cell)) if name
+            ]
+            if names and not any(unit_lists.unit_shaped(name) for name in names):
+                header = table.headers[table.columns.index(column)]
+                self.problem(
+                    table.header_line,
+                    f"table column '{header}' never holds a unit name (e.g. "
+                    f"'{_short(cells[0], 20)}'); check the table's columns and header",
+                )
+
+    def heading_line(self, n: int, text: str | None = None, block: bool = True) -> None:
+        """A line (or merged cell) between rows: a part, a clause, or a group heading."""
+        text = text if text is not None else self.lines[n - 1]
+        norm = normalise(text.strip())
+        if m := SECTION.match(norm):
+            number = from_chinese(m.group(1))
+            self.table_part = number
+            self.table_clause = None
+            self.notice.parts.append(RawHeading(number, n, _title(text.strip(), m.start(2))))
+            self.block("part", n, n, number)
+        elif m := SUBSECTION.match(norm):
+            number = from_chinese(m.group(1))
+            self.table_clause = number
+            title = _title(text.strip(), m.start(2))
+            self.notice.clauses.append(RawHeading(number, n, title, self.table_part))
+            self.block("clause", n, n, number)
+        elif (m := DATE_LINE.match(norm)) or not norm:
+            self.block("date" if m else "other", n, n)
+        elif len(norm) <= 40 and not re.search(r"[。;]", norm):
+            # A group heading (a cell merged across the row, or spanning rows): a part.
+            number = len(self.notice.parts) + 1
+            self.table_part = number
+            self.table_clause = None
+            self.notice.parts.append(RawHeading(number, n, text.strip().rstrip("。")))
+            if block:
+                self.block("part", n, n, number)
+        else:
+            self.problem(
+                n,
+                f"cannot place '{_short(text)}' (not a table row, part or clause); it is kept "
+                "as a paragraph of the annex",
+                "warning",
+            )
+            self.block("other", n, n)
+
+    def table_task(self, row: tables.Row, seen: dict[int, int]) -> None:
+        cells = row.cells
+        published = cells.get("number", "")
+        number = int(normalise(published)) if normalise(published).isdigit() else None
+        self.check_number(number, row.line, seen)
+        task_number = number if number is not None else len(self.notice.tasks) + 1
+        task = RawTask(
+            number=task_number,
+            line=row.line,
+            part=self.table_part,
+            clause=self.table_clause,
+            text=cells.get("text", "").strip(),
+            units=[],
+            lead=[],
+            unit_note="",
+            raw=cells.get("text", ""),
+            numbered=number is not None,
+        )
+        if cells.get("group") and not any(p.title == cells["group"] for p in self.notice.parts):
+            # The group cell is on the row's own line: the row's block holds it.
+            self.heading_line(row.line, cells["group"], block=False)
+            task.part = self.table_part
+        self.block("task", row.line, row.end_line, task_number)
+        if cells.get("leaders"):
+            task.leaders = [n for n in unit_lists.split_names(cells["leaders"], "、,，;；") if n]
+        task.deadline = cells.get("deadline", "").strip()
+        lists: dict[str, unit_lists.Units] = {}
+        for column in tables.UNIT_COLUMNS:
+            cell = cells.get(column, "").strip()
+            if not cell:
+                continue
+            try:
+                lists[column] = unit_lists.read_unit_list(cell, normalise(cell))
+            except unit_lists.UnitListError as exc:
+                self.problem(row.line, f"task {task_number}: {exc}")
+        names: list[str] = []
+        roles: list[str] = []
+
+        def add(name: str, role: str) -> None:
+            if name in names:
+                if role == unit_lists.LEAD:
+                    roles[names.index(name)] = role
+                return
+            names.append(name)
+            roles.append(role)
+
+        lead_names = lists["lead"].names if "lead" in lists else []
+        if "responsible" in lists:
+            found = lists["responsible"]
+            for name in lead_names:
+                if name not in found.names:
+                    add(name, unit_lists.LEAD)
+            for name, role in zip(found.names, found.roles, strict=True):
+                add(name, unit_lists.LEAD if name in lead_names else role)
+        for name in lead_names:
+            add(name, unit_lists.LEAD)
+        for column, role in (("partner", unit_lists.PARTNER), ("guiding", unit_lists.GUIDING)):
+            for name in lists[column].names if column in lists else []:
+                add(name, role)
+        task.units, task.roles = names, roles
+        task.lead = [n for n, r in zip(names, roles, strict=True) if r == unit_lists.LEAD]
+        task.marked_lead = bool(task.lead)
+        for found in lists.values():
+            task.open_ended = task.open_ended or found.open_ended
+            task.unit_note = task.unit_note or found.note
+            if found.lead_rule and not self.notice.lead_rule:
+                self.notice.lead_rule = found.lead_rule
+                self.notice.lead_rule_line = row.line
+        if not names:
+            self.problem(
+                row.line,
+                f"task {task_number}: no responsible unit found; a task with no unit is "
+                "published without one",
+                "warning",
+            )
+        if task.text:
+            self.notice.tasks.append(task)
+        else:
+            self.problem(row.line, f"task {task_number}: the task cell is empty", "warning")
+
+    def check_number(self, published: int | None, line: int, seen: dict[int, int]) -> None:
+        """A published number seen before is an error, unless numbering starts again at 1
+        (in a new part or group): then renumber() numbers the tasks in order."""
+        if published is None:
+            return
+        if published == 1 and seen:
+            self.restarts.append(line)
+            seen.clear()
+        elif published in seen:
+            self.problem(
+                line,
+                f"task {published}: duplicate task number (first at line {seen[published]}); "
+                "renumber one of them",
+            )
+        seen.setdefault(published, line)
+
+    def renumber(self) -> None:
+        """Numbers as published that start again or skip are kept (published_number); the
+        tasks are numbered 1, 2, 3 … in order, which the site's pages need."""
+        tasks = self.notice.tasks
+        numbers = [t.number for t in tasks]
+        if numbers == list(range(1, len(tasks) + 1)) or any(
+            p.severity == "error" for p in self.problems
+        ):
+            return
+        if self.restarts:
+            where = ", ".join(map(str, self.restarts[:5]))
+            what = f"start again at 1 (line {where})"
+        else:
+            missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+            shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+            what = f"skip {shown}" if missing else "are out of order"
+        self.problem(
+            tasks[0].line,
+            f"task numbers as published {what}; the tasks are numbered 1–{len(tasks)} in "
+            "order, each keeping its published number",
+            "warning",
+        )
+        by_line = {b.line: b for b in self.notice.blocks if b.kind == "task"}
+        for new, task in enumerate(tasks, start=1):
+            if task.numbered and task.published is None:
+                task.published = task.number
+            if task.line in by_line and by_line[task.line].number == task.number:
+                by_line[task.line].number = new
+            task.number = new
 
     # -- 抄送 ---------------------------------------------------------------------------
     def parse_cc(self, start: int, stop: int) -> None:
@@ -391,6 +802,46 @@ class _Parser:
         for n in lines:
             if n not in cc_lines:
                 self.block("other", n, n)
+
+
+def _task_number(m: re.Match) -> int:
+    number = m["num"] if "pnum" not in m.re.groupindex else (m["num"] or m["pnum"])
+    return CIRCLED.index(number) + 1 if number in CIRCLED else int(number)
+
+
+def _unbracket(line: str) -> str:
+    """A labelled line without its closing 。 and, for 〔责任单位：…〕, its brackets."""
+    line = line.strip()
+    if line.startswith("〔") and line.endswith("〕"):
+        line = line[1:-1]
+    return line.rstrip("。.；;")
+
+
+def _first_sentence(text: str) -> str:
+    """A clause's title: its first sentence, when more text follows it (（一）标题。正文…)."""
+    norm = normalise(text)
+    at = norm.find("。")
+    if at <= 0 or at > 40 or not norm[at + 1 :].strip() or "(" in norm[:at]:
+        return ""
+    return text[:at].strip()
+
+
+def _split_tasks(raw: str, norm: str) -> list[tuple[str, str]]:
+    """A paragraph that closes several tasks, each with its own unit list: one piece each
+    (the unit list stays at the end of its piece). One piece when there is one list."""
+    found = unit_lists.find_all_unit_lists(norm)
+    if len(found) < 2:
+        return [(raw, norm)]
+    pieces, start = [], 0
+    for unit_list in found:
+        end = unit_list.end
+        while end < len(norm) and norm[end] in "。.;；":
+            end += 1
+        pieces.append((raw[start:end], norm[start:end]))
+        start = end
+    if norm[start:].strip():  # text after the last list: not a run of closed tasks
+        return [(raw, norm)]
+    return pieces
 
 
 def _title(text: str, start: int) -> str:

@@ -43,7 +43,12 @@ REVISION_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
 def import_notice(
-    source: Path, data_dir: Path, *, write: bool, revision: Revision | None = None
+    source: Path,
+    data_dir: Path,
+    *,
+    write: bool,
+    revision: Revision | None = None,
+    lead_policy: str = "first",
 ) -> ImportResult:
     result = ImportResult()
     shown = str(source)
@@ -53,7 +58,7 @@ def import_notice(
             return result
     try:
         lines = read_lines(source, shown)
-        parsed, warnings = parse(lines, shown)
+        parsed, warnings = parse(lines, shown, lead_policy)
     except ProblemsFound as found:
         result.problems += found.problems
         return result
@@ -65,6 +70,7 @@ def import_notice(
         site, problems = load.check(staged, shown_dir=str(data_dir))
         if site is not None and not write:
             result.json = export.notice_json(site)
+            _add_task_details(result.json, parsed)
         return problems
 
     if write:
@@ -85,6 +91,72 @@ def import_notice(
     units_shown = f"{str(data_dir).rstrip('/')}/{datafiles.UNITS_FILE}"
     result.problems += [p for p in found if p.severity == "error" or p.path != units_shown]
     return result
+
+
+def _add_task_details(data: dict, parsed) -> None:
+    """What the JSON says beyond the site's schema: each unit's role as the notice gives it,
+    the leaders (people), whether the notice numbered the task, an open-ended list."""
+    by_number = {t.number: t for t in parsed.tasks}
+    for entry in data["tasks"]:
+        task = by_number.get(entry["number"])
+        if task is None:
+            continue
+        entry["roles"] = list(task.roles) or datafiles.implied_roles(task.units, task.lead)
+        entry["leaders"] = list(task.leaders)
+        entry["numbered"] = task.numbered
+        if task.published is not None:
+            entry["published_number"] = task.published
+        if task.open_ended:
+            entry["open_ended"] = task.open_ended
+        if task.deadline:
+            entry["deadline"] = task.deadline
+
+
+LAYOUTS = {
+    "numbered": "numbered tasks (1．…), each closed by its unit list or unit lines",
+    "clause": "tasks at clause level (（一）…), each closed by its unit list",
+    "section": "tasks at section level (一、…), each closed by its unit list",
+    "table": "a table, its columns found by their headers",
+}
+
+
+def understood(parsed, shown: str) -> list[str]:
+    """What the importer understood, for a person to check at a glance."""
+    lines = [f"  layout: {LAYOUTS.get(parsed.layout, parsed.layout)}"]
+    if parsed.lead_rule:
+        where = f" ({shown}:{parsed.lead_rule_line})" if parsed.lead_rule_line else ""
+        lines.append(f"  lead rule: “{parsed.lead_rule}”{where}")
+    else:
+        marked = sum(1 for t in parsed.tasks if t.marked_lead)
+        unmarked = [t for t in parsed.tasks if t.units and not t.marked_lead]
+        rule = "none stated"
+        if unmarked and all(t.lead for t in unmarked):
+            rule += "; the first listed unit leads where no lead is marked (--lead-rule first)"
+        elif unmarked:
+            rule += "; no lead where none is marked (未明确牵头单位)"
+        lines.append(f"  lead rule: {rule}; {marked} task(s) mark their lead")
+    unnumbered = sum(1 for t in parsed.tasks if not t.numbered)
+    counts = (
+        f"  counted: {len(parsed.parts)} parts, {len(parsed.clauses)} clauses, "
+        f"{len(parsed.tasks)} tasks"
+    )
+    if unnumbered:
+        counts += f" ({unnumbered} not numbered by the notice; numbered in order)"
+    lines.append(counts)
+    no_units = [t for t in parsed.tasks if not t.units]
+    if no_units:
+        places = ", ".join(f"{shown}:{t.line}" for t in no_units[:10])
+        more = " …" if len(no_units) > 10 else ""
+        lines.append(f"  tasks without units: {len(no_units)} ({places}{more})")
+    else:
+        lines.append("  tasks without units: none")
+    stray = [b.line for b in parsed.blocks if b.kind == "other"]
+    if stray:
+        places = ", ".join(f"{shown}:{n}" for n in stray[:10]) + (" …" if len(stray) > 10 else "")
+        lines.append(f"  lines not placed: {len(stray)} ({places})")
+    else:
+        lines.append("  lines not placed: none")
+    return lines
 
 
 def _check_revision(revision: Revision, data_dir: Path) -> list[Problem]:
@@ -138,6 +210,7 @@ def _data_files(
         f"imported {source}: {len(parsed.tasks)} tasks, {len(parsed.clauses)} clauses, "
         f"{len(parsed.parts)} parts, {len(written)} unit names"
     )
+    result.report += understood(parsed, str(source))
     if added:
         result.report.append(
             f"{len(added)} new unit(s) added to {units_path} as stubs; set their kind, "

@@ -1,20 +1,75 @@
-"""Unit lists as notices write them → unit names as written, the lead units, a note.
+"""Unit lists as notices write them → unit names as written, each with its role, and a note.
 
-Handles （责任单位：A、B、C）, 牵头单位：A；配合单位：B、C, （A牵头，B、C配合）,
-A牵头，各有关部门按职责分工负责, and a note after the names (。备注：…).
+Handles （责任单位：A、B、C）, 牵头单位：A；配合单位：B、C, （A牵头，B、C配合）, （A、B负责）,
+（A、B等负责。列第一位者为牵头单位，下同）, （A会同B负责）, （A、B指导）, （A、B等和各省级人民政府
+负责）, A牵头，各有关部门按职责分工负责, and a note after the names (。备注：…).
+
+A parenthesis is a unit list only when its content says so: a label (责任单位：) or a closing
+role verb (负责, 牵头, 参与, 配合, 指导) after names that are all unit-shaped. So （试行）,
+（以下简称…）, （含技工院校）, 市（地、州、盟） and （2019—2021年） never become units.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-LABEL = re.compile(r"^(责任单位|主责单位|负责单位|责任部门)\s*:\s*")
-LEAD_LABEL = re.compile(r"^(牵头单位|牵头部门)\s*:\s*")
-PARTNER_LABEL = re.compile(r"^(配合单位|参与单位|配合部门|协办单位)\s*:\s*")
+from ..textnorm import normalise
+
+LABEL = re.compile(
+    r"^(责任单位|主责单位|负责单位|责任部门|实施单位|落实单位|承办单位|责任主体)\s*:\s*"
+)
+LEAD_LABEL = re.compile(r"^(牵头责任单位|牵头单位|牵头部门|主办单位)\s*:\s*")
+PARTNER_LABEL = re.compile(
+    r"^(协同责任单位|配合责任单位|配合单位|参与单位|配合部门|协办单位|协同单位|协作单位|参加单位)"
+    r"\s*:\s*"
+)
+GUIDING_LABEL = re.compile(r"^(指导单位|指导部门)\s*:\s*")
 NOTE = re.compile(r"[。;,]?\s*(备注|注)\s*:")
 SEPARATORS = "、,;，；"
-GROUP_SUFFIXES = ("按职责分工负责", "按职责负责", "分工负责", "配合", "参与", "负责")
+
+# Roles as the notice gives them (牵头 / 负责 / 配合·参与·协同 / 指导).
+LEAD, RESPONSIBLE, PARTNER, GUIDING = "lead", "responsible", "partner", "guiding"
+ROLES = (LEAD, RESPONSIBLE, PARTNER, GUIDING)
+
+# Role verbs that close a list of names, longest first; each gives the names' role.
+CLOSERS: tuple[tuple[str, str], ...] = (
+    ("牵头负责", LEAD),
+    ("按职责分工负责", RESPONSIBLE),
+    ("按职责分工落实", RESPONSIBLE),
+    ("按照职责分工负责", RESPONSIBLE),
+    ("按职能分工负责", RESPONSIBLE),
+    ("按职责负责", RESPONSIBLE),
+    ("分工负责", RESPONSIBLE),
+    ("共同负责", RESPONSIBLE),
+    ("具体负责", RESPONSIBLE),
+    ("负责落实", RESPONSIBLE),
+    ("负责", RESPONSIBLE),
+    ("牵头", LEAD),
+    ("配合", PARTNER),
+    ("参与", PARTNER),
+    ("协同", PARTNER),
+    ("协助", PARTNER),
+    ("指导", GUIDING),
+)
+
+# What a unit's name ends with (after any parenthesised qualifier such as （街道）).
+_UNIT_END = re.compile(
+    r"(部|委|局|厅|办|署|会|院|行|中心|政府|单位|部门|机关|处|室|队|所|站|公司|集团|区|街道|镇|乡|"
+    r"团|社|联|组|科|馆|台|社区|村|校|学|关|司|府|厂|场|园|盟|州|县|市|省|岗|庭|军|旗|部队|"
+    r"机构|企业|银行|海关|协会|学会|商会|总会|集团公司|工委|党委|党组|纪委|监委|宣传部)$"
+)
+_GROUP_START = re.compile(r"^(各|有关|相关|其他|其它|全体|所有)")
+# A fragment that is only an administrative level: 各县、市、区政府 is one group, not three.
+_ADMIN_LEVEL = re.compile(r"^各?(省|市|县|区|乡|镇|街道|州|盟|旗|自治区|直辖市|自治州|自治县)$")
+# 等 / 等有关部门 / 等有关部门和单位 ends an open-ended list.
+_OPEN_TAIL = re.compile(r"等(有关|相关|其他|其它)?(部门|单位|部门和单位|单位和部门|机构)?$")
+LEAD_RULE = re.compile(r"牵头")
+_PROSE_START = re.compile(
+    r"^(由|请|要|应|须|需|并|均|分别|主要|共同|具体|统一|会同|在|按|经|对|将|把|为)"
+)
+_LEAD_MARK = re.compile(r"[(〔\[]牵头(单位|部门)?[)〕\]]$|[(〔]牵头[)〕]")
+_FIRST_LISTED = re.compile(r"(第一|首位|首个|排首|排名首|列首|居首|排在前)")
 
 
 class UnitListError(ValueError):
@@ -29,32 +84,112 @@ class UnitList:
     end: int = 0
 
 
+@dataclass(slots=True)
+class Units:
+    """One task's units as the notice gives them."""
+
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)  # one of ROLES for each name
+    note: str = ""  # words after the names (备注：… or a lead rule)
+    open_ended: str = ""  # 等 / 等有关部门和单位: the list is not exhaustive
+    lead_rule: str = ""  # a lead rule stated here (列第一位者为牵头单位，下同)
+
+    @property
+    def marked_lead(self) -> list[str]:
+        return [n for n, r in zip(self.names, self.roles, strict=True) if r == LEAD]
+
+    def add(self, names: list[str], role: str) -> None:
+        self.names += names
+        self.roles += [role] * len(names)
+
+
+def is_lead_rule(norm: str) -> bool:
+    """Words that say which listed unit leads: 列第一位者为牵头单位（，下同）."""
+    return bool(LEAD_RULE.search(norm) and _FIRST_LISTED.search(norm))
+
+
+def unit_shaped(name: str) -> bool:
+    """Whether a (normalised) name looks like a unit or a group of units."""
+    core = re.sub(r"(\([^()]*\)|〔[^〔〕]*〕)+$", "", name.strip())
+    if not core or len(core) > 30 or re.search(r"[。,;:!?，；：]", core):
+        return False
+    return bool(_UNIT_END.search(core) or (_GROUP_START.match(core) and len(core) <= 20))
+
+
 def find_unit_list(norm: str) -> UnitList | None:
     """The parenthesised unit list that ends a normalised task text, if there is one."""
     text = norm.rstrip()
-    if text.endswith(("。", ".")) and text[:-1].rstrip().endswith(")"):
+    if text.endswith(("。", ".", ";", "；")) and text[:-1].rstrip().endswith((")", "〕")):
         text = text[:-1].rstrip()
-    if not text.endswith(")"):
+    return unit_list_ending_at(text, len(text))
+
+
+def unit_list_ending_at(text: str, end: int) -> UnitList | None:
+    """The unit list in parentheses (（…） or 〔…〕) that closes at text[end - 1]."""
+    if end <= 0 or text[end - 1] not in ")〕":
         return None
+    close = text[end - 1]
+    open_ = "(" if close == ")" else "〔"
     depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        if text[i] == ")":
+    for i in range(end - 1, -1, -1):
+        if text[i] == close:
             depth += 1
-        elif text[i] == "(":
+        elif text[i] == open_:
             depth -= 1
             if depth == 0:
-                inner = text[i + 1 : -1]
+                inner = text[i + 1 : end - 1]
                 if _is_unit_list(inner):
-                    return UnitList(inner, inner, i, len(text))
+                    return UnitList(inner, inner, i, end)
                 return None
     return None
 
 
+def find_all_unit_lists(norm: str) -> list[UnitList]:
+    """Every unit list in a normalised paragraph that closes a sentence or the paragraph:
+    the boundaries of tasks that share one paragraph."""
+    found = []
+    for m in re.finditer(r"[)〕]", norm):
+        end = m.end()
+        rest = norm[end:].lstrip()
+        if rest and rest[0] not in "。.;；" and not _starts_sentence(norm, end):
+            continue
+        unit_list = unit_list_ending_at(norm, end)
+        if unit_list is not None:
+            found.append(unit_list)
+    return found
+
+
+def _starts_sentence(norm: str, end: int) -> bool:
+    """A unit list closes a sentence when the text before it ends one (。…（A负责）next)."""
+    before = norm[: norm.rfind("(", 0, end)].rstrip()
+    return before.endswith(("。", ";", "；"))
+
+
 def _is_unit_list(inner: str) -> bool:
     inner = inner.strip()
-    return bool(
-        LABEL.match(inner) or LEAD_LABEL.match(inner) or re.search(r"牵头[,;、]|牵头$", inner)
-    )
+    if LABEL.match(inner) or LEAD_LABEL.match(inner) or PARTNER_LABEL.match(inner):
+        return True
+    if GUIDING_LABEL.match(inner):
+        return True
+    head = _split_note(inner, inner)[1].rstrip("。. ")
+    if not head:
+        return False
+    try:
+        units = _read(head, head)
+    except UnitListError:
+        return False
+    if not units.names or not all(unit_shaped(n) for n in units.names):
+        return False
+    # A clause of prose (由县政府负责, 要各部门配合) starts with a verb or preposition.
+    if any(_PROSE_START.match(n) for n in units.names):
+        return False
+    # Names with no role verb at all are a plain list (（区财政局、区教委）) only when
+    # some name is unmistakably a unit; a role verb makes the list explicit.
+    return _closes_with_role(head) or bool(re.search(r"牵头[,;、]", head))
+
+
+def _closes_with_role(norm: str) -> bool:
+    return any(norm.endswith(verb) for verb, _ in CLOSERS)
 
 
 def split_names(text: str, separators: str = SEPARATORS) -> list[str]:
@@ -75,51 +210,123 @@ def split_names(text: str, separators: str = SEPARATORS) -> list[str]:
 
 
 def parse_unit_list(raw: str, norm: str) -> tuple[list[str], list[str], str]:
-    """(units as written, lead units as written, note) from a unit list's text."""
-    note = ""
-    if m := NOTE.search(norm):
-        note = raw[m.start() :].lstrip("。；;，, ")
-        raw, norm = raw[: m.start()], norm[: m.start()]
-    raw, norm = raw.rstrip("。. "), norm.rstrip("。. ")
+    """(units as written, lead units as written, note): the lead as marked, or else the
+    first listed unit."""
+    units = read_unit_list(raw, norm)
+    lead = units.marked_lead or units.names[:1]
+    return units.names, lead, units.note
 
-    units: list[str] = []
-    lead: list[str] = []
-    explicit = False
+
+def read_unit_list(raw: str, norm: str) -> Units:
+    """A unit list's text (inside its parentheses, or its labelled lines) → Units."""
+    note, raw, norm = _split_note(raw, norm)
+    raw, norm = raw.rstrip("。. "), norm.rstrip("。. ")
+    units = _read(raw, norm)
+    units.note = note
+    if note and is_lead_rule(normalise(note)):
+        units.lead_rule = re.sub(r"^(备注|注)\s*[:：]\s*", "", note)
+    if not units.names:
+        raise UnitListError("the unit list is empty; name at least one unit")
+    return units
+
+
+def _split_note(raw: str, norm: str) -> tuple[str, str, str]:
+    """(note, names raw, names norm): a note is 备注：… or a sentence after 。 (a lead rule)."""
+    if m := NOTE.search(norm):
+        return raw[m.start() :].lstrip("。；;，, "), raw[: m.start()], norm[: m.start()]
+    depth = 0
+    for i, ch in enumerate(norm):
+        if ch in "(〔":
+            depth += 1
+        elif ch in ")〕":
+            depth -= 1
+        elif ch == "。" and depth == 0 and norm[i + 1 :].strip():
+            return raw[i + 1 :].strip(), raw[:i], norm[:i]
+    return "", raw, norm
+
+
+def _read(raw: str, norm: str) -> Units:
+    units = Units()
     # Statements separated by ；/; or ，/, : each names a role or is a plain list.
     for seg_raw, seg_norm in _segments(raw, norm):
+        role = RESPONSIBLE
         if m := LABEL.match(seg_norm):
             seg_raw, seg_norm = seg_raw[m.end() :], seg_norm[m.end() :]
         if m := LEAD_LABEL.match(seg_norm):
-            names = _names(seg_raw[m.end() :])
-            lead += names
-            units += names
-            explicit = True
+            seg_raw, seg_norm, role = seg_raw[m.end() :], seg_norm[m.end() :], LEAD
         elif m := PARTNER_LABEL.match(seg_norm):
-            units += _names(seg_raw[m.end() :])
-            explicit = True
-        elif seg_norm.endswith("牵头"):
-            names = _names(seg_raw[: -len("牵头")])
-            lead += names
-            units += names
-            explicit = True
-        elif suffix := next((s for s in GROUP_SUFFIXES if seg_norm.endswith(s)), None):
-            units += _names(seg_raw[: -len(suffix)])
-            explicit = True
-        else:
-            units += _names(seg_raw)
-    if not units:
-        raise UnitListError("the unit list is empty; name at least one unit")
-    if not explicit:
-        lead = units[:1]
-    return units, lead, note
+            seg_raw, seg_norm, role = seg_raw[m.end() :], seg_norm[m.end() :], PARTNER
+        elif m := GUIDING_LABEL.match(seg_norm):
+            seg_raw, seg_norm, role = seg_raw[m.end() :], seg_norm[m.end() :], GUIDING
+        for verb, verb_role in CLOSERS:
+            if seg_norm.endswith(verb) and len(seg_norm) > len(verb):
+                seg_raw, seg_norm = seg_raw[: -len(verb)], seg_norm[: -len(verb)]
+                role = verb_role if role == RESPONSIBLE else role
+                break
+        seg_raw, seg_norm = seg_raw.rstrip("。. "), seg_norm.rstrip("。. ")
+        _add_names(units, seg_raw, seg_norm, role)
+    return units
+
+
+def _add_names(units: Units, raw: str, norm: str, role: str) -> None:
+    # A会同B: A leads the work, B takes part.
+    if "会同" in norm and role in (RESPONSIBLE, LEAD):
+        at = norm.index("会同")
+        _add_names(units, raw[:at], norm[:at], LEAD)
+        _add_names(units, raw[at + 2 :], norm[at + 2 :], PARTNER)
+        return
+    # A、B等和各省级人民政府: an open list, then a further group.
+    for joint in ("等和", "等及", "等与"):
+        if joint in norm:
+            at = norm.index(joint)
+            _add_names(units, raw[: at + 1], norm[: at + 1], role)
+            _add_names(units, raw[at + 2 :], norm[at + 2 :], role)
+            return
+    names = _names(raw, norm)
+    for name in names:
+        name_norm = _norm_of(name, raw, norm)
+        if m := _LEAD_MARK.search(name_norm):
+            # 区发改局（牵头）: a lead marked on the name itself.
+            units.add([name[: m.start()].rstrip()], LEAD)
+            continue
+        if m := _OPEN_TAIL.search(name_norm):
+            units.open_ended = units.open_ended or name[m.start() :]
+            name = name[: m.start()].rstrip()
+            if not name:
+                continue
+        units.add([name], role)
+
+
+def _norm_of(name: str, raw: str, norm: str) -> str:
+    at = raw.find(name)
+    return norm[at : at + len(name)] if at >= 0 else name
+
+
+_ANY_LABEL = re.compile(
+    "|".join(p.pattern.lstrip("^").replace(r"\s*:\s*", r"\s*:") for p in (LABEL, LEAD_LABEL))
+    + "|"
+    + "|".join(
+        p.pattern.lstrip("^").replace(r"\s*:\s*", r"\s*:") for p in (PARTNER_LABEL, GUIDING_LABEL)
+    )
+)
 
 
 def _segments(raw: str, norm: str):
     """Split on ；/; always, and on ，/, only where a role word ends the part."""
     pieces: list[tuple[str, str]] = []
     start = 0
+    depth = 0
+    # A second label with no separator before it (牵头单位：A 配合单位：B) starts a part too.
+    labels = {m.start() for m in _ANY_LABEL.finditer(norm) if m.start() > 0}
     for i, ch in enumerate(norm):
-        if ch == ";" or (ch == "," and _ends_role(norm[start:i])):
+        if ch in "(〔":
+            depth += 1
+        elif ch in ")〕":
+            depth -= 1
+        elif depth == 0 and i in labels and norm[start:i].strip():
+            pieces.append((raw[start:i], norm[start:i]))
+            start = i
+        elif depth == 0 and (ch == ";" or (ch == "," and _ends_role(norm[start:i]))):
             pieces.append((raw[start:i], norm[start:i]))
             start = i + 1
     pieces.append((raw[start:], norm[start:]))
@@ -127,13 +334,35 @@ def _segments(raw: str, norm: str):
 
 
 def _ends_role(norm: str) -> bool:
-    return norm.endswith("牵头") or any(norm.endswith(s) for s in GROUP_SUFFIXES)
+    return _closes_with_role(norm.rstrip("。. "))
 
 
-def _names(raw: str) -> list[str]:
+def _names(raw: str, norm: str) -> list[str]:
     names = split_names(raw)
     if any(not name for name in names):
+        if all(not name for name in names):
+            return []
         raise UnitListError(
             f"empty unit name in '{raw}'; remove the extra separator or add the missing name"
         )
-    return names
+    return _join_admin_levels(names)
+
+
+def _join_admin_levels(names: list[str]) -> list[str]:
+    """各县、市、区政府 → one group: a fragment that is only an administrative level (市)
+    is not a unit; it belongs with the names around it."""
+    out: list[str] = []
+    pending: list[str] = []
+    for name in names:
+        if _ADMIN_LEVEL.match(normalise(name)):
+            pending.append(name)
+            continue
+        if pending:
+            if out and _GROUP_START.match(normalise(out[-1])) and len(out[-1]) <= 3:
+                pending.insert(0, out.pop())
+            out.append("、".join([*pending, name]))
+            pending = []
+        else:
+            out.append(name)
+    out += pending
+    return out

@@ -1,11 +1,13 @@
-"""Pieces several views share: links to the site's downloads and to a target group's tasks."""
+"""Pieces several views share: links to the site's downloads and to a target group's tasks,
+the document's facts (文件信息) and the footer's."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .. import paths
-from ..model import Site, Tag
+from ..labels import cn_date
+from ..model import Notice, Site, Tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,3 +41,59 @@ class TagLink:
 def tag_link(site: Site, tag: Tag, page: str) -> TagLink:
     href = paths.href(page, paths.TASKS_INDEX, anchor=paths.tag_anchor(tag.id))
     return TagLink(tag=tag, href=href, count=len(site.tasks_tagged(tag)))
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """The document's facts, as government policy pages list them above a document."""
+
+    issuer: str  # 发文机关
+    doc_number: str  # 文号
+    written: str  # 成文日期, ISO
+    published: str  # 发布日期, ISO: the date written unless the data gives another
+    in_force: bool  # 有效性
+    official_url: str  # the official original (以正式文件为准); "" when not known
+
+
+def document_info(notice: Notice) -> DocumentInfo:
+    return DocumentInfo(
+        issuer=notice.issuer,
+        doc_number=notice.doc_number,
+        written=notice.date,
+        published=notice.published or notice.date,
+        in_force=notice.in_force,
+        official_url=official_url(notice),
+    )
+
+
+def official_url(notice: Notice) -> str:
+    """The official original's address, when the data gives a web address (a link from the
+    data is never a javascript: or other scheme)."""
+    url = notice.official_url.strip()
+    return url if url.startswith(("https://", "http://")) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Footer:
+    """What every page's footer says: who runs the site, whom to ask, how current it is.
+    The theme's Jinja has no filters of ours: every value here is display text."""
+
+    owner: str  # 主办单位: the notice's issuer
+    contact: str  # 联系人：张高，联系电话：43722483
+    updated: str  # 2020年4月29日: the current revision's date (the data's, never the build's)
+    revision: str  # v1
+    official_url: str
+
+
+def site_footer(site: Site) -> Footer:
+    notice = site.notice
+    contact = ""
+    if notice.contact is not None:
+        contact = f"联系人：{notice.contact.person}，联系电话：{notice.contact.phone}"
+    return Footer(
+        owner=notice.issuer,
+        contact=contact,
+        updated=cn_date(notice.revision_date or notice.date),
+        revision=notice.revision_label,
+        official_url=official_url(notice),
+    )

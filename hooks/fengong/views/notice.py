@@ -8,7 +8,14 @@ from .. import paths
 from ..labels import CHANGE_LABELS
 from ..model import Notice, Part, ReportingDuty, Site, Unit
 from ..targets import TargetFigure, target_figures
-from .common import DownloadLinks, TagLink, download_links, tag_link
+from .common import (
+    DocumentInfo,
+    DownloadLinks,
+    TagLink,
+    document_info,
+    download_links,
+    tag_link,
+)
 from .segments import Segment, notice_segments
 
 # -- home --------------------------------------------------------------------------------
@@ -106,6 +113,7 @@ class NoticeBlock:
 @dataclass(frozen=True, slots=True)
 class FullNotice:
     blocks: tuple[NoticeBlock, ...]
+    document: DocumentInfo  # shown under the title
 
 
 def full_notice(site: Site, page: str) -> FullNotice:
@@ -129,7 +137,7 @@ def full_notice(site: Site, page: str) -> FullNotice:
                 css_class="fg-" + b.kind.replace("_", "-"),
             )
         )
-    return FullNotice(blocks=tuple(blocks))
+    return FullNotice(blocks=tuple(blocks), document=document_info(site.notice))
 
 
 # -- about -------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .. import paths
 from ..labels import CHANGE_LABELS
 from ..model import Block, Clause, Notice, Part, RemovedTask, Revision, Site, Tag, Task, Unit
-from .common import TagLink, tag_link
+from .common import DocumentInfo, TagLink, document_info, tag_link
 from .segments import Segment, task_segments
 
 # -- the task index ----------------------------------------------------------------------
@@ -130,6 +130,7 @@ class TaskPage:
     notice_href: str  # its entry in the full notice; "" without one
     prev: Task | None
     next: Task | None
+    document: DocumentInfo  # the notice's facts (文件信息)
 
 
 def task_change(site: Site, task: Task, page: str) -> TaskChange | None:
@@ -185,6 +186,7 @@ def task_page(site: Site, page: str, index: int) -> TaskPage:
         notice_href=notice_href,
         prev=site.tasks[index - 1] if index > 0 else None,
         next=site.tasks[index + 1] if index + 1 < len(site.tasks) else None,
+        document=document_info(site.notice),
     )
 
 

@@ -1,0 +1,252 @@
+"""Tables of a 分工 annex → header and rows, columns found by their header in any order.
+
+A table reaches the importer as text in one of two forms: one row a line with its cells
+separated by tabs or '|' (a Word table, read by read.py, or a table pasted as text), or one
+cell a line (an HTML table flattened by a web page's text export). A row with a single cell
+(a cell merged across the row) is a part or group heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..textnorm import normalise
+
+# Column → the headers that name it (compared without spaces, after normalising).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号", "序"),
+    "text": (
+        "任务",
+        "工作任务",
+        "重点任务",
+        "主要任务",
+        "具体任务",
+        "任务内容",
+        "任务分工",
+        "改革举措",
+        "改革任务",
+        "事项",
+        "工作事项",
+        "重点事项",
+        "工作内容",
+        "主要内容",
+        "重点工作",
+        "工作措施",
+        "具体措施",
+        "主要措施",
+        "政策措施",
+        "目标任务",
+        "主要目标",
+        "工作目标",
+    ),
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主办单位"),
+    "partner": (
+        "配合单位",
+        "配合部门",
+        "协同单位",
+        "协同部门",
+        "协同责任单位",
+        "参与单位",
+        "参与部门",
+        "协办单位",
+        "配合责任单位",
+    ),
+    "responsible": ("责任单位", "责任部门", "主责单位", "承办单位", "落实单位", "实施单位"),
+    "guiding": ("指导部门", "指导单位"),
+    "leaders": ("责任领导", "牵头领导", "分管领导", "牵头负责领导", "联系领导", "责任人"),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "时限"),
+    "group": ("分类", "类别", "领域", "板块", "方面", "项目类别"),
+}
+UNIT_COLUMNS = ("lead", "responsible", "partner", "guiding")
+_BY_HEADER = {name: column for column, names in COLUMNS.items() for name in names}
+_CELL_SEPARATOR = re.compile(r"\t|\s*\|\s*")
+_RULE_ROW = re.compile(r"^[\s|:\-+]+$")  # a Markdown table's |---|---| line
+
+
+_LONGEST_HEADER = max(len(name) for names in COLUMNS.values() for name in names)
+
+
+def column_of(cell: str) -> str | None:
+    """The column a header cell names, if it names one."""
+    key = re.sub(r"\s+", "", cell).strip("|")
+    if len(key) > _LONGEST_HEADER:
+        return None  # most lines: a header cell is a few characters
+    key = normalise(key)
+    return _BY_HEADER.get(key)
+
+
+@dataclass(slots=True)
+class Row:
+    line: int  # the first line of the row
+    end_line: int
+    cells: dict[str, str]  # column → the cell's text as written
+
+
+@dataclass(slots=True)
+class Heading:
+    line: int
+    text: str
+
+
+@dataclass(slots=True)
+class Table:
+    header_line: int
+    header_end: int
+    columns: list[str]  # in the table's order
+    headers: list[str]  # the header cells as written
+    items: list[Row | Heading] = field(default_factory=list)
+    end: int = 0  # the line after the table
+
+
+def split_cells(line: str) -> list[str] | None:
+    """A row written on one line: its cells, or None when the line is not one."""
+    if "\t" not in line and "|" not in line:
+        return None
+    text = line.strip()
+    if "|" in text and "\t" not in text:
+        text = text.strip("|")
+    return [c.strip() for c in _CELL_SEPARATOR.split(text)]
+
+
+def find_table(lines: list[str], start: int = 1) -> Table | None:
+    """The first table header in lines (1-based line numbers from `start`): a row of known
+    column headers with a unit column among them."""
+    n = start
+    count = len(lines)
+    while n <= count:
+        line = lines[n - 1].strip()
+        cells = split_cells(line) if line else None
+        if cells and _is_header([c for c in cells if c]):
+            columns = [column_of(c) or "" for c in cells]
+            return Table(n, n, columns, cells)
+        if line and column_of(line):
+            # One cell a line: the header is the run of header cells starting here.
+            run, m = [], n
+            while m <= count:
+                text = lines[m - 1].strip()
+                if not text:
+                    m += 1
+                    continue
+                if not column_of(text):
+                    break
+                run.append((m, text))
+                m += 1
+            if _is_header([t for _, t in run]):
+                headers = [t for _, t in run]
+                return Table(n, run[-1][0], [column_of(t) or "" for t in headers], headers)
+            n = max(n + 1, run[-1][0] + 1 if run else n + 1)
+            continue
+        n += 1
+    return None
+
+
+def _is_header(cells: list[str]) -> bool:
+    columns = [column_of(c) for c in cells]
+    if len(cells) < 2 or any(c is None for c in columns):
+        return False
+    return any(c in UNIT_COLUMNS for c in columns) and len(set(columns)) == len(columns)
+
+
+def read_rows(table: Table, lines: list[str], stop: int) -> None:
+    """Fill table.items from the lines after its header, up to `stop` (exclusive)."""
+    if table.header_line == table.header_end and split_cells(lines[table.header_line - 1]):
+        _read_line_rows(table, lines, stop)
+    else:
+        _read_cell_lines(table, lines, stop)
+
+
+def _read_line_rows(table: Table, lines: list[str], stop: int) -> None:
+    width = len(table.columns)
+    n = table.header_end + 1
+    while n < stop:
+        line = lines[n - 1].strip()
+        if not line or _RULE_ROW.match(line):
+            n += 1
+            continue
+        cells = split_cells(line)
+        filled = [line] if cells is None else [c for c in cells if c]
+        if cells is None or len(filled) == 1:
+            # A cell merged across the row: a part or group heading. A line with no
+            # separators after the table has ended is not the table's.
+            if cells is None and not _continues(lines, n, stop):
+                break
+            table.items.append(Heading(n, filled[0] if filled else ""))
+            n += 1
+            continue
+        cells = (cells + [""] * width)[:width] if len(cells) < width else cells[:width]
+        table.items.append(Row(n, n, _by_column(table.columns, cells)))
+        n += 1
+    table.end = n
+
+
+def _continues(lines: list[str], n: int, stop: int) -> bool:
+    """Whether a row written on one line follows line n, after at most a few more short
+    lines (so line n is a heading inside the table, not text after it)."""
+    seen = 0
+    for m in range(n + 1, stop):
+        text = lines[m - 1].strip()
+        if not text:
+            continue
+        cells = split_cells(text)
+        if cells is not None and len([c for c in cells if c]) > 1:
+            return True
+        seen += 1
+        if seen > 3 or len(text) > 60:
+            return False
+    return False
+
+
+def _read_cell_lines(table: Table, lines: list[str], stop: int) -> None:
+    """One cell a line. With a 序号 column a row starts at its number, and cells before
+    the number column appear only on a group's first row (a cell spanning rows); without
+    one, rows are the header's width."""
+    cells = [(n, lines[n - 1].strip()) for n in range(table.header_end + 1, stop)]
+    cells = [(n, text) for n, text in cells if text]
+    columns = table.columns
+    if "number" in columns:
+        at = columns.index("number")
+        before, after = columns[:at], columns[at + 1 :]
+        i = 0
+        pending: list[tuple[int, str]] = []
+        while i < len(cells):
+            n, text = cells[i]
+            if re.fullmatch(r"\d{1,4}", normalise(text)):
+                row_cells = cells[i + 1 : i + 1 + len(after)]
+                # An empty cell leaves no line: the next row's number ends this row.
+                following = str(int(normalise(text)) + 1)
+                for k, (_, cell) in enumerate(row_cells):
+                    if k > 0 and normalise(cell) == following:
+                        row_cells = row_cells[:k]
+                        break
+                for m, heading in pending:
+                    table.items.append(Heading(m, heading))
+                pending = []
+                values = dict(zip(after, [t for _, t in row_cells], strict=False))
+                values["number"] = text
+                last = row_cells[-1][0] if row_cells else n
+                table.items.append(Row(n, last, values))
+                i += 1 + len(row_cells)
+            else:
+                pending.append((n, text))
+                if len(pending) > len(before):
+                    break  # more than a row's leading cells: the table has ended
+                i += 1
+        table.end = cells[i][0] if i < len(cells) else stop
+        return
+    width = len(columns)
+    i = 0
+    while i + width <= len(cells):
+        chunk = cells[i : i + width]
+        values = _by_column(columns, [t for _, t in chunk])
+        table.items.append(Row(chunk[0][0], chunk[-1][0], values))
+        i += width
+    table.end = cells[i][0] if i < len(cells) else stop
+
+
+def _by_column(columns: list[str], cells: list[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        if column and cell:
+            values[column] = cell
+    return values
