@@ -207,11 +207,13 @@ def test_dates_are_marked_never_to_break(built_site, site_model):
     them): 2020年12月31日 never splits across lines."""
     html = (built_site / "units/renshe/index.html").read_text("utf-8")
     soup = BeautifulSoup(html, "html.parser")
-    cells = soup.select("#dates + .fg-stack tbody td.fg-stack-head")
-    assert cells
+    cells = soup.select("#dates ~ .fg-stack tbody td.fg-stack-head")
+    assert len(cells) == len(soup.select("#dates ~ .fg-stack tbody tr")) > 0
+    day = r"(\d{4}年)?\d+月\d+日"
     for cell in cells:
         spans = cell.select(".fg-nowrap")
-        assert spans and all(re.fullmatch(r"\d{4}年\d+月\d+日", s.get_text()) for s in spans)
+        # A day, or a span of days (2020年7月1日至7月10日), each kept on one line.
+        assert spans and all(re.fullmatch(f"{day}(至{day})?", s.get_text()) for s in spans)
 
 
 @pytest.mark.parametrize(
