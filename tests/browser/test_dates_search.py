@@ -87,8 +87,8 @@ def test_the_built_pages_carry_days_not_today(built_site):
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_unit_page_marks_its_dates_against_today(browser, server, artifacts, width):
     with opened(browser, server + "units/renshe/", width, today="2020-07-05") as page:
-        page.wait_for_selector("table.fg-dated .fg-status")
-        assert statuses(page, "table.fg-dated tbody tr") == [
+        page.wait_for_selector(".fg-dated .fg-status")
+        assert statuses(page, ".fg-dated tbody tr") == [
             ["period", "2020-01-01", "实施中"],
             ["period", "2020-01-01", "实施中"],
             ["reporting", "2020-07-01", "正在报送期内"],
@@ -96,12 +96,12 @@ def test_a_unit_page_marks_its_dates_against_today(browser, server, artifacts, w
             ["reporting", "2021-01-01", "未到报送时间（还有180天）"],
             ["deadline", "2021-04-30", "还有299天"],
         ]
-        table = page.locator("table.fg-dated")
+        table = page.locator(".fg-dated table")
         table.scroll_into_view_if_needed()
         table.screenshot(path=str(artifacts / f"readers-unit-dates-{width}.png"))
     with opened(browser, server + "units/renshe/", width, today="2026-12-01") as page:
-        page.wait_for_selector("table.fg-dated .fg-status")
-        shown = [s for _, _, s in statuses(page, "table.fg-dated tbody tr")]
+        page.wait_for_selector(".fg-dated .fg-status")
+        shown = [s for _, _, s in statuses(page, ".fg-dated tbody tr")]
         assert shown == ["已结束", "已结束", "报送时间已过", "已截止", "报送时间已过", "已截止"]
         assert statuses(page, "#reporting ~ ul li[data-fg-kind]")[0][2] == "报送时间已过"
 
