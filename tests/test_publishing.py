@@ -132,8 +132,9 @@ def test_a_published_build_names_its_address_everywhere(built_site, site_model):
     assert others and all(a.startswith(PUBLISHED_AT.encode()) for a in others), sorted(others)[:5]
 
 
-def test_the_publishing_notes_exist():
-    notes = (ROOT / "docs-publishing.md").read_text("utf-8")
+def test_the_readme_says_how_to_publish():
+    readme = (ROOT / "README.md").read_text("utf-8")
+    notes = readme[readme.index("## Publishing the site") :]
     assert "FENGONG_SITE_URL" in notes
     for mime in ("text/calendar", ".xlsx", "application/json"):
         assert mime in notes, mime
