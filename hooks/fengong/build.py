@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import revisions
+from .mentions import reporting_periods
 from .model import (
     Assignment,
     Clause,
@@ -47,7 +48,12 @@ def build_site(data: DataSet) -> Site:
         tags=data.tags,
         targets=_targets(data),
         reporting=record.reporting,
+        periods=reporting_periods(record.reporting, _year(record.notice.date)),
     )
+
+
+def _year(iso_date: str) -> int | None:
+    return int(iso_date[:4]) if iso_date else None
 
 
 def _tasks(record: NoticeRecord, registry: UnitRegistry, tags: Sequence[Tag]) -> tuple[Task, ...]:

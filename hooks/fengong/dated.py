@@ -3,7 +3,6 @@ windows (本年度7月上旬 resolved against the notice's year), in date order.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -11,7 +10,7 @@ from typing import Literal
 
 from . import paths
 from .labels import KIND_LABELS, cn_date, span_text
-from .mentions import PERIOD_DAYS, mention_span, notice_year
+from .mentions import mention_span, notice_year, reporting_window
 from .model import Site, Task, Unit
 
 DatedKind = Literal["issued", "deadline", "date", "period", "reporting"]
@@ -42,10 +41,7 @@ def reporting_items(site: Site) -> list[Dated]:
     block = next((b for b in site.blocks if duty.text and duty.text in b.text), None)
     items = []
     for d in duty.deadlines:
-        y = year + d.year_offset
-        first_day, last_day = PERIOD_DAYS[d.period]
-        last_day = min(last_day, calendar.monthrange(y, d.month)[1])
-        first, last = date(y, d.month, first_day), date(y, d.month, last_day)
+        first, last = reporting_window(d, year)
         items.append(
             Dated(
                 kind="reporting",

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
-from .model import DateMention, Quantity, ReportingDeadline, ReportingDuty, Site
+from .model import (
+    DateMention,
+    Quantity,
+    ReportingDeadline,
+    ReportingDuty,
+    ReportingPeriod,
+    Site,
+)
 from .textnorm import normalise
 
 _YMD = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
@@ -178,3 +186,55 @@ def find_deadline(text: str) -> tuple[DateMention, ...]:
     return (
         DateMention(kind="deadline", quote=text.strip(), end=f"{year:04d}-{month:02d}-{last:02d}"),
     )
+
+
+def reporting_window(deadline: ReportingDeadline, year: int) -> tuple[date, date]:
+    """The days of a reporting deadline (本年度7月上旬) in a notice of that year: 1–10 July."""
+    y = year + deadline.year_offset
+    first_day, last_day = PERIOD_DAYS[deadline.period]
+    last_day = min(last_day, calendar.monthrange(y, deadline.month)[1])
+    return date(y, deadline.month, first_day), date(y, deadline.month, last_day)
+
+
+# What a deadline's report covers (the notice's words) → the period's id suffix and label;
+# the covered year is the deadline's year, or the year before for 上年度 / 上半年 reported in
+# January. Words not listed get the deadline's own month as their id.
+_COVERS = {
+    "上半年": ("-H1", "上半年"),
+    "下半年": ("-H2", "下半年"),
+    "上年度": ("", "年度"),
+    "全年": ("", "年度"),
+    "本年度": ("", "年度"),
+    "一季度": ("-Q1", "第一季度"),
+    "第一季度": ("-Q1", "第一季度"),
+    "二季度": ("-Q2", "第二季度"),
+    "第二季度": ("-Q2", "第二季度"),
+    "三季度": ("-Q3", "第三季度"),
+    "第三季度": ("-Q3", "第三季度"),
+    "四季度": ("-Q4", "第四季度"),
+    "第四季度": ("-Q4", "第四季度"),
+}
+
+
+def reporting_periods(duty: ReportingDuty | None, year: int | None) -> tuple[ReportingPeriod, ...]:
+    """The periods the reporting duty asks reports for, in date order: 2020-H1 (上半年, due
+    2020-07-10) and 2020 (上年度, due 2021-01-10) for the Dazu notice."""
+    if duty is None or year is None:
+        return ()
+    periods = []
+    for deadline in duty.deadlines:
+        opens, due = reporting_window(deadline, year)
+        suffix, label = _COVERS.get(deadline.covers, (f"-{deadline.month:02d}", deadline.covers))
+        # A report due in the first months of a year covers the year before.
+        looks_back = opens.month <= 3 and suffix in ("", "-H2", "-Q4")
+        covered = opens.year - 1 if looks_back else opens.year
+        periods.append(
+            ReportingPeriod(
+                id=f"{covered}{suffix}",
+                label=f"{covered}年度" if suffix == "" else f"{covered}年{label}",
+                covers=deadline.covers,
+                opens=opens.isoformat(),
+                due=due.isoformat(),
+            )
+        )
+    return tuple(sorted(periods, key=lambda p: p.due))

@@ -239,6 +239,51 @@ class ReportingDuty:
     source: Source = _source()
 
 
+# -- progress reports (落实情况) ---------------------------------------------------------
+# Lead units return their ledgers each reporting period; data/progress/<period>/<unit>.yaml
+# holds one unit's return for one period (scripts/import_progress.py writes it).
+
+# The statuses a unit chooses from (the ledger's drop-down), from done to not begun: the
+# words of the 督查督办 ledgers, each with its light (亮灯) on the site.
+PROGRESS_STATUSES = ("已完成", "序时推进", "滞后", "未启动")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReportingPeriod:
+    """One period a report covers, from the notice's reporting duty: 上半年 due in early
+    July of the notice's year is 2020-H1; 上年度 due in early January is 2020."""
+
+    id: str  # 2020-H1, 2020: the folder under data/progress/
+    label: str  # 2020年上半年, 2020年度
+    covers: str  # the notice's words: 上半年, 上年度
+    opens: str  # ISO: the first day of the reporting window
+    due: str  # ISO: its last day; a report received later is late
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProgressEntry:
+    """One row of a returned ledger: one task's status in one period, in the unit's words."""
+
+    task_id: int  # the task's stable id
+    status: str  # one of PROGRESS_STATUSES
+    progress: str = ""  # 进展情况, as the unit wrote it
+    evidence: str = ""  # 佐证材料, as the unit wrote it
+    source: Source = _source()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProgressReport:
+    """One unit's returned ledger for one period."""
+
+    unit: Unit
+    period: str  # a ReportingPeriod id
+    received: str  # ISO date the office received it
+    revision: str  # the revision label of the ledger the unit filled in
+    file: str  # the returned file's name, as received
+    entries: tuple[ProgressEntry, ...]
+    source: Source = _source()
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Target:
     """A figure the notice sets for the year, curated label over a verified quote."""
@@ -429,6 +474,8 @@ class Site:
     removed_tasks: tuple[RemovedTask, ...] = ()
     # unit id → (what, change) of the latest revision's changes to that unit's tasks
     changes_by_unit: dict[str, tuple[UnitChange, ...]] = field(default_factory=dict)
+    periods: tuple[ReportingPeriod, ...] = ()  # from the reporting duty, in date order
+    reports: tuple[ProgressReport, ...] = ()  # data/progress/, by period then unit id
 
     @property
     def latest_changes(self) -> RevisionChanges | None:
