@@ -141,6 +141,18 @@ def test_unit_pages_list_exactly_their_tasks(built_site, site_model):
         assert got_shared == shared, unit.name
 
 
+def test_a_group_page_names_its_members_as_the_registry_lists_them(built_site, site_model):
+    # 各镇街: a town's staff read their town's name on the page that holds its tasks.
+    groups = [u for u in site_model.units if u.members]
+    assert [u.id for u in groups] == ["zhenjie"]
+    for unit in groups:
+        text = article(built_site, paths.item_url(unit)).select_one(".fg-members").get_text()
+        named = text.split("：", 1)[1].rstrip("。").split("、")
+        assert named == list(unit.members)
+        assert f"{len(unit.members)} 个镇街" in text
+    assert {"龙水镇", "棠香街道"} <= set(groups[0].members)
+
+
 def _first_column_tasks(table) -> list[int]:
     numbers = []
     for row in table.select("tbody tr"):

@@ -457,3 +457,48 @@ def test_a_build_with_bad_data_fails_cleanly_and_keeps_the_last_site(data, tmp_p
     # The build names the data directory as it was given; the message after it is the same.
     assert expected.format(**case.where(data)).split(": ", 1)[1] in result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
+
+
+# -- document.yaml: the facts the text does not give ------------------------------------
+
+
+def test_document_facts_reach_the_notice(data):
+    (data / "document.yaml").write_text(
+        "published: 2020-05-06\nofficial_url: https://www.dazu.gov.cn/zwgk/41.html\n"
+        "in_force: false\n",
+        encoding="utf-8",
+    )
+    site, problems = check(data, shown_dir="data")
+    assert site is not None, problems
+    notice = site.notice
+    assert (notice.published, notice.official_url, notice.in_force) == (
+        "2020-05-06",
+        "https://www.dazu.gov.cn/zwgk/41.html",
+        False,
+    )
+
+
+def test_the_real_document_file_says_nothing_yet(data):
+    # Comments only: no fact is given until the office fills one in from its publication.
+    site, problems = check(data, shown_dir="data")
+    notice = site.notice
+    assert (notice.published, notice.official_url, notice.in_force) == ("", "", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        ("published: 2020-13-01\n", 1, "malformed date '2020-13-01'; use YYYY-MM-DD"),
+        ("official_url: javascript:alert(1)\n", 1, "official_url must be"),
+        ("official_url: www.dazu.gov.cn\n", 1, "https://"),
+        ("in_force: 有效\n", 1, "'in_force' must be true or false"),
+        ("\nrepealed: 2021-01-01\n", 2, "unknown key 'repealed'"),
+    ],
+)
+def test_a_bad_document_fact_is_one_problem(data, text, line, expected):
+    (data / "document.yaml").write_text(text, encoding="utf-8")
+    site, problems = check(data, shown_dir="data")
+    assert site is None
+    (problem,) = problems
+    assert (problem.path, problem.line) == ("data/document.yaml", line), str(problem)
+    assert expected in problem.message, str(problem)

@@ -7,12 +7,14 @@ clause in a part that exists. It reads no YAML; the records are typed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import revisions
 from .mentions import reporting_periods
 from .model import (
     Assignment,
     Clause,
+    Notice,
     Part,
     RemovedTask,
     Revision,
@@ -39,7 +41,7 @@ def build_site(data: DataSet) -> Site:
         changes=changes,
         removed_tasks=removed,
         changes_by_unit=_changes_by_unit(changes[-1] if changes else None, registry),
-        notice=record.notice,
+        notice=_notice(data),
         blocks=record.blocks,
         parts=_parts(record, tasks),
         clauses=_clauses(record, tasks),
@@ -49,6 +51,17 @@ def build_site(data: DataSet) -> Site:
         targets=_targets(data),
         reporting=record.reporting,
         periods=reporting_periods(record.reporting, _year(record.notice.date)),
+    )
+
+
+def _notice(data: DataSet) -> Notice:
+    """The notice as its text gives it, with the facts document.yaml adds."""
+    facts = data.document
+    return replace(
+        data.notice.notice,
+        published=facts.published,
+        official_url=facts.official_url,
+        in_force=facts.in_force,
     )
 
 

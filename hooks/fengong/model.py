@@ -93,6 +93,9 @@ class Unit:
     # Offices that sit in this unit (区就业工作领导小组办公室 sits in 区人力社保局): where a
     # notice sends its reports, the site says where the office is.
     hosts: tuple[str, ...] = ()
+    # The units a group stands for (各镇街 → 龙水镇 …), by name: not units of the notice
+    # (a task naming 各镇街 is not a task naming 龙水镇 alone), but what readers search for.
+    members: tuple[str, ...] = ()
     source: Source = _source()
 
     @property

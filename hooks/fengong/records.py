@@ -106,6 +106,15 @@ class TargetRecord:
     source: Source = field(default=Source(""), compare=False)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentFacts:
+    """document.yaml: facts about the notice that its text does not give."""
+
+    published: str = ""  # 发布日期, ISO
+    official_url: str = ""  # the official original
+    in_force: bool = True  # 有效性
+
+
 @dataclass(frozen=True, kw_only=True)
 class DataSet:
     """Every data file of a data directory, as records."""
@@ -117,3 +126,4 @@ class DataSet:
     tags: tuple[Tag, ...] = ()
     targets: tuple[TargetRecord, ...] = ()
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    document: DocumentFacts = DocumentFacts()

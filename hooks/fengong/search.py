@@ -175,9 +175,9 @@ def documents(site: Site) -> list[SearchDoc]:
             )
         )
     for unit in site.units:
-        other_names = tuple(
-            n for n in _unique((unit.full_name, *unit.aliases, *unit.written_as)) if n != unit.name
-        )
+        # A group's members (各镇街 → 龙水镇) find the group: the town's staff search for it.
+        names = (unit.full_name, *unit.aliases, *unit.written_as, *unit.members)
+        other_names = tuple(n for n in _unique(names) if n != unit.name)
         docs.append(
             SearchDoc(
                 location=paths.item_url(unit),

@@ -202,6 +202,7 @@ UNIT = Shape(
         "kind": Field(TEXT, choices=tuple(UNIT_KINDS)),
         "notes": Field(TEXT, nullable=True),
         "hosts": Field(LIST, items=TEXT, hint="the offices that sit in this unit"),
+        "members": Field(LIST, items=TEXT, hint="the units a group stands for, by name"),
     },
 )
 UNITS = Shape({"units": Field(LIST, required=True, shape=UNIT)})
@@ -217,6 +218,21 @@ TAG = Shape(
     },
 )
 TAGS = Shape({"tags": Field(LIST, required=True, shape=TAG)})
+
+WEB_ADDRESS = re.compile(r"^https?://[^\s<>\"']+$")
+# document.yaml: facts about the document that its text does not give (curated).
+DOCUMENT = Shape(
+    {
+        "published": Field(TEXT, nullable=True, date=True, hint="发布日期, e.g. 2020-05-06"),
+        "official_url": Field(
+            TEXT,
+            nullable=True,
+            pattern=WEB_ADDRESS,
+            hint="must be the official original's web address, starting with https://",
+        ),
+        "in_force": Field(BOOLEAN, nullable=True, hint="false once repealed or expired"),
+    }
+)
 
 BOUNDS = ("min", "max", "exact")
 TARGET = Shape(

@@ -358,6 +358,8 @@ def test_matrix_links_show_the_filtered_view_across_instant_navigation(
         ("扶贫办", ["nongye-nongcun"]),
         ("镇街", ["zhenjie"]),
         ("各镇街人民政府（办事处）", ["zhenjie"]),  # full-width brackets, written 〔〕
+        ("龙水镇", ["zhenjie"]),  # a town: one of the group's members
+        ("棠香街道", ["zhenjie"]),
         ("经开区", ["jingkaiqu-jingfa", "jingkaiqu-jianshe"]),
         ("不存在的单位", []),
     ],

@@ -7,14 +7,14 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..records import DataSet
-from .curated import read_synonyms, read_tags, read_targets
+from .curated import read_document, read_synonyms, read_tags, read_targets
 from .notice import read_notice
 from .units import read_units
 
 NOTICE_FILE = "notice.yaml"
 UNITS_FILE = "units.yaml"
 REVISIONS_DIR = "revisions"
-CURATED_FILES = (UNITS_FILE, "tags.yaml", "targets.yaml", "synonyms.yaml")
+CURATED_FILES = (UNITS_FILE, "tags.yaml", "targets.yaml", "synonyms.yaml", "document.yaml")
 
 
 def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[DataSet | None, list[Problem]]:
@@ -45,6 +45,8 @@ def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[DataSet | N
     problems += found
     synonyms, found = read_synonyms(data_dir / "synonyms.yaml", shown("synonyms.yaml"))
     problems += found
+    document, found = read_document(data_dir / "document.yaml", shown("document.yaml"))
+    problems += found
 
     revisions = {}
     current = (data_dir / NOTICE_FILE).read_bytes()
@@ -71,6 +73,7 @@ def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[DataSet | N
             tags=tags,
             targets=targets,
             synonyms=synonyms,
+            document=document,
         ),
         problems,
     )

@@ -1,4 +1,5 @@
-"""tags.yaml, targets.yaml and synonyms.yaml: the small curated files, each optional."""
+"""tags.yaml, targets.yaml, synonyms.yaml and document.yaml: the small curated files, each
+optional."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from pathlib import Path
 
 from ..model import Source, Tag
 from ..problems import Problem
-from ..records import TargetRecord
-from ..shapes import SYNONYMS, TAGS, TARGETS
+from ..records import DocumentFacts, TargetRecord
+from ..shapes import DOCUMENT, SYNONYMS, TAGS, TARGETS
 from .common import duplicates, line_of, read_checked
 
 
@@ -66,3 +67,20 @@ def read_synonyms(path: Path, shown: str) -> tuple[dict[str, tuple[str, ...]], l
     if document is None:
         return {}, problems
     return {str(word): tuple(words) for word, words in document["synonyms"].items()}, []
+
+
+def read_document(path: Path, shown: str) -> tuple[DocumentFacts, list[Problem]]:
+    """What the notice's text does not say about it: when it was published, where the
+    official original is, whether it is still in force. An empty file says nothing."""
+    document, problems = read_checked(path, shown, DOCUMENT)
+    if document is None:
+        return DocumentFacts(), problems
+    in_force = document.get("in_force")
+    return (
+        DocumentFacts(
+            published=document.get("published") or "",
+            official_url=document.get("official_url") or "",
+            in_force=True if in_force is None else in_force,
+        ),
+        [],
+    )

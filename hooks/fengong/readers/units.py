@@ -45,6 +45,7 @@ def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Pr
             kind=u.get("kind") or "uncurated",
             notes=u.get("notes") or "",
             hosts=tuple(u.get("hosts") or ()),
+            members=tuple(u.get("members") or ()),
             source=Source(shown, line_of(u)),
         )
         for u in entries
