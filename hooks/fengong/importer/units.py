@@ -61,7 +61,11 @@ _UNIT_END = re.compile(
 )
 _GROUP_START = re.compile(r"^(各|有关|相关|其他|其它|全体|所有)")
 # A fragment that is only an administrative level: 各县、市、区政府 is one group, not three.
-_ADMIN_LEVEL = re.compile(r"^各?(省|市|县|区|乡|镇|街道|州|盟|旗|自治区|直辖市|自治州|自治县)$")
+_ADMIN_LEVEL = re.compile(
+    r"^各?(省|市|县|区|乡|镇|街道|州|盟|旗|自治区|直辖市|自治州|自治县|县级市|县级区)$"
+)
+# A group named by a level (各有关区): the levels after it (、县级市) belong to it.
+_GROUP_OF_LEVEL = re.compile(r"^(各|有关|相关|其他|其它)\S{0,4}(省|市|县|区|乡|镇|州|盟|旗)$")
 # 等 / 等有关部门 / 等有关部门和单位 ends an open-ended list.
 _OPEN_TAIL = re.compile(r"等(有关|相关|其他|其它)?(部门|单位|部门和单位|单位和部门|机构)?$")
 LEAD_RULE = re.compile(r"牵头")
@@ -323,8 +327,10 @@ def _segments(raw: str, norm: str):
             depth += 1
         elif ch in ")〕":
             depth -= 1
-        elif depth == 0 and i in labels and norm[start:i].strip():
-            pieces.append((raw[start:i], norm[start:i]))
+        elif depth == 0 and i in labels and norm[start:i].strip(SEPARATORS + " "):
+            # (牵头单位：A，配合单位：B: the separator before the label ends the part.)
+            end = len(norm[start:i].rstrip(SEPARATORS + " ")) + start
+            pieces.append((raw[start:end], norm[start:end]))
             start = i
         elif depth == 0 and (ch == ";" or (ch == "," and _ends_role(norm[start:i]))):
             pieces.append((raw[start:i], norm[start:i]))
@@ -364,5 +370,11 @@ def _join_admin_levels(names: list[str]) -> list[str]:
             pending = []
         else:
             out.append(name)
-    out += pending
+    if pending and out and _GROUP_OF_LEVEL.match(normalise(out[-1])):
+        # 各有关区、县级市: a level after a group name ends that group.
+        out[-1] = "、".join([out[-1], *pending])
+    elif len(pending) > 1:
+        out.append("、".join(pending))  # 各区、县级市 at the end of the list
+    else:
+        out += pending
     return out
