@@ -58,3 +58,40 @@ def test_a_group_of_units_is_not_joined_to_the_levels_after_it():
     # 20_guangzhou2012:28: 各有关单位 and 各区、县级市 are two groups
     units = read("牵头单位：市委宣传部，配合单位：各有关单位，各区、县级市")
     assert units.names == ["市委宣传部", "各有关单位", "各区、县级市"]
+
+
+def test_a_unit_list_in_square_brackets():
+    # 22_xialu2020:12: […][牵头单位:区卫健局;责任单位:…] closes the task
+    notice, _ = parsed(
+        "一、全力统筹疫情防控和经济社会秩序恢复\n"
+        "1、切实提高政治站位,慎终如始精准抓好疫情防控工作。"
+        "[牵头单位:区卫健局;责任单位:区疫情防控指挥部成员单位、各街办(新区)]\n"
+    )
+    task = notice.tasks[0]
+    assert task.text.endswith("疫情防控工作。")
+    assert task.units == ["区卫健局", "区疫情防控指挥部成员单位", "各街办(新区)"]
+    assert task.roles == [L, R, R]
+
+
+def test_square_brackets_that_are_not_a_unit_list():
+    # a reference mark is no unit list
+    assert unit_lists.find_unit_list(normalise("推进数字化转型[1]")) is None
+
+
+def test_a_time_after_the_role_verb_is_not_a_unit():
+    # 27_guofa2020-6:8
+    units = read("国务院各部门分别负责,年内持续推进")
+    assert (units.names, units.roles, units.note) == (["国务院各部门"], [R], "年内持续推进")
+
+
+def test_a_department_line_and_a_leader_line():
+    # 28_guangdong2021:8–10: 分管省领导 names a person, 部门分工 the units with their roles
+    notice, _ = parsed(
+        "一、2021年经济社会发展主要预期目标\n"
+        "1.地区生产总值增长6%以上。\n"
+        "分管省领导:林克庆\n"
+        "部门分工:省发展改革委牵头,各地、各部门配合。\n"
+    )
+    task = notice.tasks[0]
+    assert (task.text, task.leaders) == ("地区生产总值增长6%以上。", ["林克庆"])
+    assert (task.units, task.roles) == (["省发展改革委", "各地", "各部门"], [L, P, P])

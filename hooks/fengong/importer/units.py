@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..textnorm import normalise
 
 LABEL = re.compile(
-    r"^(责任单位|主责单位|负责单位|责任部门|实施单位|落实单位|承办单位|责任主体)\s*:\s*"
+    r"^(责任单位|主责单位|负责单位|责任部门|实施单位|落实单位|承办单位|责任主体|部门分工)\s*:\s*"
 )
 LEAD_LABEL = re.compile(r"^(牵头责任单位|牵头单位|牵头部门|主办单位)\s*:\s*")
 PARTNER_LABEL = re.compile(
@@ -43,6 +43,7 @@ CLOSERS: tuple[tuple[str, str], ...] = (
     ("分工负责", RESPONSIBLE),
     ("共同负责", RESPONSIBLE),
     ("具体负责", RESPONSIBLE),
+    ("分别负责", RESPONSIBLE),
     ("负责落实", RESPONSIBLE),
     ("负责", RESPONSIBLE),
     ("牵头", LEAD),
@@ -123,17 +124,17 @@ def unit_shaped(name: str) -> bool:
 def find_unit_list(norm: str) -> UnitList | None:
     """The parenthesised unit list that ends a normalised task text, if there is one."""
     text = norm.rstrip()
-    if text.endswith(("。", ".", ";", "；")) and text[:-1].rstrip().endswith((")", "〕")):
+    if text.endswith(("。", ".", ";", "；")) and text[:-1].rstrip().endswith((")", "〕", "]")):
         text = text[:-1].rstrip()
     return unit_list_ending_at(text, len(text))
 
 
 def unit_list_ending_at(text: str, end: int) -> UnitList | None:
-    """The unit list in parentheses (（…） or 〔…〕) that closes at text[end - 1]."""
-    if end <= 0 or text[end - 1] not in ")〕":
+    """The unit list in parentheses (（…）, 〔…〕 or […]) that closes at text[end - 1]."""
+    if end <= 0 or text[end - 1] not in ")〕]":
         return None
     close = text[end - 1]
-    open_ = "(" if close == ")" else "〔"
+    open_ = {")": "(", "〕": "〔", "]": "["}[close]
     depth = 0
     for i in range(end - 1, -1, -1):
         if text[i] == close:
@@ -152,7 +153,7 @@ def find_all_unit_lists(norm: str) -> list[UnitList]:
     """Every unit list in a normalised paragraph that closes a sentence or the paragraph:
     the boundaries of tasks that share one paragraph."""
     found = []
-    for m in re.finditer(r"[)〕]", norm):
+    for m in re.finditer(r"[)〕\]]", norm):
         end = m.end()
         rest = norm[end:].lstrip()
         if rest and rest[0] not in "。.;；" and not _starts_sentence(norm, end):
@@ -234,15 +235,24 @@ def read_unit_list(raw: str, norm: str) -> Units:
     return units
 
 
+# A time after the names closes some lists: （国务院各部门分别负责，年内持续推进）.
+_TIME_TAIL = re.compile(
+    r"[,;]\s*((\d{4}年)?(年内|年底前|上半年|下半年|\d{1,2}月(底|末)?前)[^,;()]*|长期坚持|持续推进)$"
+)
+
+
 def _split_note(raw: str, norm: str) -> tuple[str, str, str]:
-    """(note, names raw, names norm): a note is 备注：… or a sentence after 。 (a lead rule)."""
+    """(note, names raw, names norm): a note is 备注：… or a sentence after 。 (a lead rule),
+    or a time after the last role verb (…负责，年内持续推进)."""
+    if (m := _TIME_TAIL.search(norm)) and _closes_with_role(norm[: m.start()].rstrip("。. ")):
+        return raw[m.start(1) :], raw[: m.start()], norm[: m.start()]
     if m := NOTE.search(norm):
         return raw[m.start() :].lstrip("。；;，, "), raw[: m.start()], norm[: m.start()]
     depth = 0
     for i, ch in enumerate(norm):
-        if ch in "(〔":
+        if ch in "(〔[":
             depth += 1
-        elif ch in ")〕":
+        elif ch in ")〕]":
             depth -= 1
         elif ch == "。" and depth == 0 and norm[i + 1 :].strip():
             return raw[i + 1 :].strip(), raw[:i], norm[:i]
@@ -323,9 +333,9 @@ def _segments(raw: str, norm: str):
     # A second label with no separator before it (牵头单位：A 配合单位：B) starts a part too.
     labels = {m.start() for m in _ANY_LABEL.finditer(norm) if m.start() > 0}
     for i, ch in enumerate(norm):
-        if ch in "(〔":
+        if ch in "(〔[":
             depth += 1
-        elif ch in ")〕":
+        elif ch in ")〕]":
             depth -= 1
         elif depth == 0 and i in labels and norm[start:i].strip(SEPARATORS + " "):
             # (牵头单位：A，配合单位：B: the separator before the label ends the part.)
