@@ -95,3 +95,23 @@ def test_a_department_line_and_a_leader_line():
     task = notice.tasks[0]
     assert (task.text, task.leaders) == ("地区生产总值增长6%以上。", ["林克庆"])
     assert (task.units, task.roles) == (["省发展改革委", "各地", "各部门"], [L, P, P])
+
+
+def test_a_table_flattened_with_spaces():
+    # 23_guobanhan2016-38:15–17: the header letter-spaced, the task cell holding a comma
+    notice, _ = parsed(
+        "2016年《政府工作报告》量化指标任务分工\n"
+        "序号 工 作 任 务 牵头负责部门\n"
+        "1 居民消费价格涨幅3%左右 发展改革委\n"
+        "3 安排财政赤字2.18万亿元,赤字率提高到3% 财政部\n"
+    )
+    assert notice.layout == "table"
+    assert [(t.text, t.units, t.lead) for t in notice.tasks] == [
+        ("居民消费价格涨幅3%左右", ["发展改革委"], ["发展改革委"]),
+        ("安排财政赤字2.18万亿元,赤字率提高到3%", ["财政部"], ["财政部"]),
+    ]
+
+
+def test_a_sentence_of_header_words_is_not_a_table():
+    notice, _ = parsed("一、工作任务\n1.推进项目建设。（责任单位 牵头单位：区发改局）\n")
+    assert notice.layout != "table"
