@@ -32,12 +32,14 @@ CC = re.compile(r"^抄送\s*:")
 CONTACT = re.compile(r"^\(?\s*联系人\s*:")
 UNIT_LINE = re.compile(
     r"^〔?(牵头责任单位|协同责任单位|配合责任单位|责任单位|牵头单位|主责单位|负责单位|配合单位|"
-    r"参与单位|协同单位|协办单位|责任部门|牵头部门|配合部门|指导单位|指导部门|实施单位|落实单位)"
+    r"参与单位|协同单位|协办单位|责任部门|牵头部门|配合部门|指导单位|指导部门|实施单位|落实单位|"
+    r"部门分工)"
     r"\s*:"
 )
 # 牵头负责领导：<person> names people, never units: they are the task's leaders.
 LEADER_LINE = re.compile(
-    r"^〔?(牵头负责领导|牵头领导|责任领导|分管领导|联系领导|负责领导|责任市领导|责任区领导|"
+    r"^〔?(牵头负责领导|牵头领导|责任领导|分管领导|分管省领导|分管市领导|分管县领导|分管区领导|"
+    r"联系领导|负责领导|责任市领导|责任区领导|"
     r"责任县领导|市领导|区领导|县领导)\s*:\s*"
 )
 DEADLINE_LINE = re.compile(r"^〔?(完成时限|完成时间|时间节点|时限要求|完成期限)\s*:\s*")
@@ -133,6 +135,7 @@ class _Parser:
         self.restarts: list[int] = []  # lines where the published task numbers start again
         self.table_part: int | None = None
         self.table_clause: int | None = None
+        self.next_number: int | None = None  # the published number the next task would take
 
     # -- helpers ------------------------------------------------------------------------
     def problem(self, line: int, message: str, severity: str = "error") -> None:
@@ -153,7 +156,8 @@ class _Parser:
         m = TASK.match(self.norm[n - 1])
         ascii_dot = m is not None and m["sep"] and self.lines[n - 1][m.start("sep")] == "."
         if ascii_dot and self.norm[n - 1][m.end("sep") : m.end("sep") + 1].isdigit():
-            return None
+            # Unless it is the next task's number: 11.121人才梯队项目 after task 10.
+            return m if self.next_number == int(m["num"]) else None
         return m
 
     def marker_at(self, n: int) -> tuple[int, int] | None:
@@ -385,7 +389,9 @@ class _Parser:
                 k += 1
             elif m := SUBSECTION.match(norm):
                 clause = from_chinese(m.group(1))
-                title = _title(self.lines[n - 1], m.start(2))
+                # （一）标题。导语…实施如下重点项目： the clause's title is its first sentence.
+                text = self.lines[n - 1][m.start(2) :]
+                title = _first_sentence(text) or _title(self.lines[n - 1], m.start(2))
                 notice.clauses.append(RawHeading(clause, n, title, part))
                 self.block("clause", n, n, clause)
                 k += 1
@@ -433,6 +439,8 @@ class _Parser:
         """Read one task (or, for an unnumbered paragraph, every task it closes) from
         lines[k]; return the index of the next line to read. number None: not published."""
         first = lines[k]
+        if number is not None:
+            self.next_number = number + 1
         # The task runs until its unit list ends it, or the next heading or task.
         members = [first]
         j = k

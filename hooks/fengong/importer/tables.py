@@ -40,7 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "主要目标",
         "工作目标",
     ),
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主办单位"),
+    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主办单位", "牵头负责部门", "牵头负责单位"),
     "partner": (
         "配合单位",
         "配合部门",
@@ -97,6 +97,7 @@ class Table:
     headers: list[str]  # the header cells as written
     items: list[Row | Heading] = field(default_factory=list)
     end: int = 0  # the line after the table
+    spaced: bool = False  # cells separated by spaces only (序号 工 作 任 务 牵头负责部门)
 
 
 def split_cells(line: str) -> list[str] | None:
@@ -120,6 +121,8 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
         if cells and _is_header([c for c in cells if c]):
             columns = [column_of(c) or "" for c in cells]
             return Table(n, n, columns, cells)
+        if cells is None and (headers := _spaced_header(line)):
+            return Table(n, n, [column_of(h) or "" for h in headers], headers, spaced=True)
         if line and column_of(line):
             # One cell a line: the header is the run of header cells starting here.
             run, m = [], n
@@ -148,9 +151,55 @@ def _is_header(cells: list[str]) -> bool:
     return any(c in UNIT_COLUMNS for c in columns) and len(set(columns)) == len(columns)
 
 
+def _spaced_header(line: str) -> list[str] | None:
+    """A header row whose cells are separated by spaces, the names themselves perhaps
+    letter-spaced (序号 工 作 任 务 牵头负责部门): the names it is made of, or None."""
+    key = re.sub(r"\s+", "", line)
+    if key == line or len(key) > 4 * _LONGEST_HEADER:
+        return None
+    names: list[str] = []
+    while key:
+        name = next(
+            (key[:k] for k in range(min(len(key), _LONGEST_HEADER), 1, -1) if column_of(key[:k])),
+            None,
+        )
+        if name is None:
+            return None
+        names.append(name)
+        key = key[len(name) :]
+    return names if _is_header(names) else None
+
+
+def _read_spaced_rows(table: Table, lines: list[str], stop: int) -> None:
+    """Rows of a space-separated table: the number first, one word for each column after
+    the task column, the task (which may hold spaces) between them."""
+    columns = table.columns
+    at = columns.index("text")
+    before, after = columns[:at], columns[at + 1 :]
+    n = table.header_end + 1
+    while n < stop:
+        line = lines[n - 1].strip()
+        if not line:
+            n += 1
+            continue
+        words = list(re.finditer(r"\S+", line))
+        if len(words) < len(columns) or (
+            "number" in before and not normalise(words[before.index("number")][0]).isdigit()
+        ):
+            break
+        head, tail = words[: len(before)], words[len(words) - len(after) :] if after else []
+        text_end = tail[0].start() if tail else len(line)
+        cells = [w[0] for w in head] + [line[head[-1].end() if head else 0 : text_end].strip()]
+        table.items.append(Row(n, n, _by_column(columns, cells + [w[0] for w in tail])))
+        n += 1
+    table.end = n
+
+
 def read_rows(table: Table, lines: list[str], stop: int) -> None:
     """Fill table.items from the lines after its header, up to `stop` (exclusive)."""
-    if table.header_line == table.header_end and split_cells(lines[table.header_line - 1]):
+    if table.spaced:
+        _read_spaced_rows(table, lines, stop)
+    elif table.header_line == table.header_end and split_cells(lines[table.header_line - 1]):
         _read_line_rows(table, lines, stop)
     else:
         _read_cell_lines(table, lines, stop)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..textnorm import normalise
 
 LABEL = re.compile(
-    r"^(责任单位|主责单位|负责单位|责任部门|实施单位|落实单位|承办单位|责任主体)\s*:\s*"
+    r"^(责任单位|主责单位|负责单位|责任部门|实施单位|落实单位|承办单位|责任主体|部门分工)\s*:\s*"
 )
 LEAD_LABEL = re.compile(r"^(牵头责任单位|牵头单位|牵头部门|主办单位)\s*:\s*")
 PARTNER_LABEL = re.compile(
@@ -43,6 +43,7 @@ CLOSERS: tuple[tuple[str, str], ...] = (
     ("分工负责", RESPONSIBLE),
     ("共同负责", RESPONSIBLE),
     ("具体负责", RESPONSIBLE),
+    ("分别负责", RESPONSIBLE),
     ("负责落实", RESPONSIBLE),
     ("负责", RESPONSIBLE),
     ("牵头", LEAD),
@@ -61,7 +62,11 @@ _UNIT_END = re.compile(
 )
 _GROUP_START = re.compile(r"^(各|有关|相关|其他|其它|全体|所有)")
 # A fragment that is only an administrative level: 各县、市、区政府 is one group, not three.
-_ADMIN_LEVEL = re.compile(r"^各?(省|市|县|区|乡|镇|街道|州|盟|旗|自治区|直辖市|自治州|自治县)$")
+_ADMIN_LEVEL = re.compile(
+    r"^各?(省|市|县|区|乡|镇|街道|州|盟|旗|自治区|直辖市|自治州|自治县|县级市|县级区)$"
+)
+# A group named by a level (各有关区): the levels after it (、县级市) belong to it.
+_GROUP_OF_LEVEL = re.compile(r"^(各|有关|相关|其他|其它)\S{0,4}(省|市|县|区|乡|镇|州|盟|旗)$")
 # 等 / 等有关部门 / 等有关部门和单位 ends an open-ended list.
 _OPEN_TAIL = re.compile(r"等(有关|相关|其他|其它)?(部门|单位|部门和单位|单位和部门|机构)?$")
 LEAD_RULE = re.compile(r"牵头")
@@ -119,17 +124,17 @@ def unit_shaped(name: str) -> bool:
 def find_unit_list(norm: str) -> UnitList | None:
     """The parenthesised unit list that ends a normalised task text, if there is one."""
     text = norm.rstrip()
-    if text.endswith(("。", ".", ";", "；")) and text[:-1].rstrip().endswith((")", "〕")):
+    if text.endswith(("。", ".", ";", "；")) and text[:-1].rstrip().endswith((")", "〕", "]")):
         text = text[:-1].rstrip()
     return unit_list_ending_at(text, len(text))
 
 
 def unit_list_ending_at(text: str, end: int) -> UnitList | None:
-    """The unit list in parentheses (（…） or 〔…〕) that closes at text[end - 1]."""
-    if end <= 0 or text[end - 1] not in ")〕":
+    """The unit list in parentheses (（…）, 〔…〕 or […]) that closes at text[end - 1]."""
+    if end <= 0 or text[end - 1] not in ")〕]":
         return None
     close = text[end - 1]
-    open_ = "(" if close == ")" else "〔"
+    open_ = {")": "(", "〕": "〔", "]": "["}[close]
     depth = 0
     for i in range(end - 1, -1, -1):
         if text[i] == close:
@@ -148,7 +153,7 @@ def find_all_unit_lists(norm: str) -> list[UnitList]:
     """Every unit list in a normalised paragraph that closes a sentence or the paragraph:
     the boundaries of tasks that share one paragraph."""
     found = []
-    for m in re.finditer(r"[)〕]", norm):
+    for m in re.finditer(r"[)〕\]]", norm):
         end = m.end()
         rest = norm[end:].lstrip()
         if rest and rest[0] not in "。.;；" and not _starts_sentence(norm, end):
@@ -230,15 +235,24 @@ def read_unit_list(raw: str, norm: str) -> Units:
     return units
 
 
+# A time after the names closes some lists: （国务院各部门分别负责，年内持续推进）.
+_TIME_TAIL = re.compile(
+    r"[,;]\s*((\d{4}年)?(年内|年底前|上半年|下半年|\d{1,2}月(底|末)?前)[^,;()]*|长期坚持|持续推进)$"
+)
+
+
 def _split_note(raw: str, norm: str) -> tuple[str, str, str]:
-    """(note, names raw, names norm): a note is 备注：… or a sentence after 。 (a lead rule)."""
+    """(note, names raw, names norm): a note is 备注：… or a sentence after 。 (a lead rule),
+    or a time after the last role verb (…负责，年内持续推进)."""
+    if (m := _TIME_TAIL.search(norm)) and _closes_with_role(norm[: m.start()].rstrip("。. ")):
+        return raw[m.start(1) :], raw[: m.start()], norm[: m.start()]
     if m := NOTE.search(norm):
         return raw[m.start() :].lstrip("。；;，, "), raw[: m.start()], norm[: m.start()]
     depth = 0
     for i, ch in enumerate(norm):
-        if ch in "(〔":
+        if ch in "(〔[":
             depth += 1
-        elif ch in ")〕":
+        elif ch in ")〕]":
             depth -= 1
         elif ch == "。" and depth == 0 and norm[i + 1 :].strip():
             return raw[i + 1 :].strip(), raw[:i], norm[:i]
@@ -319,12 +333,14 @@ def _segments(raw: str, norm: str):
     # A second label with no separator before it (牵头单位：A 配合单位：B) starts a part too.
     labels = {m.start() for m in _ANY_LABEL.finditer(norm) if m.start() > 0}
     for i, ch in enumerate(norm):
-        if ch in "(〔":
+        if ch in "(〔[":
             depth += 1
-        elif ch in ")〕":
+        elif ch in ")〕]":
             depth -= 1
-        elif depth == 0 and i in labels and norm[start:i].strip():
-            pieces.append((raw[start:i], norm[start:i]))
+        elif depth == 0 and i in labels and norm[start:i].strip(SEPARATORS + " "):
+            # (牵头单位：A，配合单位：B: the separator before the label ends the part.)
+            end = len(norm[start:i].rstrip(SEPARATORS + " ")) + start
+            pieces.append((raw[start:end], norm[start:end]))
             start = i
         elif depth == 0 and (ch == ";" or (ch == "," and _ends_role(norm[start:i]))):
             pieces.append((raw[start:i], norm[start:i]))
@@ -364,5 +380,11 @@ def _join_admin_levels(names: list[str]) -> list[str]:
             pending = []
         else:
             out.append(name)
-    out += pending
+    if pending and out and _GROUP_OF_LEVEL.match(normalise(out[-1])):
+        # 各有关区、县级市: a level after a group name ends that group.
+        out[-1] = "、".join([out[-1], *pending])
+    elif len(pending) > 1:
+        out.append("、".join(pending))  # 各区、县级市 at the end of the list
+    else:
+        out += pending
     return out
