@@ -291,6 +291,7 @@ ENTRIES = {
     "tag": ("tags.yaml", ("tags", 0), shapes.TAG),
     "target": ("targets.yaml", ("targets", 0), shapes.TARGET),
     "synonyms.yaml": ("synonyms.yaml", (), shapes.SYNONYMS),
+    "document.yaml": ("document.yaml", (), shapes.DOCUMENT),
     "units.yaml": ("units.yaml", (), shapes.UNITS),
     "tags.yaml": ("tags.yaml", (), shapes.TAGS),
     "targets.yaml": ("targets.yaml", (), shapes.TARGETS),
