@@ -480,8 +480,9 @@ def test_document_facts_reach_the_notice(data):
 
 
 def test_the_real_document_file_says_nothing_yet(data):
-    # Comments only: no fact is given until the office fills one in from its publication.
+    # Every key empty: no fact is given until the office fills one in from its publication.
     site, problems = check(data, shown_dir="data")
+    assert site is not None, problems
     notice = site.notice
     assert (notice.published, notice.official_url, notice.in_force) == ("", "", True)
 
