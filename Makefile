@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test check bench bench-smoke lint
+.PHONY: serve build test check bench bench-smoke lint demo
 
 # The pinned dependencies, then the engine (hooks/fengong, see pyproject.toml) installed
 # editable, so hooks/site.py, the scripts and the tests import it from this tree.
@@ -24,6 +24,11 @@ build: $(BIN)/.installed
 	rm -rf site.new
 	$(BIN)/mkdocs build --strict --site-dir site.new
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
+
+# A demonstration site in site-demo/: a copy of data/ with the SAMPLE progress reports of
+# tests/fixtures/progress-sample/ (invented), every page bannered as a demo.
+demo: $(BIN)/.installed
+	$(BIN)/python scripts/demo.py
 
 # Validate data/ without building.
 check: $(BIN)/.installed

@@ -124,7 +124,11 @@ def test_ics_stamped_with_notice_date(files):
 def test_json_is_the_export(site, files):
     data = files[paths.ALL_JSON]
     assert "区人力社保局".encode() in data  # not \u-escaped
-    assert json.loads(data) == notice_json(site, url_of)
+    loaded = json.loads(data)
+    # Beside the export, each task's status (落实情况) and its period: none before any report.
+    for task in loaded["tasks"]:
+        assert (task.pop("status"), task.pop("status_period")) == (None, None)
+    assert loaded == notice_json(site, url_of)
 
 
 def expected_assignment_rows(site) -> list[tuple]:
@@ -140,7 +144,8 @@ def test_all_xlsx_rows_match_data(site, files):
     rows = sheet_rows(files[paths.ALL_XLSX], "任务分工")
     assert rows[0] == tuple(h for h, _ in ALL_COLUMNS)
     body = rows[1:]
-    assert [(r[0], r[4], r[5], r[6], r[7], r[8]) for r in body] == expected_assignment_rows(site)
+    assert [(r[0], r[4], r[5], r[6], r[7], r[-1]) for r in body] == expected_assignment_rows(site)
+    assert {r[8:10] for r in body} == {("", "")}  # 落实情况, 报送期: no report yet
     assert body[0][1:4] == ("一、支持企业稳定岗位", "（一）加大援企稳岗力度", site.task(1).text)
     # Every task has exactly one lead, listed first.
     leads = [(r[0], r[7]) for r in body if r[6] == "牵头"]

@@ -102,12 +102,13 @@ def test_task_numbers_and_facets(real, site_model):
     assert [u[0] for u in units] == [u.id for u in site_model.units]
     tasks = files["tasks.json"]["tasks"]
     assert len(tasks) == len(site_model.tasks)
-    ref, part, clause, lead, partners, tags, dated = tasks[0]
+    ref, part, clause, lead, partners, tags, dated, status = tasks[0]
     assert set(lead).isdisjoint(partners)
     task = site_model.tasks[0]
     assert (docs[ref].title, part, clause) == (f"任务{task.number}", task.part, "1")
     assert [units[i][0] for i in lead] == [a.unit.id for a in task.lead]
     assert dated in (0, 1) and isinstance(tags, list)
+    assert status == "none"  # 落实情况: no report yet
 
 
 def test_scores_are_lunrs(real):

@@ -28,6 +28,7 @@ from .dated import Dated, in_date_order, reporting_items, task_items
 from .export import notice_json
 from .labels import KIND_LABELS, NO_DATE, ROLE_LABELS, cn_date, cn_number
 from .model import Site, Task, Unit
+from .standing import standing
 
 UrlOf = Callable[[Task | Unit], str]
 
@@ -48,6 +49,8 @@ ALL_COLUMNS = (
     ("单位ID", 18),
     ("角色", 6),
     ("顺序", 6),
+    ("落实情况", 10),  # the task's current status, and the period it is from
+    ("报送期", 14),
     ("任务网址", 40),
 )
 # The reporting duty, the same for every task a unit leads, is stated once above the table.
@@ -115,6 +118,7 @@ def clause_label(site: Site, task: Task) -> str:
 
 def assignment_rows(site: Site, url_of: UrlOf) -> list[Row]:
     """One row per task and responsible unit, in the notice's order."""
+    st = standing(site)
     return [
         (
             task.number,
@@ -125,6 +129,8 @@ def assignment_rows(site: Site, url_of: UrlOf) -> list[Row]:
             a.unit.id,
             ROLE_LABELS[a.role],
             a.position,
+            st.of(task).status or "",
+            current.period.label if (current := st.of(task).current) else "",
             url_of(task),
         )
         for task in site.tasks
@@ -188,6 +194,11 @@ def reporting_text(site: Site) -> str:
 def notice_json_bytes(site: Site, url_of: UrlOf) -> bytes:
     # notice_json already carries the revision label and date, when the notice has one.
     data = notice_json(site, url_of)
+    st = standing(site)
+    for entry, task in zip(data["tasks"], site.tasks, strict=True):
+        current = st.of(task).current
+        entry["status"] = current.status if current else None
+        entry["status_period"] = current.period.id if current else None
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
 
 

@@ -17,6 +17,7 @@ DOWNLOADS = "downloads"  # folder of the site's data downloads
 
 
 CHANGES = "changes.md"
+PROGRESS = "progress.md"  # how the tasks stand (落实情况)
 
 
 def task_page(task_id: int) -> str:

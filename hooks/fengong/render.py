@@ -23,6 +23,7 @@ from .labels import ROLE_LABELS, cn_date, cn_number
 from .model import Clause, Part, Site, Task, Unit
 from .qr import Codes
 from .views.notice import about, changes, full_notice, home
+from .views.progress import progress_page
 from .views.structure import clause_page, part_page, parts_index
 from .views.tasks import removed_task_page, task_page, tasks_index
 from .views.timeline import timeline_page
@@ -113,6 +114,7 @@ def render_pages(site: Site, site_url: str = "", qr_later: bool = False) -> dict
         (paths.PARTS_INDEX, "parts_index.html.j2", parts_index),
         (paths.CHANGES, "changes.html.j2", changes),
         (paths.TIMELINE, "timeline.html.j2", timeline_page),  # workbench
+        (paths.PROGRESS, "progress.html.j2", progress_page),  # 落实情况
     ):
         pages[page] = render(template, page, view(site, page))
     for i, task in enumerate(site.tasks):

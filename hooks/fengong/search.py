@@ -28,6 +28,7 @@ from lunr.builder import Builder
 from . import paths
 from .model import Clause, Part, Site, Task
 from .numerals import to_chinese
+from .standing import standing
 
 INDEX_FILE = "search/fengong-index.json"  # the manifest: the browser loads it first
 FILES_DIR = "search/fengong"  # the shards, document blocks, facets and units it names
@@ -140,6 +141,7 @@ class TaskFacets:
     partners: tuple[str, ...]  # unit ids of the other responsible units
     tags: tuple[str, ...]  # tag ids (target groups)
     dated: bool  # the text names a date, deadline or period
+    status: str = "none"  # its current status's key (落实情况, fengong.standing)
 
 
 def documents(site: Site) -> list[SearchDoc]:
@@ -237,6 +239,7 @@ def _facets(site: Site, task: Task) -> TaskFacets:
         partners=tuple(u for u in _unique(a.unit.id for a in task.partners) if u not in lead),
         tags=tuple(tag.id for tag in task.tags),
         dated=bool(task.dates),
+        status=standing(site).of(task).key,
     )
 
 
@@ -485,8 +488,9 @@ def _units(docs: list[SearchDoc]) -> list[list[object]]:
 
 
 def _task_facets(docs: list[SearchDoc], units: list[list[object]]) -> list[list[object]]:
-    """[ref, part, clause, lead, partners, tags, dated] of every current task, in the notice's
-    order; units as their positions in units.json, dated as 0 or 1."""
+    """[ref, part, clause, lead, partners, tags, dated, status] of every current task, in the
+    notice's order; units as their positions in units.json, dated as 0 or 1, status as its
+    key (done, on-track, behind, not-started, none)."""
     position = {unit[0]: i for i, unit in enumerate(units)}
     return [
         [
@@ -497,6 +501,7 @@ def _task_facets(docs: list[SearchDoc], units: list[list[object]]) -> list[list[
             [position[u] for u in f.partners],
             list(f.tags),
             int(f.dated),
+            f.status,
         ]
         for ref, doc in enumerate(docs)
         if (f := doc.facets) is not None

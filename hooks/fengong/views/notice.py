@@ -16,6 +16,7 @@ from .common import (
     download_links,
     tag_link,
 )
+from .progress import HomeProgress, home_progress
 from .segments import Segment, notice_segments
 
 # -- home --------------------------------------------------------------------------------
@@ -54,6 +55,7 @@ class Home:
     notice_href: str
     about_href: str
     downloads: DownloadLinks
+    progress: HomeProgress  # the next report due, the reports in
 
 
 def home(site: Site, page: str) -> Home:
@@ -92,6 +94,7 @@ def home(site: Site, page: str) -> Home:
         notice_href=paths.href(page, paths.NOTICE),
         about_href=paths.href(page, paths.ABOUT),
         downloads=download_links(page),
+        progress=home_progress(site, page),
     )
 
 

@@ -8,6 +8,7 @@ from .. import paths
 from ..labels import CHANGE_LABELS
 from ..model import Block, Clause, Notice, Part, RemovedTask, Revision, Site, Tag, Task, Unit
 from .common import DocumentInfo, TagLink, document_info, tag_link
+from .progress import LEGEND, Light, TaskProgress, task_progress
 from .segments import Segment, task_segments
 
 # -- the task index ----------------------------------------------------------------------
@@ -44,6 +45,7 @@ class TasksIndex:
     clauses: tuple[Clause, ...]
     units: tuple[Unit, ...]
     tags: tuple[Tag, ...]
+    statuses: tuple[Light, ...]  # the status filter's choices; none before any report
 
 
 def task_groups(site: Site) -> list[TaskGroup]:
@@ -85,6 +87,7 @@ def tasks_index(site: Site, page: str) -> TasksIndex:
         clauses=site.clauses,
         units=site.units,
         tags=site.tags,
+        statuses=LEGEND if site.reports else (),
     )
 
 
@@ -131,6 +134,7 @@ class TaskPage:
     prev: Task | None
     next: Task | None
     document: DocumentInfo  # the notice's facts (文件信息)
+    progress: TaskProgress  # how it stands (落实情况)
 
 
 def task_change(site: Site, task: Task, page: str) -> TaskChange | None:
@@ -187,6 +191,7 @@ def task_page(site: Site, page: str, index: int) -> TaskPage:
         prev=site.tasks[index - 1] if index > 0 else None,
         next=site.tasks[index + 1] if index + 1 < len(site.tasks) else None,
         document=document_info(site.notice),
+        progress=task_progress(site, task, page),
     )
 
 

@@ -14,6 +14,7 @@ from ..labels import KIND_LABELS, NO_DATE
 from ..model import Assignment, Notice, Part, Revision, Site, Task, Unit
 from ..qr import Codes
 from ..sheets import SheetRow, sheet_rows
+from .progress import UnitProgress, unit_progress
 
 # Units drawn in the /units/ charts, most tasks first. A chart of hundreds of units reads as
 # noise, and would make /units/ grow with the square of the notice; the table below the
@@ -150,6 +151,7 @@ class UnitPage:
     undated: tuple[Task, ...]  # its tasks whose text names no date
     no_date: str  # what the page says of them
     reporting: Reporting | None  # only for a unit that leads tasks
+    progress: UnitProgress | None  # its returns, only for a unit that leads tasks
 
 
 def has_calendar(site: Site, unit: Unit) -> bool:
@@ -237,6 +239,7 @@ def unit_page(site: Site, page: str, unit: Unit) -> UnitPage:
         undated=tuple(t for t in site.tasks_of(unit) if not t.dates),
         no_date=NO_DATE,
         reporting=reporting(site, unit),
+        progress=unit_progress(site, unit, page),
     )
 
 

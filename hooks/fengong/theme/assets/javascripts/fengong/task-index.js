@@ -4,12 +4,13 @@
  * Both run on the header search's own engine (search-core.js, the same tokeniser and ranking)
  * over the same index (search/fengong-index.json and the files it names), loaded into the page
  * when one of these two pages is shown. The filters read search/fengong/tasks.json (each
- * current task's part, clause, units, tags and whether it is dated) and unit names come from
+ * current task's part, clause, units, tags, whether it is dated, and its status) and unit names come from
  * search/fengong/units.json (both written by hooks/fengong/search.py); the documents a view
  * shows are loaded with them, by block, only once a query or a filter asks for them.
  *
  * The task index keeps its state in the URL, so a view can be bookmarked and shared:
- *   tasks/?q=失业保险&unit=renshe&role=lead&part=1&clause=2&tag=graduates&dated=1
+ *   tasks/?q=失业保险&unit=renshe&role=lead&part=1&clause=2&tag=graduates&status=behind&dated=1
+ * (status: a task's current status, 落实情况: done, on-track, behind, not-started or none)
  * Without JavaScript the page stays the plain grouped list it is built as.
  *
  * Everything taken from the data is set as text (textContent); the engine's highlighted
@@ -20,7 +21,7 @@
 
   const SCRIPT = document.currentScript.src // .../assets/javascripts/fengong/task-index.js
   const SITE = new URL("../../../", SCRIPT) // the site's root, where the index's locations start
-  const PARAMS = ["q", "unit", "role", "part", "clause", "tag", "dated"] // the URL's order
+  const PARAMS = ["q", "unit", "role", "part", "clause", "tag", "status", "dated"] // the URL's order
   const SNIPPET_CHARS = 120 // the engine cuts its teasers to the same length
 
   let loading = null // Promise of the Engine, shared by every page of the visit
@@ -133,14 +134,15 @@
       const facets = Promise.all([search.file("tasks.json"), search.file("units.json")]).then(
         ([tasks, units]) => {
           const ids = units.units.map(([id]) => id)
-          const list = tasks.tasks.map(([ref, part, clause, lead, partners, tags, dated]) => ({
+          const list = tasks.tasks.map(([ref, part, clause, lead, partners, tags, dated, status]) => ({
             ref,
             part,
             clause,
             lead: lead.map(i => ids[i]),
             partners: partners.map(i => ids[i]),
             tags,
-            dated: Boolean(dated)
+            dated: Boolean(dated),
+            status
           }))
           return {
             tasks: list,
@@ -190,7 +192,7 @@
       option.hidden = Boolean(part.value && option.dataset.part && option.dataset.part !== part.value)
   }
 
-  /** The state shown: {q, unit, role, part, clause, tag, dated}, empty ones left out. */
+  /** The state shown: {q, unit, role, part, clause, tag, status, dated}, empty ones left out. */
   function read(form) {
     const data = new FormData(form)
     const state = {}
@@ -243,6 +245,7 @@
       if (state.role === "lead" || !partners.includes(state.unit)) return false
     }
     if (state.tag && !facets.tags.includes(state.tag)) return false
+    if (state.status && facets.status !== state.status) return false
     if (state.dated && !facets.dated) return false
     return true
   }
