@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from python_calamine import CalamineError, CalamineWorkbook
 
 from .. import ledger
 from ..problems import Problem
@@ -68,39 +66,39 @@ def read_ledger(path: Path) -> tuple[ReturnedLedger | None, list[Problem]]:
 
 
 def _read_xlsx(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Problem]]:
+    # calamine (Rust) reads values only, which is all a return needs: 13 times faster than
+    # openpyxl's read-only mode, which made 300 returns take over 10 s.
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        why = getattr(exc, "strerror", None) or "not an .xlsx workbook"
-        return None, [Problem(shown, 0, f"cannot open: {why}; save it as .xlsx (Excel 2007+)")]
-    try:
-        if ledger.META_SHEET not in wb.sheetnames:
+        wb = CalamineWorkbook.from_path(str(path))
+        if ledger.META_SHEET not in wb.sheet_names:
             return None, [Problem(shown, 0, NOT_OURS.format(why="it has no identifiers sheet"))]
         meta = {
-            str(row[0]): row[1]
-            for row in wb[ledger.META_SHEET].iter_rows(max_col=2, values_only=True)
-            if row and row[0] is not None
+            _text(row[0]): row[1]
+            for row in wb.get_sheet_by_name(ledger.META_SHEET).to_python()
+            if len(row) > 1 and _text(row[0])
         }
-        version = meta.get(ledger.META_FORMAT)
+        version = _integer(_text(meta.get(ledger.META_FORMAT)))
         if version != ledger.FORMAT_VERSION:
             return None, [
                 Problem(
                     shown,
                     0,
-                    f"ledger format {version!r}, this importer reads format "
-                    f"{ledger.FORMAT_VERSION}; download the unit's current ledger",
+                    f"ledger format {_text(meta.get(ledger.META_FORMAT)) or 'unknown'}, this "
+                    f"importer reads format {ledger.FORMAT_VERSION}; download the unit's "
+                    "current ledger",
                 )
             ]
         unit = _text(meta.get(ledger.META_UNIT))
         if not unit:
             return None, [Problem(shown, 0, NOT_OURS.format(why="it names no unit"))]
         # The ledger sheet, even if the unit renamed or moved it: the one with our header.
-        names = [ledger.LEDGER_SHEET, *(n for n in wb.sheetnames if n != ledger.LEDGER_SHEET)]
+        names = [ledger.LEDGER_SHEET, *(n for n in wb.sheet_names if n != ledger.LEDGER_SHEET)]
         for name in names:
-            if name == ledger.META_SHEET or name not in wb.sheetnames:
+            if name == ledger.META_SHEET or name not in wb.sheet_names:
                 continue
-            values = list(wb[name].iter_rows(values_only=True))
-            table = _table(values, start=1)
+            sheet = wb.get_sheet_by_name(name)
+            # Rows are counted from the first one holding a value: sheet.start says which.
+            table = _table(sheet.to_python(), start=sheet.start[0] + 1)
             if table is not None:
                 where = f"{shown}:{name}"
                 rows, problems = table(where)
@@ -113,16 +111,16 @@ def _read_xlsx(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Prob
                     doc_number=_text(meta.get(ledger.META_DOC_NUMBER)),
                     rows=rows,
                 ), problems
-        return None, [
-            Problem(
-                shown,
-                0,
-                f"no sheet has the ledger's header row ({'、'.join(REQUIRED)}); "
-                "return the ledger with its columns as downloaded",
-            )
-        ]
-    finally:
-        wb.close()
+    except CalamineError as exc:
+        return None, [Problem(shown, 0, f"cannot open ({exc}); save it as .xlsx (Excel 2007+)")]
+    return None, [
+        Problem(
+            shown,
+            0,
+            f"no sheet has the ledger's header row ({'、'.join(REQUIRED)}); "
+            "return the ledger with its columns as downloaded",
+        )
+    ]
 
 
 # -- the CSV form ------------------------------------------------------------------------
@@ -199,7 +197,7 @@ def _table(values: Sequence[Sequence[object]], start: int):
                 body = [
                     (start + j, tuple(_text(v) for v in r))
                     for j, r in enumerate(values)
-                    if j > i and any(v is not None and _text(v) for v in r)
+                    if j > i and any(_text(v) for v in r)
                 ]
                 return _rows(body, columns, where)
 
