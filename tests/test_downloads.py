@@ -21,6 +21,7 @@ from fengong.downloads import (
 )
 from fengong.export import notice_json
 from fengong.load import load_site
+from openpyxl.utils import get_column_letter
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "https://example.org/fengong/"
@@ -220,15 +221,18 @@ def test_renshe_ledger(site, files):
         "截止：2021年4月30日（原文：实施期限延长至2021年4月30日）"
     )
     assert (first[7], first[8]) == (datetime(2020, 12, 31), datetime(2021, 4, 30))
-    assert first[9] == "" and first[10] == SITE_URL + "tasks/1/"
+    assert first[9:12] == ("", "", "")  # 状态, 进展情况, 佐证材料: the unit fills them
+    assert first[12] == SITE_URL + "tasks/1/"
+    assert first[13:] == (site.task(1).id, "renshe", "v1")  # what the return is read by
     assert "报送要求" not in HEADER  # stated once, above the table
-    title, duty, *windows = above_table(files, site, "renshe")
+    title, duty, *windows, filling = above_table(files, site, "renshe")
     assert title.startswith("区人力社保局任务台账")
     assert site.reporting.text in duty
     assert [w.strip() for w in windows] == [
         "2020年7月1日至7月10日：报送上半年工作情况（通知原文：“本年度7月上旬”）",
         "2021年1月1日至1月10日：报送上年度工作情况（通知原文：“次年度1月上旬”）",
     ]
+    assert filling.startswith("填报：本单位牵头的29项任务")
 
 
 def test_ledger_dates_are_excel_dates(site, files):
@@ -261,8 +265,9 @@ def test_ledger_rows_match_data(site, files, unit_id):
         assert row[5] == "、".join(others)  # the notice's order, lead marked
         dates = [d.end or d.start for d in task.dates]
         assert row[8] == (datetime.fromisoformat(max(dates)) if dates else "")
-    # The duty is stated above the table for a unit that leads, and only for one.
-    assert len(above_table(files, site, unit_id)) == (4 if site.tasks_led(unit) else 1)
+    # The duty is stated above the table for a unit that leads, and only for one; every
+    # ledger then says what the unit fills in.
+    assert len(above_table(files, site, unit_id)) == (5 if site.tasks_led(unit) else 2)
     as_csv = csv_rows(files[paths.unit_download(unit, "csv")])
     assert as_csv[0] == list(HEADER)
     assert as_csv[1:] == [
@@ -283,10 +288,11 @@ def test_ledger_prints_on_a4_landscape(site, files):
     assert ws.page_setup.orientation == "landscape"
     assert ws.page_setup.paperSize == 9  # A4
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
-    assert ws.print_title_rows == "$5:$5"  # title, the duty in three lines, then the header
-    assert ws.freeze_panes == "A6"
-    assert ws["K6"].hyperlink.target == SITE_URL + "tasks/1/"
-    assert ws["D6"].alignment.wrap_text
+    # the title, the duty in three lines, what to fill in, then the header
+    assert ws.print_title_rows == "$6:$6"
+    assert ws.freeze_panes == "A7"
+    assert ws["M7"].hyperlink.target == SITE_URL + "tasks/1/"
+    assert ws["D7"].alignment.wrap_text
 
 
 @pytest.mark.parametrize("unit_id", ["renshe", "zhenjie", "fagai", "xinfang", "caizheng"])
@@ -363,3 +369,43 @@ def test_no_address_without_url_of(site):
     renshe = csv_rows(files[paths.unit_download(site.unit("renshe"), "csv")])
     assert renshe[0] == [h for h in HEADER if h != "任务网址"]
     assert all("URL" not in e for e in events(files[paths.ALL_ICS]).values())
+
+
+def test_ledger_comes_back(site, files):
+    """What makes the ledger returnable (scripts/import_progress.py reads it): a very hidden
+    sheet naming unit, notice, revision and format; hidden, locked task ids; a drop-down of
+    the statuses; only the led rows' 状态/进展情况/佐证材料 open; sort, filter, insert
+    columns and delete rows allowed on the protected sheet."""
+    from fengong import ledger as words
+
+    unit = site.unit("renshe")
+    wb = openpyxl.load_workbook(io.BytesIO(files[paths.unit_download(unit, "xlsx")]))
+    meta = wb[words.META_SHEET]
+    assert meta.sheet_state == "veryHidden"
+    assert dict(meta.iter_rows(values_only=True)) == {
+        "format": words.FORMAT_VERSION,
+        "unit": "renshe",
+        "doc_number": "大足府办发〔2020〕41号",
+        "revision": "v1",
+    }
+    ws = wb[words.LEDGER_SHEET]
+    assert ws.protection.sheet
+    p = ws.protection
+    assert (p.sort, p.autoFilter, p.insertColumns, p.deleteRows) == (False,) * 4
+    assert (p.insertRows, p.deleteColumns) == (True, True)  # still protected
+    header = [c.value for c in ws[6]]
+    col = {h: i for i, h in enumerate(header)}
+    for h in words.ID_HEADERS:
+        assert ws.column_dimensions[get_column_letter(col[h] + 1)].hidden, h
+    (choices,) = ws.data_validations.dataValidation
+    assert choices.formula1 == '"已完成,序时推进,滞后,未启动"'
+    assert str(choices.sqref) == "J7:J46"
+    open_cells = set()
+    for row in ws.iter_rows(min_row=7):
+        assert row[col[words.TASK_ID_HEADER]].protection.locked
+        assert row[col[words.TEXT_HEADER]].protection.locked
+        for h in (words.STATUS_HEADER, words.PROGRESS_HEADER, words.EVIDENCE_HEADER):
+            if not row[col[h]].protection.locked:
+                open_cells.add((row[col[words.TASK_ID_HEADER]].value, h))
+    led = {t.id for t in site.tasks_led(unit)}
+    assert open_cells == {(i, h) for i in led for h in ("状态", "进展情况", "佐证材料")}

@@ -16,7 +16,9 @@ from .model import (
     Clause,
     Notice,
     Part,
+    ProgressReport,
     RemovedTask,
+    ReportingPeriod,
     Revision,
     RevisionChanges,
     Site,
@@ -35,6 +37,7 @@ def build_site(data: DataSet) -> Site:
     tasks = _tasks(record, registry, data.tags)
     history, changes, removed = _history(data)
     used = {a.unit.id for task in tasks for a in task.assignments}
+    periods = reporting_periods(record.reporting, _year(record.notice.date))
     return Site(
         synonyms=dict(data.synonyms),
         history=history,
@@ -50,7 +53,8 @@ def build_site(data: DataSet) -> Site:
         tags=data.tags,
         targets=_targets(data),
         reporting=record.reporting,
-        periods=reporting_periods(record.reporting, _year(record.notice.date)),
+        periods=periods,
+        reports=_reports(data, periods),
     )
 
 
@@ -63,6 +67,25 @@ def _notice(data: DataSet) -> Notice:
         official_url=facts.official_url,
         in_force=facts.in_force,
     )
+
+
+def _reports(data: DataSet, periods: Sequence[ReportingPeriod]) -> tuple[ProgressReport, ...]:
+    """The returned ledgers, by their period's due date, then unit id."""
+    due = {p.id: p.due for p in periods}
+    units = {u.id: u for u in data.units}
+    reports = [
+        ProgressReport(
+            unit=units[r.unit],
+            period=r.period,
+            received=r.received,
+            revision=r.revision,
+            file=r.file,
+            entries=r.entries,
+            source=r.source,
+        )
+        for r in data.progress
+    ]
+    return tuple(sorted(reports, key=lambda r: (due[r.period], r.period, r.unit.id)))
 
 
 def _year(iso_date: str) -> int | None:

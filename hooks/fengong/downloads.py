@@ -18,12 +18,14 @@ from functools import lru_cache
 
 import icalendar
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from . import paths
+from . import ledger, paths
 from .dated import Dated, in_date_order, reporting_items, task_items
 from .export import notice_json
 from .labels import KIND_LABELS, NO_DATE, ROLE_LABELS, cn_date, cn_number
@@ -54,20 +56,27 @@ ALL_COLUMNS = (
     ("任务网址", 40),
 )
 # The reporting duty, the same for every task a unit leads, is stated once above the table.
+# The unit fills 状态, 进展情况 and 佐证材料 and returns the ledger (scripts/import_progress.py);
+# the id columns, hidden and locked in the workbook, say which task a row is.
 LEDGER_COLUMNS = (
-    ("序号", 6),
+    (ledger.NUMBER_HEADER, 6),
     ("部分", 14),
     ("条款", 16),
-    ("任务内容", 56),
-    ("本单位角色", 8),
+    (ledger.TEXT_HEADER, 56),
+    (ledger.ROLE_HEADER, 8),
     ("其他责任单位", 26),
     ("时间节点", 24),
     ("最早日期", 11),  # Excel dates, so the rows sort and filter by date
     ("最晚日期", 11),
-    ("进展情况", 30),
-    ("任务网址", 22),
+    (ledger.STATUS_HEADER, 10),
+    (ledger.PROGRESS_HEADER, 30),
+    (ledger.EVIDENCE_HEADER, 18),
+    (ledger.URL_HEADER, 22),
+    (ledger.TASK_ID_HEADER, 8),
+    (ledger.UNIT_ID_HEADER, 10),
+    (ledger.REVISION_HEADER, 8),
 )
-URL_HEADER = "任务网址"  # the column whose cells become hyperlinks in XLSX; always the last
+URL_HEADER = ledger.URL_HEADER  # the column whose cells become hyperlinks in XLSX
 
 
 def download_files(site: Site, url_of: UrlOf | None = None) -> dict[str, bytes]:
@@ -77,7 +86,7 @@ def download_files(site: Site, url_of: UrlOf | None = None) -> dict[str, bytes]:
     url_of = url_of or _no_url
     all_columns = _columns(ALL_COLUMNS, with_urls)
     ledger_columns = _columns(LEDGER_COLUMNS, with_urls)
-    rows = _cut(assignment_rows(site, url_of), with_urls)
+    rows = _cut(assignment_rows(site, url_of), ALL_COLUMNS, with_urls)
     files = {
         paths.ALL_JSON: notice_json_bytes(site, url_of if with_urls else None),
         paths.ALL_CSV: csv_bytes(all_columns, rows),
@@ -85,22 +94,32 @@ def download_files(site: Site, url_of: UrlOf | None = None) -> dict[str, bytes]:
         paths.ALL_ICS: calendar_ics(site, url_of),
     }
     for unit in site.units:
-        ledger = _cut(ledger_rows(site, unit, url_of), with_urls)
+        rows = _cut(ledger_rows(site, unit, url_of), LEDGER_COLUMNS, with_urls)
         made = {
-            "xlsx": ledger_xlsx(site, unit, ledger_columns, ledger),
-            "csv": csv_bytes(ledger_columns, ledger),
+            "xlsx": ledger_xlsx(site, unit, ledger_columns, rows),
+            "csv": csv_bytes(ledger_columns, rows),
             "ics": calendar_ics(site, url_of, unit),
         }
         files.update((paths.unit_download(unit, ext), made[ext]) for ext in paths.UNIT_DOWNLOADS)
     return files
 
 
+def _url_index(columns: tuple) -> int:
+    return [header for header, _ in columns].index(URL_HEADER)
+
+
 def _columns(columns: tuple, with_urls: bool) -> tuple:
-    return columns if with_urls else columns[:-1]  # the URL column is the last
+    if with_urls:
+        return columns
+    at = _url_index(columns)
+    return columns[:at] + columns[at + 1 :]
 
 
-def _cut(rows: list[Row], with_urls: bool) -> list[Row]:
-    return rows if with_urls else [row[:-1] for row in rows]
+def _cut(rows: list[Row], columns: tuple, with_urls: bool) -> list[Row]:
+    if with_urls:
+        return rows
+    at = _url_index(columns)
+    return [row[:at] + row[at + 1 :] for row in rows]
 
 
 # Rows, built once and shared by CSV and XLSX.
@@ -139,7 +158,8 @@ def assignment_rows(site: Site, url_of: UrlOf) -> list[Row]:
 
 
 def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
-    """A unit's 任务台账: one row per task it leads or shares, 进展情况 left blank."""
+    """A unit's 任务台账: one row per task it leads or shares, 状态, 进展情况 and 佐证材料
+    left blank, then the task's URL and the identifiers the returned ledger is read by."""
     rows = []
     for task in site.tasks_of(unit):
         role = task.role_of(unit)
@@ -161,7 +181,12 @@ def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
                 min((i.first for i in dated), default=None),
                 max((i.last for i in dated), default=None),
                 "",
+                "",
+                "",
                 url_of(task),
+                task.id,
+                unit.id,
+                site.notice.revision_label,
             )
         )
     return rows
@@ -265,8 +290,10 @@ def ledger_xlsx(
     notice = site.notice
     duty = tuple(reporting_lines(site)) if site.tasks_led(unit) else ()
     return _ledger_xlsx(
+        unit.id,
         unit.name,
         notice.doc_number,
+        notice.revision_label,
         notice.title,
         notice_day(site),
         tuple(columns),
@@ -275,41 +302,131 @@ def ledger_xlsx(
     )
 
 
+def filling_note(led: int) -> str:
+    """What the unit fills in, said once above the table: the duty is on lead units
+    (各项任务牵头单位), so the rows it leads are the ones it reports on."""
+    if not led:
+        return "本单位不牵头任务，无需报送落实情况；本表供查阅。"
+    return (
+        f"填报：本单位牵头的{led}项任务，在“{ledger.STATUS_HEADER}”列下拉选择"
+        f"（{'、'.join(ledger.STATUSES)}），在“{ledger.PROGRESS_HEADER}”列填写进展，"
+        f"“{ledger.EVIDENCE_HEADER}”列选填；参与的任务由牵头单位报送，本表不填（灰色）。"
+        "可以排序、筛选、插入列、删除行；请勿改动任务内容，按原文件格式报送。"
+    )
+
+
 # Cached by content: `mkdocs serve` rebuilds in one process, and after an edit most units'
 # ledgers are unchanged, so they are not written again (openpyxl is the slow part).
 @lru_cache(maxsize=2048)
 def _ledger_xlsx(
+    unit_id: str,
     unit_name: str,
     doc_number: str,
+    revision: str,
     title: str,
     day: date,
     columns: tuple,
     rows: tuple,
     duty: tuple[str, ...],
 ) -> bytes:
-    led = sum(1 for row in rows if row[4] == ROLE_LABELS["lead"])
+    headers = [header for header, _ in columns]
+    role = headers.index(ledger.ROLE_HEADER)
+    led = sum(1 for row in rows if row[role] == ROLE_LABELS["lead"])
     wb = Workbook()
     ws = wb.active
-    ws.title = "任务台账"
+    ws.title = ledger.LEDGER_SHEET
     ws["A1"] = (
         f"{unit_name}任务台账　依据{doc_number}，"
         f"共{len(rows)}项（牵头{led}项、参与{len(rows) - led}项）"
     )
     ws["A1"].font = Font(bold=True, size=14)
-    # Above the table, once: what the unit reports for the tasks it leads, and when.
+    # Above the table, once: what the unit reports for the tasks it leads, and when, and
+    # which rows it fills in.
     lines = [*duty[:1], *(f"　{line}" for line in duty[1:])]
     if lines:
         lines[0] = lines[0].replace("报送要求：", "报送要求（本单位牵头的任务）：", 1)
+    lines.append(filling_note(led))
     for r, line in enumerate(lines, 2):
         ws.cell(r, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
     header_row = 2 + len(lines)
+    visible = len(columns) - len(ledger.ID_HEADERS)  # the id columns come last, hidden
     for r in range(1, header_row):
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(columns))
-    if lines:
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=visible)
+    if duty:
         ws.row_dimensions[2].height = 32  # the notice's sentence takes two lines
+        ws.row_dimensions[header_row - 1].height = 32  # and so does the filling note
     write_table(ws, columns, list(rows), header_row=header_row)
     print_setup(ws, header_row=header_row)
+    _make_returnable(ws, headers, rows, header_row, role)
+    _identify(wb, unit_id, doc_number, revision)
     return xlsx_bytes(wb, title, day)
+
+
+def _make_returnable(ws: Worksheet, headers: list[str], rows: tuple, header_row: int, role: int):
+    """Open the lead rows' 状态, 进展情况 and 佐证材料 cells to the unit, with a drop-down
+    for 状态; hide the id columns; protect the rest, leaving sort, filter, insert columns and
+    delete rows to the unit. No password: the protection guards against accidents, and the
+    importer matches rows by task id whatever a unit does to the sheet."""
+    wb = ws.parent
+    if "fengong-input" not in wb.named_styles:
+        wb.add_named_style(
+            NamedStyle(
+                name="fengong-input",
+                border=BORDER,
+                alignment=WRAP,
+                protection=Protection(locked=False),
+            )
+        )
+        wb.add_named_style(
+            NamedStyle(name="fengong-closed", border=BORDER, alignment=WRAP, fill=CLOSED_FILL)
+        )
+    inputs = [
+        headers.index(h) + 1
+        for h in (ledger.STATUS_HEADER, ledger.PROGRESS_HEADER, ledger.EVIDENCE_HEADER)
+    ]
+    for r, row in enumerate(rows, header_row + 1):
+        style = "fengong-input" if row[role] == ROLE_LABELS["lead"] else "fengong-closed"
+        for col in inputs:
+            ws.cell(r, col).style = style
+    if rows:
+        status = get_column_letter(inputs[0])
+        choices = DataValidation(
+            type="list",
+            formula1='"' + ",".join(ledger.STATUSES) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="状态",
+            error=f"请从下拉列表中选择：{'、'.join(ledger.STATUSES)}",
+        )
+        choices.add(f"{status}{header_row + 1}:{status}{header_row + len(rows)}")
+        ws.add_data_validation(choices)
+    for header in ledger.ID_HEADERS:
+        ws.column_dimensions[get_column_letter(headers.index(header) + 1)].hidden = True
+    # Each flag set to False is a thing the unit may do on the protected sheet.
+    ws.protection = SheetProtection(
+        sheet=True,
+        sort=False,
+        autoFilter=False,
+        insertColumns=False,
+        deleteRows=False,
+        formatColumns=False,
+        formatRows=False,
+    )
+
+
+def _identify(wb: Workbook, unit_id: str, doc_number: str, revision: str) -> None:
+    """The very hidden sheet that says whose ledger this is, for which notice and revision,
+    in which format: what the importer checks before it reads a row."""
+    meta = wb.create_sheet(ledger.META_SHEET)
+    for row in (
+        (ledger.META_FORMAT, ledger.FORMAT_VERSION),
+        (ledger.META_UNIT, unit_id),
+        (ledger.META_DOC_NUMBER, doc_number),
+        (ledger.META_REVISION, revision),
+    ):
+        meta.append(row)
+    meta.sheet_state = "veryHidden"
+    meta.protection = SheetProtection(sheet=True)
 
 
 # Reminders before each reporting deadline: at 9:00 a week before, and the day before.
@@ -436,6 +553,7 @@ def notice_day(site: Site) -> date:
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+CLOSED_FILL = PatternFill("solid", fgColor="EEEEEE")  # a ledger's cells the unit does not fill
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 

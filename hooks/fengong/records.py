@@ -15,6 +15,7 @@ from .model import (
     Block,
     DateMention,
     Notice,
+    ProgressEntry,
     Quantity,
     ReportingDuty,
     Source,
@@ -115,6 +116,21 @@ class DocumentFacts:
     in_force: bool = True  # 有效性
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProgressRecord:
+    """data/progress/<period>/<unit>.yaml: a unit's return, its unit not yet resolved."""
+
+    unit: str  # a unit id
+    period: str  # a ReportingPeriod id
+    received: str  # ISO
+    revision: str
+    file: str
+    entries: tuple[ProgressEntry, ...]
+    folder: str  # the period folder it was found in (validate: it must equal period)
+    stem: str  # its file name without .yaml (validate: it must equal unit)
+    source: Source = field(default=Source(""), compare=False)
+
+
 @dataclass(frozen=True, kw_only=True)
 class DataSet:
     """Every data file of a data directory, as records."""
@@ -127,3 +143,4 @@ class DataSet:
     targets: tuple[TargetRecord, ...] = ()
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document: DocumentFacts = DocumentFacts()
+    progress: tuple[ProgressRecord, ...] = ()  # data/progress/, in path order

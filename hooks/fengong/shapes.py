@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .model import BLOCK_KINDS, TASK_ROLES, UNIT_KINDS
+from .model import BLOCK_KINDS, PROGRESS_STATUSES, TASK_ROLES, UNIT_KINDS
 from .problems import Problem
 
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
@@ -404,5 +404,29 @@ NOTICE = Shape(
         "clauses": Field(LIST, nullable=True, shape=CLAUSE),
         "tasks": Field(LIST, required=True, shape=TASK),
         "blocks": Field(LIST, nullable=True, shape=BLOCK),
+    }
+)
+
+# data/progress/<period>/<unit>.yaml: one unit's returned ledger for one period, written by
+# scripts/import_progress.py (importer/progress.py).
+PROGRESS_ENTRY = Shape(
+    label=lambda e: f"task {e['task']}" if "task" in e else "report",
+    fields={
+        "task": Field(INTEGER, required=True, hint="the task's stable id"),
+        "status": Field(TEXT, required=True, choices=PROGRESS_STATUSES),
+        "progress": Field(TEXT, required=True, hint="进展情况 as written; '' when none"),
+        "evidence": Field(TEXT, hint="佐证材料 as written"),
+    },
+)
+PROGRESS = Shape(
+    {
+        "unit": Field(TEXT, required=True, pattern=UNIT_ID, hint="must be a unit id"),
+        "period": Field(
+            TEXT, required=True, not_empty=True, hint="a reporting period id; quote a year: '2020'"
+        ),
+        "received": Field(TEXT, required=True, date=True),
+        "revision": Field(TEXT, required=True, hint="the ledger's revision label; '' if none"),
+        "file": Field(TEXT, required=True, not_empty=True, hint="the returned file's name"),
+        "reports": Field(LIST, required=True, shape=PROGRESS_ENTRY),
     }
 )

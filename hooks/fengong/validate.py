@@ -12,9 +12,10 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 
+from .mentions import reporting_periods
 from .model import TASK_ROLES, UnitRegistry
 from .problems import Problem
-from .records import DataSet, NoticeRecord, TargetRecord, TaskRecord
+from .records import DataSet, NoticeRecord, ProgressRecord, TargetRecord, TaskRecord
 from .textnorm import normalise
 
 
@@ -23,6 +24,7 @@ def validate(data: DataSet) -> list[Problem]:
     problems = list(_check_notice(data, data.notice, registry))
     problems += _check_revisions(data)
     problems += _check_targets(data)
+    problems += _check_progress(data, registry)
     return problems
 
 
@@ -217,3 +219,65 @@ def _value_in_quote(target: TargetRecord) -> bool:
         abs(float(n) * scale - target.value) < 1e-6 or abs(float(n) - target.value) < 1e-6
         for n in numbers
     )
+
+
+def _check_progress(data: DataSet, registry: UnitRegistry) -> Iterator[Problem]:
+    """Each returned ledger: a known unit, a period the notice asks for, in the folder of
+    its period and the file of its unit, reporting only on tasks assigned to that unit."""
+    if not data.progress:
+        return
+    notice = data.notice
+    year = int(notice.notice.date[:4]) if notice.notice.date else None
+    periods = [p.id for p in reporting_periods(notice.reporting, year)]
+    units = {u.id for u in data.units}
+    assigned: dict[int, set[str]] = {}
+    numbers: dict[int, int] = {}
+    for task in notice.tasks:
+        numbers[task.id] = task.number
+        found = (registry.find(name) for name in task.units)
+        assigned[task.id] = {unit.id for unit in found if unit is not None}
+    for report in data.progress:
+        yield from _check_report(report, periods, units, assigned, numbers)
+
+
+def _check_report(
+    report: ProgressRecord,
+    periods: list[str],
+    units: set[str],
+    assigned: dict[int, set[str]],
+    numbers: dict[int, int],
+) -> Iterator[Problem]:
+    path, line = report.source.path, report.source.line
+    if report.unit not in units:
+        close = difflib.get_close_matches(report.unit, sorted(units), n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        yield Problem(path, line, f"unknown unit '{report.unit}'{hint}; use an id from units.yaml")
+        return
+    if report.period not in periods:
+        valid = ", ".join(periods) or "none: the notice states no reporting duty"
+        yield Problem(path, line, f"unknown period '{report.period}'; the periods are {valid}")
+    elif report.folder != report.period:
+        yield Problem(
+            path,
+            line,
+            f"period {report.period} is in the folder '{report.folder}'; "
+            f"move it to progress/{report.period}/",
+        )
+    if report.stem != report.unit:
+        yield Problem(
+            path,
+            line,
+            f"unit '{report.unit}' is in the file '{report.stem}.yaml'; "
+            f"rename it {report.unit}.yaml",
+        )
+    for entry in report.entries:
+        where = entry.source.line
+        if entry.task_id not in assigned:
+            yield Problem(path, where, f"task {entry.task_id}: no task has this id")
+        elif report.unit not in assigned[entry.task_id]:
+            yield Problem(
+                path,
+                where,
+                f"task {entry.task_id} (任务{numbers[entry.task_id]}): not assigned to "
+                f"unit '{report.unit}'",
+            )

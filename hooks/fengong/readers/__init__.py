@@ -9,6 +9,7 @@ from ..problems import Problem
 from ..records import DataSet
 from .curated import read_document, read_synonyms, read_tags, read_targets
 from .notice import read_notice
+from .progress import read_progress
 from .units import read_units
 
 NOTICE_FILE = "notice.yaml"
@@ -48,6 +49,9 @@ def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[DataSet | N
     document, found = read_document(data_dir / "document.yaml", shown("document.yaml"))
     problems += found
 
+    progress, found = read_progress(data_dir, shown_dir)
+    problems += found
+
     revisions = {}
     current = (data_dir / NOTICE_FILE).read_bytes()
     for path in sorted((data_dir / REVISIONS_DIR).glob("*/notice.yaml")):
@@ -74,6 +78,7 @@ def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[DataSet | N
             targets=targets,
             synonyms=synonyms,
             document=document,
+            progress=progress,
         ),
         problems,
     )

@@ -1,0 +1,532 @@
+"""Progress reports (落实情况, issue #14): data/progress/<period>/<unit>.yaml read and
+checked (readers/progress.py, validate.py, build.py), and returned ledgers imported
+(scripts/import_progress.py, importer/progress.py), on ledgers built from the real data.
+
+The real data/ holds no reports: every test works on a temp copy of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from fengong.load import check, load_site
+
+ROOT = Path(__file__).resolve().parent.parent
+# renshe (区人力社保局) leads task 9 and shares task 8; task 2 is not its.
+GOOD = """\
+unit: renshe
+period: 2020-H1
+received: '2020-07-08'
+revision: v1
+file: 区人力社保局-任务台账.xlsx
+reports:
+- task: 9
+  status: 序时推进
+  progress: 已发放稳岗返还。
+- task: 1
+  status: 已完成
+  progress: ''
+  evidence: 区人力社保局2020年6月通报
+"""
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    assert not (target / "progress").exists()  # the real data has no reports
+    return target
+
+
+def write_report(data: Path, text: str, rel: str = "progress/2020-H1/renshe.yaml") -> str:
+    path = data / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return f"data/{rel}"
+
+
+# -- the data file: read, checked, linked ---------------------------------------------------
+
+
+def test_a_report_reaches_the_site(data):
+    write_report(data, GOOD)
+    write_report(data, GOOD.replace("2020-H1", "'2020'"), "progress/2020/renshe.yaml")
+    fagai = GOOD.replace("renshe", "fagai").replace("task: 9", "task: 6")
+    write_report(data, fagai.replace("- task: 1\n", "- task: 21\n"), "progress/2020-H1/fagai.yaml")
+    site, problems = load_site(data, "data")
+    assert [str(p) for p in problems if p.severity == "error"] == []
+    # by period due date (2020-H1 before 2020), then unit id
+    assert [(r.period, r.unit.id) for r in site.reports] == [
+        ("2020-H1", "fagai"),
+        ("2020-H1", "renshe"),
+        ("2020", "renshe"),
+    ]
+    report = site.reports[1]
+    assert (report.received, report.revision, report.file) == (
+        "2020-07-08",
+        "v1",
+        "区人力社保局-任务台账.xlsx",
+    )
+    assert [(e.task_id, e.status, e.progress, e.evidence) for e in report.entries] == [
+        (9, "序时推进", "已发放稳岗返还。", ""),
+        (1, "已完成", "", "区人力社保局2020年6月通报"),
+    ]
+    assert str(report.entries[1].source) == "data/progress/2020-H1/renshe.yaml:10"
+
+
+def test_no_progress_folder_means_no_reports(site_model):
+    assert site_model.reports == ()
+    assert [p.id for p in site_model.periods] == ["2020-H1", "2020"]
+
+
+BAD_FILES = {
+    "unknown unit": (
+        GOOD.replace("unit: renshe", "unit: renshee"),
+        "renshe.yaml",
+        ["1: unknown unit 'renshee' (did you mean 'renshe'?); use an id from units.yaml"],
+    ),
+    "unknown period": (
+        GOOD.replace("period: 2020-H1", "period: 2020-H2"),
+        "renshe.yaml",
+        ["1: unknown period '2020-H2'; the periods are 2020-H1, 2020"],
+    ),
+    "period in another folder": (
+        GOOD.replace("period: 2020-H1", "period: '2020'"),
+        "renshe.yaml",
+        ["1: period 2020 is in the folder '2020-H1'; move it to progress/2020/"],
+    ),
+    "unit in another file": (
+        GOOD,
+        "fagai.yaml",
+        ["1: unit 'renshe' is in the file 'fagai.yaml'; rename it renshe.yaml"],
+    ),
+    "task not the unit's": (
+        GOOD.replace("task: 9", "task: 2"),
+        "renshe.yaml",
+        ["7: task 2 (任务2): not assigned to unit 'renshe'"],
+    ),
+    "no such task": (
+        GOOD.replace("task: 9", "task: 99"),
+        "renshe.yaml",
+        ["7: task 99: no task has this id"],
+    ),
+    "a task twice": (
+        GOOD.replace("task: 1", "task: 9"),
+        "renshe.yaml",
+        ["10: task 9: reported twice (first at line 7)"],
+    ),
+    "status outside the list": (
+        GOOD.replace("status: 序时推进", "status: 进行中"),
+        "renshe.yaml",
+        ["7: task 9: unknown status '进行中'; use one of 已完成, 序时推进, 滞后, 未启动"],
+    ),
+    "malformed date": (
+        GOOD.replace("'2020-07-08'", "2020-07-32"),
+        "renshe.yaml",
+        ["1: malformed date '2020-07-32'; use YYYY-MM-DD"],
+    ),
+    "missing progress": (
+        GOOD.replace("  progress: ''\n", ""),
+        "renshe.yaml",
+        ["10: task 1: missing 'progress' (进展情况 as written; '' when none)"],
+    ),
+    "unknown key": (
+        GOOD.replace("  progress: ''\n", "  progress: ''\n  colour: red\n"),
+        "renshe.yaml",
+        [
+            "10: task 1: unknown key 'colour'; the keys are task, status, progress, evidence",
+        ],
+    ),
+    "empty file": ("", "renshe.yaml", ["empty file; import the ledger again"]),
+}
+
+
+@pytest.mark.parametrize(("text", "name", "expected"), BAD_FILES.values(), ids=list(BAD_FILES))
+def test_a_bad_report_file_gives_exactly_its_message(data, text, name, expected):
+    shown = write_report(data, text, f"progress/2020-H1/{name}")
+    site, problems = check(data, shown_dir="data")
+    assert site is None
+    errors = [str(p) for p in problems if p.severity == "error"]
+    prefix = f"{shown}:" if expected[0][0].isdigit() else f"{shown}: "
+    assert errors == [prefix + line for line in expected]
+
+
+# -- returned ledgers: scripts/import_progress.py -------------------------------------------
+
+HEADER_ROW = 6  # of a lead unit's ledger: the title, the duty in three lines, the filling note
+PERIOD = "2020-H1"
+
+
+@pytest.fixture(scope="module")
+def downloads(site_model) -> dict[str, bytes]:
+    from fengong.downloads import download_files
+
+    return download_files(site_model)
+
+
+def ledger_file(tmp_path: Path, site, downloads, unit_id: str, ext: str = "xlsx") -> Path:
+    from fengong import paths
+
+    path = tmp_path / f"{site.unit(unit_id).name}-任务台账.{ext}"
+    path.write_bytes(downloads[paths.unit_download(site.unit(unit_id), ext)])
+    return path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b"<dir>"
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def run(capsys, *args: str | Path) -> tuple[int, list[str], list[str]]:
+    from import_progress import main
+
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err.splitlines()
+
+
+def edit_workbook(path: Path, change) -> None:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    change(wb)
+    wb.save(path)
+
+
+def columns(ws, header_row: int = HEADER_ROW) -> dict[str, int]:
+    """Header → 1-based column."""
+    return {c.value: c.column for c in ws[header_row] if c.value}
+
+
+def row_of(ws, task_id: int, header_row: int = HEADER_ROW) -> int:
+    col = columns(ws, header_row)["任务ID"]
+    return next(
+        r for r in range(header_row + 1, ws.max_row + 1) if ws.cell(r, col).value == task_id
+    )
+
+
+def fill(ws, task_id: int, status: str, progress: str = "", evidence: str = "", header_row=6):
+    col, r = columns(ws, header_row), row_of(ws, task_id, header_row)
+    ws.cell(r, col["状态"], status)
+    ws.cell(r, col["进展情况"], progress or None)
+    ws.cell(r, col["佐证材料"], evidence or None)
+
+
+# What renshe reports in the round trips: task id → (status, 进展情况, 佐证材料).
+FILLED = {
+    1: ("已完成", "已兑现援企稳岗政策。\n惠及企业1200户。", "区人力社保局2020年6月通报"),
+    9: ("序时推进", "已发放稳岗返还。", ""),
+    23: ("滞后", "", ""),
+    61: ("未启动", "待市级文件下达后启动。", ""),
+}
+DELETED = 26  # a led task whose row the unit deleted: not reported
+UNFILLED = 28  # a led task left blank: not reported
+
+
+def test_round_trip_of_a_filled_workbook(tmp_path, data, site_model, downloads, capsys):
+    path = ledger_file(tmp_path, site_model, downloads, "renshe")
+
+    def as_a_unit_would(wb):
+        ws = wb["任务台账"]
+        for task_id, (status, progress, evidence) in FILLED.items():
+            fill(ws, task_id, status, progress, evidence)
+        ws.delete_rows(row_of(ws, DELETED))
+        # Re-sorted: the rows by 序号, last first (values only, as a sort moves them).
+        first, last = HEADER_ROW + 1, ws.max_row
+        rows = [[c.value for c in ws[r]] for r in range(first, last + 1)]
+        rows.sort(key=lambda values: -values[0])
+        for r, values in enumerate(rows, first):
+            for c, value in enumerate(values, 1):
+                ws.cell(r, c).value = value
+        ws.insert_cols(3)  # a column of its own, before ours
+        ws.cell(HEADER_ROW, 3, "科室备注")
+        ws.cell(HEADER_ROW + 1, 3, "张三负责")
+        ws.auto_filter.ref = f"A{HEADER_ROW}:Q{ws.max_row}"
+        ws.auto_filter.add_filter_column(5, ["牵头"])
+
+    edit_workbook(path, as_a_unit_would)
+    before = snapshot(data)
+    code, out, err = run(
+        capsys, path, "--period", PERIOD, "--data-dir", data, "--date", "2020-07-08"
+    )
+    assert code == 0, err
+    led = site_model.tasks_led(site_model.unit("renshe"))
+    missing = [t for t in led if t.id not in FILLED]
+    assert {DELETED, UNFILLED} <= {t.id for t in missing}
+    assert err == [
+        f"{path}: warning: not reported: "
+        + "、".join(f"任务{t.number}" for t in missing)
+        + " (25 of the 29 tasks 区人力社保局 leads have no 状态)"
+    ]
+    assert out == [
+        f"{path}: 区人力社保局 (renshe), 2020-H1: 4 of 29 led tasks reported "
+        "(已完成 1, 序时推进 1, 滞后 1, 未启动 1); wrote progress/2020-H1/renshe.yaml"
+    ]
+    after = snapshot(data)
+    assert set(after) - set(before) == {
+        "progress",
+        "progress/2020-H1",
+        "progress/2020-H1/renshe.yaml",
+    }
+    assert all(after[k] == v for k, v in before.items())
+
+    site, _ = load_site(data, "data")
+    (report,) = site.reports
+    assert (report.unit.id, report.period, report.received, report.revision, report.file) == (
+        "renshe",
+        PERIOD,
+        "2020-07-08",
+        "v1",
+        path.name,
+    )
+    got = {e.task_id: (e.status, e.progress, e.evidence) for e in report.entries}
+    assert got == FILLED
+    # In the notice's order, whatever order the rows came back in.
+    assert [e.task_id for e in report.entries] == sorted(FILLED)
+
+
+def set_cell(task_id: int, header: str, value):
+    def change(wb):
+        ws = wb["任务台账"]
+        ws.cell(row_of(ws, task_id), columns(ws)[header]).value = value
+
+    return change
+
+
+def set_meta(key: str, value):
+    def change(wb):
+        meta = wb["_fengong"]
+        row = next(r for r in meta.iter_rows() if r[0].value == key)
+        row[1].value = value
+
+    return change
+
+
+def duplicate_row(task_id: int):
+    def change(wb):
+        ws = wb["任务台账"]
+        values = [c.value for c in ws[row_of(ws, task_id)]]
+        for c, value in enumerate(values, 1):
+            ws.cell(ws.max_row + 1 if c == 1 else ws.max_row, c, value)
+
+    return change
+
+
+def then(*changes):
+    def change(wb):
+        for one in changes:
+            one(wb)
+
+    return change
+
+
+def not_ours(path: Path) -> None:
+    """A workbook with the ledger's headers but none of its identifiers."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "任务台账"
+    wb.active.append(["序号", "任务内容", "状态", "进展情况", "任务ID"])
+    wb.active.append([1, "…", "已完成", "", 1])
+    wb.save(path)
+
+
+ROW = HEADER_ROW + 1  # renshe's first row: task 1; its rows follow the notice's order
+SHEET = "任务台账"
+# (the change, the unit the files must be, the error lines after "<file>")
+BAD_RETURNS = {
+    "another unit's workbook": (
+        None,
+        "fagai",
+        [
+            ": this is the ledger of 区人力社保局 (renshe), not of 区发展改革委 (fagai); "
+            "check which unit returned it"
+        ],
+    ),
+    "not our ledger": (
+        not_ours,
+        None,
+        [
+            ": not a ledger from this site (it has no identifiers sheet); download the unit's "
+            "任务台账 from its page, fill that file in and return it"
+        ],
+    ),
+    "a task not assigned to the unit": (
+        set_cell(1, "任务ID", 2),
+        None,
+        [f":{SHEET}:{ROW}: task id 2 (任务2): not assigned to 区人力社保局 (renshe)"],
+    ),
+    "an unknown task id": (
+        set_cell(1, "任务ID", 99),
+        None,
+        [
+            f":{SHEET}:{ROW}: unknown task id 99; the hidden id column was changed: restore the "
+            "row from the downloaded ledger"
+        ],
+    ),
+    "an unknown task id from an older revision": (
+        then(set_cell(1, "任务ID", 99), set_meta("revision", "v0")),
+        None,
+        [
+            f":{SHEET}:{ROW}: unknown task id 99; this ledger is of revision 'v0', the notice is "
+            "at revision 'v1': download the current ledger and copy the progress over"
+        ],
+    ),
+    "a status outside the list": (
+        set_cell(1, "状态", "进行中"),
+        None,
+        [
+            f":{SHEET}:{ROW}: task id 1 (任务1): status '进行中' is not one of 已完成、序时推进、"
+            "滞后、未启动; choose one from the list"
+        ],
+    ),
+    "the same task twice": (
+        then(set_cell(9, "状态", "已完成"), duplicate_row(9)),
+        None,
+        [
+            f":{SHEET}:47: task id 9 (任务9): a second row for the task (the first is row "
+            f"{ROW + 2}); keep one"
+        ],
+    ),
+    "a ledger of another notice": (
+        set_meta("doc_number", "大足府办发〔2020〕40号"),
+        None,
+        [": a ledger of 大足府办发〔2020〕40号, not of 大足府办发〔2020〕41号"],
+    ),
+    "a ledger of another format": (
+        set_meta("format", 2),
+        None,
+        [": ledger format 2, this importer reads format 1; download the unit's current ledger"],
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "unit", "expected"), BAD_RETURNS.values(), ids=list(BAD_RETURNS)
+)
+def test_a_bad_return_changes_nothing(
+    tmp_path, data, site_model, downloads, capsys, change, unit, expected
+):
+    path = ledger_file(tmp_path, site_model, downloads, "renshe")
+    if change is not_ours:
+        not_ours(path)
+    elif change is not None:
+        edit_workbook(path, change)
+    # A good return in the same run is not written either: all files or none.
+    good = ledger_file(tmp_path, site_model, downloads, "fagai")
+    edit_workbook(good, set_cell(6, "状态", "已完成"))
+    files = [path] if unit else [good, path]
+    before = snapshot(data)
+    code, out, err = run(
+        capsys, *files, "--period", PERIOD, "--data-dir", data, *(("--unit", unit) if unit else ())
+    )
+    assert code == 1
+    errors = [line for line in err if ": warning: " not in line]
+    assert errors == [f"{path}{line}" for line in expected] + [
+        f"import failed: {len(expected)} error(s); {data} is unchanged"
+    ]
+    assert out == []
+    assert snapshot(data) == before
+
+
+def test_an_unknown_period_lists_the_periods(tmp_path, data, site_model, downloads, capsys):
+    path = ledger_file(tmp_path, site_model, downloads, "renshe")
+    code, out, err = run(capsys, path, "--period", "2020-H2", "--data-dir", data)
+    assert (code, out) == (1, [])
+    assert err[0] == (
+        "--period: unknown period '2020-H2'; the periods are 2020-H1 (2020年上半年, due "
+        "2020-07-10); 2020 (2020年度, due 2021-01-10)"
+    )
+    assert not (data / "progress").exists()
+
+
+def test_warnings_do_not_stop_the_import(tmp_path, data, site_model, downloads, capsys):
+    """An edited task text and a filled row of a shared task are warnings; the rest goes in."""
+    path = ledger_file(tmp_path, site_model, downloads, "renshe")
+    edit_workbook(
+        path,
+        then(
+            set_cell(1, "状态", "已完成"),
+            set_cell(1, "任务内容", "改过的任务内容"),
+            set_cell(8, "进展情况", "配合完成。"),  # task 8: renshe shares it
+        ),
+    )
+    code, _, err = run(capsys, path, "--period", PERIOD, "--data-dir", data, "--date", "2020-07-09")
+    assert code == 0
+    assert err[:2] == [
+        f"{path}:{SHEET}:{ROW}: warning: task id 1 (任务1): its text was edited in the ledger; "
+        "the notice's text stands (the row is imported by its task id)",
+        f"{path}:{SHEET}:{ROW + 1}: warning: task id 8 (任务8): 区人力社保局 shares this task; "
+        "its lead unit reports it, so this row is not imported",
+    ]
+    assert err[2].startswith(f"{path}: warning: not reported: 任务9、任务23、")
+    site, _ = load_site(data, "data")
+    assert [(e.task_id, e.status) for e in site.reports[0].entries] == [(1, "已完成")]
+
+
+def test_reimport_says_what_changed_and_leaves_other_periods(
+    tmp_path, data, site_model, downloads, capsys
+):
+    other = data / "progress" / "2020" / "renshe.yaml"
+    write_report(data, GOOD.replace("2020-H1", "'2020'"), "progress/2020/renshe.yaml")
+    kept = other.read_bytes()
+    path = ledger_file(tmp_path, site_model, downloads, "renshe")
+    edit_workbook(path, then(set_cell(1, "状态", "序时推进"), set_cell(9, "状态", "滞后")))
+    assert run(capsys, path, "--period", PERIOD, "--data-dir", data, "--date", "2020-07-08")[0] == 0
+    edit_workbook(
+        path,
+        then(
+            set_cell(1, "状态", "已完成"),
+            set_cell(1, "进展情况", "已完成。"),
+            set_cell(9, "状态", None),
+            set_cell(23, "状态", "未启动"),
+        ),
+    )
+    code, out, _ = run(capsys, path, "--period", PERIOD, "--data-dir", data, "--date", "2020-07-09")
+    assert code == 0
+    assert out == [
+        f"{path}: 区人力社保局 (renshe), 2020-H1: 2 of 29 led tasks reported (已完成 1, 未启动 1); "
+        "replaced (4 changes) progress/2020-H1/renshe.yaml",
+        "  任务1 (task id 1): status 序时推进 → 已完成",
+        "  任务1 (task id 1): 进展情况 changed",
+        "  任务9 (task id 9): no longer reported (was 滞后)",
+        "  任务23 (task id 23): newly reported, 未启动",
+    ]
+    assert other.read_bytes() == kept
+    site, _ = load_site(data, "data")
+    assert [(r.period, r.received) for r in site.reports] == [
+        (PERIOD, "2020-07-09"),
+        ("2020", "2020-07-08"),
+    ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_round_trip_of_the_csv_form(tmp_path, data, site_model, downloads, capsys, encoding):
+    """The CSV as downloaded, filled, its rows re-sorted and one deleted, a column of the
+    unit's own inserted; saved back as UTF-8, or as GB18030 (Excel on a Chinese system)."""
+    import csv
+    import io
+
+    path = ledger_file(tmp_path, site_model, downloads, "renshe", "csv")
+    header, *rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    col = {h: i for i, h in enumerate(header)}
+    for row in rows:
+        filled = FILLED.get(int(row[col["任务ID"]]))
+        if filled:
+            row[col["状态"]], row[col["进展情况"]], row[col["佐证材料"]] = filled
+    rows = [r for r in rows if int(r[col["任务ID"]]) != DELETED]
+    rows.sort(key=lambda r: r[col["任务内容"]])
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["科室备注", *header])
+    writer.writerows(["", *r] for r in rows)
+    path.write_bytes(out.getvalue().encode(encoding))
+    code, _, err = run(capsys, path, "--period", PERIOD, "--data-dir", data, "--date", "2020-07-08")
+    assert code == 0, err
+    site, _ = load_site(data, "data")
+    (report,) = site.reports
+    assert (report.unit.id, report.revision, report.file) == ("renshe", "v1", path.name)
+    assert {e.task_id: (e.status, e.progress, e.evidence) for e in report.entries} == FILLED
