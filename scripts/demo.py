@@ -5,7 +5,7 @@ page saying its reports are samples. The real data/ is never touched.
     python scripts/demo.py [--site-dir site-demo]
 
 Like `make build`, it builds beside the target and swaps the new site in only when the
-build succeeds. The reports show once the data side reads data/progress/ (issue #14).
+build succeeds.
 """
 
 from __future__ import annotations

@@ -16,12 +16,12 @@ from fengong.downloads import ALL_COLUMNS, assignment_rows, notice_json_bytes
 from fengong.model import ProgressEntry, ProgressReport
 from fengong.render import render_pages
 from fengong.standing import STATUS_KEYS, least_advanced, standing
-from progress_sample import SAMPLE, with_sample_reports
+from progress_sample import SAMPLE, sample_site
 
 
 @pytest.fixture(scope="module")
-def sample(site_model):
-    return with_sample_reports(site_model)
+def sample(tmp_path_factory):
+    return sample_site(tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture(scope="module")

@@ -5,17 +5,14 @@ what the data says and whose cells must lead to as many tasks on /tasks/."""
 from __future__ import annotations
 
 import contextlib
-import shutil
-import sys
 from collections import Counter
 
 import pytest
 from accessibility import serious_accessibility_violations
 from chromium import serve
-from fengong import load
 from fengong.standing import standing
-from progress_sample import SAMPLE, with_sample_reports
-from sitebuild import ROOT, build_site
+from progress_sample import sample_data, sample_site
+from sitebuild import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -40,35 +37,13 @@ def opened(browser, url: str, viewport=(1280, 900), scheme="light"):
 
 
 @pytest.fixture(scope="module")
-def sample_server(tmp_path_factory, monkeypatch_module):
+def sample_server(tmp_path_factory):
     """The site built from a copy of data/ with the sample reports as data/progress/ (what
-    `make demo` builds). Until the data side reads data/progress/, the Site it loads gets the
-    same reports from tests/progress_sample.py; once it does, the wrapper leaves them be."""
+    `make demo` builds)."""
     tmp = tmp_path_factory.mktemp("sample")
-    data = tmp / "data"
-    shutil.copytree(ROOT / "data", data)
-    shutil.copytree(SAMPLE, data / "progress", ignore=shutil.ignore_patterns("*.md"))
-    real_load = load.load_site
-
-    def load_with_reports(data_dir, shown_dir=None):
-        site, problems = real_load(data_dir, shown_dir)
-        return (site if site.reports else with_sample_reports(site)), problems
-
-    # MkDocs loads hooks/site.py once per process (its name is bound there) or on this build.
-    monkeypatch_module.setattr(load, "load_site", load_with_reports)
-    hooks = ROOT / "hooks" / "site.py"
-    for module in list(sys.modules.values()):
-        if getattr(module, "__file__", None) == str(hooks):
-            monkeypatch_module.setattr(module, "load_site", load_with_reports)
-    site_dir = build_site(tmp / "site", data_dir=data)
+    site_dir = build_site(tmp / "site", data_dir=sample_data(tmp))
     with serve(site_dir) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 def test_the_real_progress_page(browser, server):
@@ -78,8 +53,9 @@ def test_the_real_progress_page(browser, server):
         assert not serious, "\n".join(serious)
 
 
-def test_the_sample_matrix_is_the_data(browser, sample_server, site_model, artifacts):
-    st = standing(with_sample_reports(site_model))
+def test_the_sample_matrix_is_the_data(browser, sample_server, tmp_path, artifacts):
+    site = sample_site(tmp_path)
+    st = standing(site)
     with opened(browser, sample_server + "progress/") as page:
         drawn = page.eval_on_selector_all(
             "#fg-lights-part .fg-lamp",
@@ -87,8 +63,8 @@ def test_the_sample_matrix_is_the_data(browser, sample_server, site_model, artif
             " Number(c.dataset.count)])",
         )
         expected = {
-            (str(part.number), key): Counter(st.of(t).key for t in site_model.tasks_in(part))[key]
-            for part in site_model.parts
+            (str(part.number), key): Counter(st.of(t).key for t in site.tasks_in(part))[key]
+            for part in site.parts
             for key in ("done", "on-track", "behind", "not-started", "none")
         }
         assert {(row, key): n for row, key, n in drawn} == expected
