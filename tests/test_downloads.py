@@ -373,9 +373,10 @@ def test_no_address_without_url_of(site):
 
 def test_ledger_comes_back(site, files):
     """What makes the ledger returnable (scripts/import_progress.py reads it): a very hidden
-    sheet naming unit, notice, revision and format; hidden, locked task ids; a drop-down of
-    the statuses; only the led rows' 状态/进展情况/佐证材料 open; sort, filter, insert
-    columns and delete rows allowed on the protected sheet."""
+    sheet naming unit, notice, revision and format; hidden task ids the unit cannot unhide; a
+    drop-down of the statuses; the table's cells unlocked, since Excel sorts and deletes rows
+    on a protected sheet only where no cell is locked; the header locked; the rows of tasks
+    the unit only shares grey."""
     from fengong import ledger as words
 
     unit = site.unit("renshe")
@@ -391,10 +392,12 @@ def test_ledger_comes_back(site, files):
     ws = wb[words.LEDGER_SHEET]
     assert ws.protection.sheet
     p = ws.protection
-    assert (p.sort, p.autoFilter, p.insertColumns, p.deleteRows) == (False,) * 4
-    assert (p.insertRows, p.deleteColumns) == (True, True)  # still protected
+    allowed = (p.sort, p.autoFilter, p.insertRows, p.insertColumns, p.deleteRows, p.formatRows)
+    assert allowed == (False,) * 6
+    assert (p.formatColumns, p.deleteColumns) == (True, True)  # unhiding the ids: forbidden
     header = [c.value for c in ws[6]]
     col = {h: i for i, h in enumerate(header)}
+    assert all(c.protection.locked for c in ws[6])
     for h in words.ID_HEADERS:
         assert ws.column_dimensions[get_column_letter(col[h] + 1)].hidden, h
     (choices,) = ws.data_validations.dataValidation
@@ -402,10 +405,10 @@ def test_ledger_comes_back(site, files):
     assert str(choices.sqref) == "J7:J46"
     open_cells = set()
     for row in ws.iter_rows(min_row=7):
-        assert row[col[words.TASK_ID_HEADER]].protection.locked
-        assert row[col[words.TEXT_HEADER]].protection.locked
-        for h in (words.STATUS_HEADER, words.PROGRESS_HEADER, words.EVIDENCE_HEADER):
-            if not row[col[h]].protection.locked:
+        assert not any(c.protection.locked for c in row)
+        grey = row[col[words.STATUS_HEADER]].fill.fgColor.rgb != "00000000"
+        if not grey:
+            for h in (words.STATUS_HEADER, words.PROGRESS_HEADER, words.EVIDENCE_HEADER):
                 open_cells.add((row[col[words.TASK_ID_HEADER]].value, h))
     led = {t.id for t in site.tasks_led(unit)}
     assert open_cells == {(i, h) for i in led for h in ("状态", "进展情况", "佐证材料")}

@@ -311,7 +311,7 @@ def filling_note(led: int) -> str:
         f"填报：本单位牵头的{led}项任务，在“{ledger.STATUS_HEADER}”列下拉选择"
         f"（{'、'.join(ledger.STATUSES)}），在“{ledger.PROGRESS_HEADER}”列填写进展，"
         f"“{ledger.EVIDENCE_HEADER}”列选填；参与的任务由牵头单位报送，本表不填（灰色）。"
-        "可以排序、筛选、插入列、删除行；请勿改动任务内容，按原文件格式报送。"
+        "可以排序、筛选、插入行和列、删除行；请勿改动任务内容，按原文件格式报送。"
     )
 
 
@@ -363,28 +363,37 @@ def _ledger_xlsx(
 
 
 def _make_returnable(ws: Worksheet, headers: list[str], rows: tuple, header_row: int, role: int):
-    """Open the lead rows' 状态, 进展情况 and 佐证材料 cells to the unit, with a drop-down
-    for 状态; hide the id columns; protect the rest, leaving sort, filter, insert columns and
-    delete rows to the unit. No password: the protection guards against accidents, and the
-    importer matches rows by task id whatever a unit does to the sheet."""
+    """A drop-down for 状态; the id columns hidden; the sheet protected so that the unit may
+    sort, filter, insert rows and columns and delete rows, but not unhide the ids.
+
+    Excel sorts or deletes rows on a protected sheet only where every cell is unlocked, so the
+    table's cells are all unlocked: what protection keeps is the header and the hidden id
+    columns (unhiding is formatting a column). No password: it guards against accidents, and
+    the importer matches rows by task id and warns of edited task text whatever a unit does.
+    Rows of tasks the unit only shares are grey: their lead unit reports them."""
     wb = ws.parent
     if "fengong-input" not in wb.named_styles:
+        open_cell = Protection(locked=False)
         wb.add_named_style(
-            NamedStyle(
-                name="fengong-input",
-                border=BORDER,
-                alignment=WRAP,
-                protection=Protection(locked=False),
-            )
+            NamedStyle(name="fengong-input", border=BORDER, alignment=WRAP, protection=open_cell)
         )
         wb.add_named_style(
-            NamedStyle(name="fengong-closed", border=BORDER, alignment=WRAP, fill=CLOSED_FILL)
+            NamedStyle(
+                name="fengong-closed",
+                border=BORDER,
+                alignment=WRAP,
+                fill=CLOSED_FILL,
+                protection=open_cell,
+            )
         )
     inputs = [
         headers.index(h) + 1
         for h in (ledger.STATUS_HEADER, ledger.PROGRESS_HEADER, ledger.EVIDENCE_HEADER)
     ]
+    unlocked = Protection(locked=False)
     for r, row in enumerate(rows, header_row + 1):
+        for col in range(1, len(headers) + 1):
+            ws.cell(r, col).protection = unlocked
         style = "fengong-input" if row[role] == ROLE_LABELS["lead"] else "fengong-closed"
         for col in inputs:
             ws.cell(r, col).style = style
@@ -402,15 +411,17 @@ def _make_returnable(ws: Worksheet, headers: list[str], rows: tuple, header_row:
         ws.add_data_validation(choices)
     for header in ledger.ID_HEADERS:
         ws.column_dimensions[get_column_letter(headers.index(header) + 1)].hidden = True
-    # Each flag set to False is a thing the unit may do on the protected sheet.
+    # Each flag set to False is a thing the unit may do on the protected sheet; formatting
+    # columns stays forbidden, as it would unhide the ids.
     ws.protection = SheetProtection(
         sheet=True,
         sort=False,
         autoFilter=False,
+        insertRows=False,
         insertColumns=False,
         deleteRows=False,
-        formatColumns=False,
         formatRows=False,
+        formatColumns=True,
     )
 
 
