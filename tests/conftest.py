@@ -3,6 +3,11 @@ in tests/browser/) one Chromium, the built site served on localhost, and test-ar
 
 The engine (fengong) is installed editable by `make`; scripts/ and tests/ are on pytest's
 pythonpath (pyproject.toml), so the tests import the scripts and their helpers as modules.
+
+pytest-xdist runs the tests in two processes (pyproject.toml), a test module on one of them.
+A session is then one per process: each builds its own site into its own temp dir
+(tmp_path_factory gives each its own), starts its own Chromium and serves on a port the
+system picks; every screenshot and report has one name, written by one test.
 """
 
 from __future__ import annotations
