@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lead-rule",
         choices=("stated", "first"),
-        default="first",
+        default="stated",
         help="where the notice marks no lead and states no lead rule (列第一位者为牵头单位): "
-        "'first' makes the first listed unit lead (the default, as the site assumes today); "
-        "'stated' leaves the lead empty (未明确牵头单位)",
+        "'stated' (the default) leaves the lead empty, and the site says 未明确牵头单位; "
+        "'first' makes the first listed unit lead, as an office may decide to",
     )
     args = parser.parse_args(argv)
     if (args.revision is None) != (args.date is None):

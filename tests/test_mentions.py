@@ -225,6 +225,32 @@ def test_find_dates(text, dates):
             [quantity("全年完成補貼性培訓5000人次", 5000, "人次")],
             id="traditional_own_line:24",
         ),
+        # dazu:187, task 51: 至少 bounds from below, across the verb it governs.
+        pytest.param(
+            "建立登记失业人员定期联系和分级分类服务制度，每月至少进行1次跟踪调查，定期提供职业介绍。",
+            [quantity("每月至少进行1次", 1, "次", "min")],
+            id="dazu:187",
+        ),
+        # dazu:203, task 56: a Chinese numeral with 倍 and 以内; 一次性 elsewhere is no count.
+        pytest.param(
+            "对实现就业的低保对象中的建档立卡贫困户，家庭月人均收入在低保标准两倍以内的，"
+            "可通过“低保渐退”等措施，增强其就业意愿和就业稳定性。",
+            [quantity("家庭月人均收入在低保标准两倍以内", 2, "倍", "max")],
+            id="dazu:203",
+        ),
+        pytest.param("可给予一次性创业补贴。", [], id="dazu:123-once"),
+        # halfwidth.txt:7: 最高 bounds from above.
+        pytest.param(
+            "2.对不裁员或少裁员的中小微企业,失业保险稳岗返还比例最高提至90%。",
+            [quantity("失业保险稳岗返还比例最高提至90%", 90, "%", "max")],
+            id="halfwidth:7",
+        ),
+        # own_line_units.txt:19: 最高, then a noun and a verb before the figure.
+        pytest.param(
+            "个人创业担保贷款最高额度提高至20万元。",
+            [quantity("个人创业担保贷款最高额度提高至20万元", 200_000, "元", "max")],
+            id="own_line_units:19",
+        ),
     ],
 )
 def test_find_quantities(text, quantities):

@@ -49,3 +49,36 @@ def test_task_breadcrumbs_and_notice_links_point_to_the_right_clause(site):
 def test_every_clause_page_exists(site):
     for slug in ("1-1", "1-2", "2-1", "2-2"):
         assert (site / "clauses" / slug / "index.html").is_file()
+
+
+# This notice states no lead rule and marks no lead: every task is 未明确牵头单位, and
+# no page, chart or download invents one.
+
+
+def test_a_task_without_a_lead_says_so(site):
+    text = article(site, "tasks/1/").get_text()
+    assert "牵头单位：未明确牵头单位。" in text
+    roles = [
+        td.get_text() for td in article(site, "tasks/1/").select("#units ~ table td:nth-child(3)")
+    ]
+    assert roles == ["负责单位", "负责单位"]
+
+
+def test_units_and_home_count_tasks_without_a_lead(site):
+    assert "4 项任务未明确牵头单位" in article(site, "").get_text()
+    units = article(site, "units/")
+    assert "4 项任务未明确牵头单位" in units.get_text()
+    assert "共3项（牵头0，参与0，未明确牵头单位3）" in units.get_text()
+    unit = article(site, "units/xian-ren-she-ju/")
+    assert "未明确牵头单位 3 项，共 3 项任务" in unit.get_text()
+    assert unit.select_one("#unled") is not None and unit.select_one("#led") is None
+
+
+def test_downloads_give_no_lead(site):
+    import json
+
+    tasks = json.loads((site / "downloads" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
+    assert [t["lead"] for t in tasks] == [[], [], [], []]
+    assert tasks[0]["roles"] == ["responsible", "responsible"]
+    csv = (site / "downloads" / "tasks.csv").read_text(encoding="utf-8-sig")
+    assert "牵头" not in csv.split("\n", 1)[1]

@@ -58,7 +58,7 @@ def test_a_unit_page_links_its_downloads_and_lists_its_dates_in_order(site_model
         "报送",
         1,
     ]
-    assert {d.role for d in view.dated} <= {"lead", "partner"}
+    assert {d.role for d in view.dated} <= {"牵头", "参与"}
     assert len(view.undated) == len(site_model.tasks_of(unit)) - 3  # tasks 1, 32 and 33
     assert view.no_date == "通知未写明时限"
     assert view.reporting is not None and view.reporting.to.endswith("（设在区人力社保局）")

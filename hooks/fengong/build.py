@@ -101,6 +101,8 @@ def _tasks(record: NoticeRecord, registry: UnitRegistry, tags: Sequence[Tag]) ->
 
 def _task(t: TaskRecord, registry: UnitRegistry, tags: Sequence[Tag], entry: str) -> Task:
     lead = set(t.lead)
+    # A task with no lead has no 参与 units either: each listed unit is responsible (负责).
+    duties = t.roles or (() if t.lead else ("responsible",) * len(t.units))
     return Task(
         number=t.number,
         id=t.id,
@@ -114,10 +116,12 @@ def _task(t: TaskRecord, registry: UnitRegistry, tags: Sequence[Tag], entry: str
                 written=name,
                 role="lead" if name in lead else "partner",
                 position=i,
+                duty=duties[i - 1] if duties else "",
             )
             for i, name in enumerate(t.units, start=1)
         ),
         unit_note=t.unit_note,
+        leaders=t.leaders,
         dates=t.dates,
         quantities=t.quantities,
         tags=tuple(tag for tag in tags if any(k in t.text for k in tag.keywords)),

@@ -28,7 +28,7 @@ from openpyxl.writer.excel import ExcelWriter
 from . import ledger, paths
 from .dated import Dated, in_date_order, reporting_items, task_items
 from .export import notice_json
-from .labels import KIND_LABELS, NO_DATE, ROLE_LABELS, cn_date, cn_number
+from .labels import KIND_LABELS, NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
 from .model import Site, Task, Unit
 from .standing import standing
 
@@ -135,6 +135,24 @@ def clause_label(site: Site, task: Task) -> str:
     return f"（{cn_number(clause.number)}）{clause.title}" if clause else ""
 
 
+def roles_text(site: Site) -> str:
+    """What the 角色 column says, as the notice has it."""
+    n = site.notice
+    stated = any(a.duty for t in site.tasks for a in t.assignments)
+    if not stated:
+        return (
+            "每项任务列在第一位的责任单位为牵头单位（角色“牵头”），其余为参与单位（角色“参与”）。"
+            + (f"通知原文：“{n.lead_rule}”" if n.lead_rule else "")
+        )
+    unled = len(site.tasks_without_lead)
+    return (
+        "角色照录通知的写法：牵头、负责、参与（通知写作配合、参与或协同）、指导；"
+        "通知未写明角色的，牵头单位以外的责任单位为参与。"
+        + (f"通知原文：“{n.lead_rule}”" if n.lead_rule else "")
+        + (f"{unled}项任务{NO_LEAD}，其责任单位的角色为“负责”。" if unled else "")
+    )
+
+
 def assignment_rows(site: Site, url_of: UrlOf) -> list[Row]:
     """One row per task and responsible unit, in the notice's order."""
     st = standing(site)
@@ -146,7 +164,7 @@ def assignment_rows(site: Site, url_of: UrlOf) -> list[Row]:
             task.text,
             a.written,
             a.unit.id,
-            ROLE_LABELS[a.role],
+            role_label(a),
             a.position,
             st.of(task).status or "",
             current.period.label if (current := st.of(task).current) else "",
@@ -162,7 +180,7 @@ def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
     left blank, then the task's URL and the identifiers the returned ledger is read by."""
     rows = []
     for task in site.tasks_of(unit):
-        role = task.role_of(unit)
+        role = next(role_label(a) for a in task.assignments if a.unit.id == unit.id)
         others = "、".join(
             a.written + ("（牵头）" if a.role == "lead" else "")
             for a in task.assignments
@@ -175,7 +193,7 @@ def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
                 part_label(site, task),
                 clause_label(site, task),
                 task.text,
-                ROLE_LABELS[role],
+                role,
                 others,
                 "；".join(item_text(i) for i in dated) or NO_DATE,
                 min((i.first for i in dated), default=None),
@@ -268,8 +286,7 @@ def notice_xlsx(site: Site, columns: Sequence[tuple[str, int]], rows: list[Row])
         ),
         (
             "角色",
-            "每项任务列在第一位的责任单位为牵头单位（角色“牵头”），其余为参与单位（角色“参与”）。"
-            + (f"通知原文：“{n.lead_rule}”" if n.lead_rule else ""),
+            roles_text(site),
         ),
         ("报送要求", reporting_text(site).removeprefix("报送要求：")),
     ]
@@ -331,14 +348,17 @@ def _ledger_xlsx(
 ) -> bytes:
     headers = [header for header, _ in columns]
     role = headers.index(ledger.ROLE_HEADER)
-    led = sum(1 for row in rows if row[role] == ROLE_LABELS["lead"])
+    roles = [row[role] for row in rows]
+    led = roles.count(ROLE_LABELS["lead"])
+    # 牵头 and 参与 always; a role the notice gives (负责, 指导) where the unit has it.
+    counts = "、".join(
+        f"{label}{roles.count(label)}项"
+        for label in dict.fromkeys((ROLE_LABELS["lead"], ROLE_LABELS["partner"], *roles))
+    )
     wb = Workbook()
     ws = wb.active
     ws.title = ledger.LEDGER_SHEET
-    ws["A1"] = (
-        f"{unit_name}任务台账　依据{doc_number}，"
-        f"共{len(rows)}项（牵头{led}项、参与{len(rows) - led}项）"
-    )
+    ws["A1"] = f"{unit_name}任务台账　依据{doc_number}，共{len(rows)}项（{counts}）"
     ws["A1"].font = Font(bold=True, size=14)
     # Above the table, once: what the unit reports for the tasks it leads, and when, and
     # which rows it fills in.

@@ -32,6 +32,10 @@ def notice_json(site: Site, url_of=None) -> dict:
             "text": task.text,
             "units": [a.written for a in task.assignments],
             "lead": [a.written for a in task.lead],
+            # Each unit's role as the notice gives it; where it gives none, lead or responsible.
+            "roles": [
+                a.duty or ("lead" if a.role == "lead" else "responsible") for a in task.assignments
+            ],
             "unit_ids": [a.unit.id for a in task.assignments],
             "dates": [
                 {"kind": d.kind, "quote": d.quote, "start": d.start, "end": d.end}
@@ -39,6 +43,8 @@ def notice_json(site: Site, url_of=None) -> dict:
             ],
             "tags": [tag.name for tag in task.tags],
         }
+        if task.leaders:
+            entry["leaders"] = list(task.leaders)  # people (牵头负责领导), never units
         if url_of:
             entry["url"] = url_of(task)
         data["tasks"].append(entry)

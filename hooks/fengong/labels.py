@@ -12,16 +12,23 @@ from .numerals import to_chinese as cn_number
 __all__ = [
     "BOUND_WORDS",
     "CHANGE_LABELS",
+    "DUTY_LABELS",
     "KIND_LABELS",
     "NO_DATE",
+    "NO_LEAD",
     "ROLE_LABELS",
     "cn_date",
     "cn_number",
     "figure_text",
+    "role_label",
     "span_text",
 ]
 
 ROLE_LABELS = {"lead": "牵头", "partner": "参与"}
+# A unit's role as the notice gives it (model.TASK_ROLES): 配合, 参与 and 协同 are all 参与.
+DUTY_LABELS = {"lead": "牵头", "responsible": "负责", "partner": "参与", "guiding": "指导"}
+# What stands where a task's lead would be when the notice names none.
+NO_LEAD = "未明确牵头单位"
 # How a task changed between revisions (fengong.revisions kinds), in the order shown.
 CHANGE_LABELS = {
     "added": "新增",
@@ -46,6 +53,13 @@ KIND_LABELS = {
 NO_DATE = "通知未写明时限"
 # A target's bound, after its figure: 1.4万人以上.
 BOUND_WORDS = {"min": "以上", "max": "以下", "exact": ""}
+
+
+def role_label(assignment) -> str:
+    """An assignment's role in words: as the notice gives it, else 牵头 or 参与."""
+    if assignment.duty:
+        return DUTY_LABELS[assignment.duty]
+    return ROLE_LABELS[assignment.role]
 
 
 def cn_date(iso: str) -> str:

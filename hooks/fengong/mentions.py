@@ -14,6 +14,7 @@ from .model import (
     ReportingPeriod,
     Site,
 )
+from .numerals import from_chinese
 from .textnorm import normalise
 
 _YMD = r"(\d{4})年(\d{1,2})月(\d{1,2})日"
@@ -24,15 +25,19 @@ DATE = re.compile(_YMD)
 _CLAUSE_BREAK = "，。；：,;:、（）()"
 
 QUANTITY = re.compile(
-    r"(?P<pre>不少于|不低于|不超过|不高于|不足|至少|超过|达到|控制在)?"
-    r"(?P<num>\d+(?:\.\d+)?)"
+    # A bound right before the number (不少于200名), or one a few words before it: 至少 and
+    # 最高 take a verb or a noun first (每月至少进行1次, 最高额度提高至20万元).
+    r"(?:(?P<pre>不少于|不低于|不超过|不高于|不足|超过|达到|控制在)"
+    r"|(?P<far>至少|最高|最多|最低|最少)(?P<gap>[^\d\s,.;:!?()、，。；：！？（）]{0,6}?))?"
+    # Arabic digits, or Chinese numerals (两倍以内), which count only with a bound or 倍.
+    r"(?P<num>\d+(?:\.\d+)?|(?P<cn>[一二两三四五六七八九十百千]+))"
     r"(?P<mult>万|千|亿)?"
     r"(?P<unit>%|人次|人|名|日|天|个月|年|次|户|家|个|元|倍)?"
     r"(?P<post>以上|以下|以内)?"
 )
 _MULTIPLIERS = {"万": 10_000, "千": 1_000, "亿": 100_000_000}
-_MIN = {"不少于", "不低于", "至少", "超过", "达到", "以上"}
-_MAX = {"不超过", "不高于", "不足", "控制在", "以下", "以内"}
+_MIN = {"不少于", "不低于", "至少", "超过", "达到", "以上", "最低", "最少"}
+_MAX = {"不超过", "不高于", "不足", "控制在", "以下", "以内", "最高", "最多"}
 
 REPORT_WHEN = re.compile(
     r"(?P<year>本年度|次年度|当年|次年|每年)?(?P<month>\d{1,2})月(?P<period>上旬|中旬|下旬|底|末|前)?"
@@ -103,12 +108,15 @@ def find_quantities(text: str) -> tuple[Quantity, ...]:
     for m in QUANTITY.finditer(norm):
         if not (m["unit"] or m["mult"]):
             continue  # a bare number (5G, 两无) is not a quantity
+        qualifier = m["pre"] or m["far"] or m["post"] or ""
+        if m["cn"] and not (qualifier or m["unit"] == "倍"):
+            continue  # 一次性, 一个: words, not counts
         if any(m.start("num") in r for r in dates) or (m["unit"] == "年" and len(m["num"]) == 4):
             continue
         if m.start() > 0 and norm[m.start() - 1].isascii() and norm[m.start() - 1].isalnum():
             continue
-        value = float(m["num"]) * _MULTIPLIERS.get(m["mult"] or "", 1)
-        qualifier = m["pre"] or m["post"] or ""
+        number = from_chinese(m["cn"].replace("两", "二")) if m["cn"] else float(m["num"])
+        value = float(number) * _MULTIPLIERS.get(m["mult"] or "", 1)
         bound = "min" if qualifier in _MIN else "max" if qualifier in _MAX else "exact"
         unit = m["unit"] or ""
         result.append(Quantity(quote=_quote(text, *m.span()), value=value, unit=unit, bound=bound))

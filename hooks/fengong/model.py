@@ -139,6 +139,9 @@ class Assignment:
     written: str  # the name exactly as the notice writes it
     role: Role
     position: int  # 1-based place in the task's unit list
+    # The role as the notice gives it (TASK_ROLES: 负责, 配合, 指导 …); "" where the notice
+    # gives none and the lead rule alone says who leads (the others are 参与).
+    duty: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -161,6 +164,7 @@ class Task:
     raw: str  # the whole entry as written, number and units included
     assignments: tuple[Assignment, ...]
     unit_note: str = ""  # a note inside the unit parentheses (备注：…)
+    leaders: tuple[str, ...] = ()  # people named as leaders (牵头负责领导), never units
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     tags: tuple[Tag, ...] = ()
@@ -526,19 +530,30 @@ class Site:
         return tuple(t for t in self.tasks_of(unit) if t.role_of(unit) == "lead")
 
     def tasks_shared(self, unit: Unit) -> tuple[Task, ...]:
-        return tuple(t for t in self.tasks_of(unit) if t.role_of(unit) == "partner")
+        """Tasks another unit leads and this one shares (参与, 配合, 指导 …)."""
+        return tuple(t for t in self.tasks_of(unit) if t.role_of(unit) == "partner" and t.lead)
 
-    def involvement(self, tasks: tuple[Task, ...]) -> list[tuple[Unit, int, int]]:
-        """(unit, tasks led, tasks shared) over some tasks, most involved first, then most
-        led, then registry order."""
+    def tasks_unled(self, unit: Unit) -> tuple[Task, ...]:
+        """The unit's tasks that have no lead (未明确牵头单位)."""
+        return tuple(t for t in self.tasks_of(unit) if not t.lead)
+
+    def involvement(self, tasks: tuple[Task, ...]) -> list[tuple[Unit, int, int, int]]:
+        """(unit, tasks led, tasks shared, tasks without a lead) over some tasks, most
+        involved first, then most led, then registry order."""
         counts: dict[str, list] = {}
         for task in tasks:
             for unit in task.units:
-                entry = counts.setdefault(unit.id, [unit, 0, 0])
-                entry[1 if task.role_of(unit) == "lead" else 2] += 1
+                entry = counts.setdefault(unit.id, [unit, 0, 0, 0])
+                entry[1 if task.role_of(unit) == "lead" else 2 if task.lead else 3] += 1
         order = {u.id: i for i, u in enumerate(self.units)}
         rows = [tuple(v) for v in counts.values()]
-        return sorted(rows, key=lambda r: (-(r[1] + r[2]), -r[1], order[r[0].id]))
+        return sorted(rows, key=lambda r: (-(r[1] + r[2] + r[3]), -r[1], order[r[0].id]))
+
+    @cached_property
+    def tasks_without_lead(self) -> tuple[Task, ...]:
+        """Tasks with units but no lead: the notice states no lead rule and marks none
+        (未明确牵头单位). Never given a lead the notice does not give."""
+        return tuple(t for t in self.tasks if t.assignments and not t.lead)
 
     def tasks_in(self, item: Part | Clause) -> tuple[Task, ...]:
         return tuple(self.task(n) for n in item.task_numbers)

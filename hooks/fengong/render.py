@@ -19,9 +19,10 @@ from markupsafe import Markup
 
 from . import paths
 from .charts.measure import px
-from .labels import ROLE_LABELS, cn_date, cn_number
+from .labels import NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
 from .model import Clause, Part, Site, Task, Unit
 from .qr import Codes
+from .views.common import lead_facts
 from .views.notice import about, changes, full_notice, home
 from .views.progress import progress_page
 from .views.structure import clause_page, part_page, parts_index
@@ -79,9 +80,11 @@ def environment() -> jinja2.Environment:
         cn=cn_number,
         cn_date=cn_date,
         role=lambda role: ROLE_LABELS[role],
+        role_label=role_label,
         px=px,
         drop_blank_lines=drop_blank_lines,
     )
+    env.globals["NO_LEAD"] = NO_LEAD  # where a task's lead would be, when it has none
     return env
 
 
@@ -99,10 +102,11 @@ def render_pages(site: Site, site_url: str = "", qr_later: bool = False) -> dict
     sheets carry slots for their QR codes (qr.fill_slots), not the codes."""
     env = environment()
     codes = Codes.of(site, site_url, later=qr_later)
+    leads = lead_facts(site)  # the explanation of who leads, on several pages
 
     def render(template: str, page: str, view) -> str:
         context = {f.name: getattr(view, f.name) for f in fields(view)}
-        return env.get_template(template).render(link=link_from(page), **context)
+        return env.get_template(template).render(link=link_from(page), leads=leads, **context)
 
     pages = {}
     for page, template, view in (

@@ -18,6 +18,12 @@ from .problems import Problem
 from .records import DataSet, NoticeRecord, ProgressRecord, TargetRecord, TaskRecord
 from .textnorm import normalise
 
+# A task without a lead is allowed (the site says 未明确牵头单位); the importer sums these up.
+NO_LEAD_WARNING = (
+    "no lead unit (the notice states no lead rule and marks no lead: 未明确牵头单位); "
+    "import with --lead-rule first to make the first listed unit lead"
+)
+
 
 def validate(data: DataSet) -> list[Problem]:
     registry = UnitRegistry(data.units)
@@ -147,13 +153,7 @@ def _check_task(
     elif task.units and not task.lead and lead_rule:
         yield Problem(path, line, f"{label}: no lead unit; the first unit listed leads")
     elif task.units and not task.lead:
-        yield Problem(
-            path,
-            line,
-            f"{label}: no lead unit (the notice states no lead rule and marks no lead: "
-            "未明确牵头单位); import with --lead-rule first to make the first listed unit lead",
-            "warning",
-        )
+        yield Problem(path, line, f"{label}: {NO_LEAD_WARNING}", "warning")
     if task.roles:
         if len(task.roles) != len(task.units):
             yield Problem(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..labels import NO_LEAD
 from ..model import Unit
 from .measure import text_width
 
@@ -13,7 +14,7 @@ from .measure import text_width
 class Bar:
     unit: Unit
     led: int  # tasks the unit leads (牵头)
-    shared: int  # tasks it shares as a partner (参与)
+    shared: int  # tasks it shares as a partner (参与), and tasks without a lead (drawn alike)
     href: str
     y: float  # top of the row
     led_width: float
@@ -39,18 +40,22 @@ class BarChart:
 
 
 def bar_chart(
-    rows: Sequence[tuple[Unit, int, int]], href_of: Callable[[Unit], str], *, max_bar=240.0
+    rows: Sequence[tuple[Unit, int, int, int]], href_of: Callable[[Unit], str], *, max_bar=240.0
 ) -> BarChart:
-    """One row per (unit, led, shared), in the order given, bars to a common scale."""
-    most = max((led + shared for _, led, shared in rows), default=0) or 1
+    """One row per (unit, led, shared, without a lead), in the order given, bars to a common
+    scale. Tasks without a lead extend the shared bar; the label counts them apart."""
+    most = max((sum(row[1:]) for row in rows), default=0) or 1
     scale = max_bar / most
-    names = max((text_width(u.name) for u, _, _ in rows), default=0)
+    names = max((text_width(row[0].name) for row in rows), default=0)
     bars_x = round(names + 16)
     row, bar, top = 22.0, 14.0, 26.0
     bars = []
     label_end = 0.0
-    for i, (unit, led, shared) in enumerate(rows):
-        label = f"共{led + shared}项（牵头{led}，参与{shared}）"
+    for i, (unit, led, shared_only, unled) in enumerate(rows):
+        shared = shared_only + unled
+        label = f"共{led + shared}项（牵头{led}，参与{shared_only}）"
+        if unled:
+            label = f"共{led + shared}项（牵头{led}，参与{shared_only}，{NO_LEAD}{unled}）"
         led_width, shared_width = led * scale, shared * scale
         bars.append(
             Bar(

@@ -15,7 +15,6 @@ from dataclasses import asdict
 from pathlib import Path
 
 import yaml
-from pypinyin import lazy_pinyin
 from ruamel.yaml import YAML
 
 from .. import revisions
@@ -183,6 +182,10 @@ def dump_notice(document: dict) -> str:
 
 def unit_id(name: str, taken: set[str]) -> str:
     """A stable ASCII id for a new unit: its name in pinyin (区财政局 → qu-cai-zheng-ju)."""
+    # Imported here: pypinyin loads its phrase dictionary on import (about 0.5 s), which a
+    # re-import that names no new unit never needs.
+    from pypinyin import lazy_pinyin
+
     syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name)]
     base = "-".join(s for s in syllables if s)[:60].strip("-") or "unit"
     candidate, n = base, 2

@@ -110,7 +110,7 @@ LEAD_POLICIES = ("stated", "first")
 
 
 def parse(
-    lines: list[str], shown_as: str, lead_policy: str = "first"
+    lines: list[str], shown_as: str, lead_policy: str = "stated"
 ) -> tuple[ParsedNotice, list[Problem]]:
     """Parse a notice; raise ProblemsFound on structural errors, return warnings."""
     parser = _Parser(lines, shown_as)
@@ -130,7 +130,7 @@ class _Parser:
         self.notice = ParsedNotice()
         self.problems: list[Problem] = []
         self.mode = "numbered"
-        self.lead_policy = "first"
+        self.lead_policy = "stated"
         self._looks: dict[int, bool] = {}
         self.restarts: list[int] = []  # lines where the published task numbers start again
         self.table_part: int | None = None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import export, load
 from ..problems import Problem, ProblemsFound
+from ..validate import NO_LEAD_WARNING
 from . import datafiles
 from .parse import parse
 from .read import read_lines
@@ -48,7 +49,7 @@ def import_notice(
     *,
     write: bool,
     revision: Revision | None = None,
-    lead_policy: str = "first",
+    lead_policy: str = "stated",
 ) -> ImportResult:
     result = ImportResult()
     shown = str(source)
@@ -87,9 +88,14 @@ def import_notice(
                 (staged / rel).parent.mkdir(parents=True, exist_ok=True)
                 (staged / rel).write_bytes(content)
             found = check(staged)
-    # Warnings about the unit registry (uncurated stubs) are summed up in the report.
+    # Warnings about the unit registry (uncurated stubs) and tasks without a lead are summed
+    # up in the report (lead rule: …), not listed one by one.
     units_shown = f"{str(data_dir).rstrip('/')}/{datafiles.UNITS_FILE}"
-    result.problems += [p for p in found if p.severity == "error" or p.path != units_shown]
+    result.problems += [
+        p
+        for p in found
+        if p.severity == "error" or (p.path != units_shown and NO_LEAD_WARNING not in p.message)
+    ]
     return result
 
 

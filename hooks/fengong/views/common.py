@@ -11,6 +11,26 @@ from ..model import Notice, Site, Tag
 
 
 @dataclass(frozen=True, slots=True)
+class LeadFacts:
+    """How the notice says who leads, for the pages that explain it."""
+
+    rule: str  # the notice's own words, if it states a lead rule
+    first_listed: bool  # every task that has a lead has its first listed unit as its lead
+    led: int  # tasks that have a lead
+    unled: int  # tasks with units and no lead (未明确牵头单位)
+
+
+def lead_facts(site: Site) -> LeadFacts:
+    led = [t for t in site.tasks if t.lead]
+    return LeadFacts(
+        rule=site.notice.lead_rule,
+        first_listed=all(t.lead == t.assignments[:1] for t in led),
+        led=len(led),
+        unled=len(site.tasks_without_lead),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class DownloadLinks:
     """The site's data downloads, as linked from one page."""
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from .. import paths
 from ..model import Clause, Part, Site, Task, Unit
 
-Involvement = tuple[tuple[Unit, int, int], ...]  # (unit, tasks led, tasks shared)
+# (unit, tasks led, tasks shared, tasks without a lead)
+Involvement = tuple[tuple[Unit, int, int, int], ...]
 
 
 # -- parts and clauses -------------------------------------------------------------------

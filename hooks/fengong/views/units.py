@@ -10,7 +10,7 @@ from .. import paths
 from ..charts.bars import BarChart, bar_chart
 from ..charts.matrix import Matrix, level_legend, matrix
 from ..dated import Dated, reporting_items, unit_dated_items
-from ..labels import KIND_LABELS, NO_DATE
+from ..labels import KIND_LABELS, NO_DATE, ROLE_LABELS, role_label
 from ..model import Assignment, Notice, Part, Revision, Site, Task, Unit
 from ..qr import Codes
 from ..sheets import SheetRow, sheet_rows
@@ -43,7 +43,8 @@ class UnitsIndex:
     bars: BarChart
     matrix: Matrix | None  # None when the notice has no parts
     legend: tuple[tuple[int, str], ...]  # the matrix's shades
-    involvement: tuple[tuple[Unit, int, int], ...]  # every unit: (unit, led, shared)
+    # every unit: (unit, led, shared, without a lead)
+    involvement: tuple[tuple[Unit, int, int, int], ...]
 
 
 def units_index(site: Site, page: str) -> UnitsIndex:
@@ -58,7 +59,7 @@ def units_index(site: Site, page: str) -> UnitsIndex:
             return sum(1 for t in site.tasks_of(unit) if t.part == part.number)
 
         grid = matrix(
-            [u for u, _, _ in charted],
+            [row[0] for row in charted],
             site.parts,
             count,
             href_of_unit=lambda u: paths.href(page, paths.page_of(u)),
@@ -115,7 +116,7 @@ class DatedRow:
 
     item: Dated
     kind: str  # 截止 / 实施期 / 报送
-    role: str  # the unit's role in the task (lead | partner); "lead" for a reporting window
+    role: str  # the unit's role in the task in words (牵头, 参与, 负责 …); 牵头 for a report
     first: str  # ISO days, for the script that marks what has passed (fengong/today.js)
     last: str
 
@@ -128,6 +129,7 @@ class TaskRow:
     task: Task
     lead: tuple[Assignment, ...]
     others: tuple[Assignment, ...]
+    role: str  # the unit's own role where the notice gives one (负责, 指导); else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,7 @@ class UnitPage:
     unit: Unit
     led: tuple[TaskRow, ...]
     shared: tuple[TaskRow, ...]
+    unled: tuple[TaskRow, ...]  # its tasks that have no lead (未明确牵头单位)
     downloads: UnitDownloads
     changes: UnitChanges | None
     dated: tuple[DatedRow, ...]  # in date order
@@ -184,7 +187,7 @@ def dated_rows(site: Site, unit: Unit) -> tuple[DatedRow, ...]:
     """The dates of the unit's tasks and, if it leads any, the reporting windows: in date
     order (first day, then last day)."""
     return tuple(
-        dated_row(item, item.task.role_of(unit) if item.task else "lead")
+        dated_row(item, unit_role(item.task, unit) if item.task else ROLE_LABELS["lead"])
         for item in unit_dated_items(site, unit)
     )
 
@@ -205,9 +208,23 @@ def task_rows(tasks: tuple[Task, ...], unit: Unit) -> tuple[TaskRow, ...]:
             task=t,
             lead=tuple(a for a in t.lead if a.unit.id != unit.id),
             others=tuple(a for a in t.partners if a.unit.id != unit.id),
+            role=own_role(t, unit),
         )
         for t in tasks
     )
+
+
+def unit_role(task: Task, unit: Unit) -> str:
+    return next(role_label(a) for a in task.assignments if a.unit.id == unit.id)
+
+
+def own_role(task: Task, unit: Unit) -> str:
+    """The unit's role in the task as the notice words it, where that says more than the
+    table it is listed in (牵头 or 参与): 负责, 指导."""
+    for a in task.assignments:
+        if a.unit.id == unit.id and a.duty in ("responsible", "guiding"):
+            return role_label(a)
+    return ""
 
 
 def reporting(site: Site, unit: Unit) -> Reporting | None:
@@ -217,7 +234,7 @@ def reporting(site: Site, unit: Unit) -> Reporting | None:
     return Reporting(
         text=duty.text,
         items=duty.items,
-        windows=tuple(dated_row(item, "lead") for item in reporting_items(site)),
+        windows=tuple(dated_row(item, ROLE_LABELS["lead"]) for item in reporting_items(site)),
         to=report_to(site, duty.to),
     )
 
@@ -228,6 +245,7 @@ def unit_page(site: Site, page: str, unit: Unit) -> UnitPage:
         unit=unit,
         led=task_rows(site.tasks_led(unit), unit),
         shared=task_rows(site.tasks_shared(unit), unit),
+        unled=task_rows(site.tasks_unled(unit), unit),
         downloads=UnitDownloads(
             xlsx=paths.href(page, paths.unit_download(unit, "xlsx")),
             csv=paths.href(page, paths.unit_download(unit, "csv")),
@@ -254,6 +272,7 @@ class UnitSheet:
     code: Markup  # that address as a QR code (or its slot)
     led: tuple[SheetRow, ...]
     shared: tuple[SheetRow, ...]
+    unled: tuple[SheetRow, ...]  # its tasks that have no lead (未明确牵头单位)
     with_qr: bool
     reporting: Reporting | None
 
@@ -268,6 +287,7 @@ def unit_sheet(site: Site, page: str, unit: Unit, codes: Codes) -> UnitSheet:
         code=codes.code(address),
         led=tuple(sheet_rows(site.tasks_led(unit), unit, page, codes)),
         shared=tuple(sheet_rows(site.tasks_shared(unit), unit, page, codes)),
+        unled=tuple(sheet_rows(site.tasks_unled(unit), unit, page, codes)),
         with_qr=bool(codes.site_url),
         reporting=duty,
     )

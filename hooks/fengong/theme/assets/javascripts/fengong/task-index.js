@@ -261,7 +261,8 @@
     link.href = new URL(doc.location, SITE).href
     head.append(link)
     if (unit) {
-      const role = facets.lead.includes(unit) ? "牵头" : "参与"
+      // A task with no lead (未明确牵头单位) has no 参与 either: each unit is responsible.
+      const role = facets.lead.includes(unit) ? "牵头" : facets.lead.length ? "参与" : "负责"
       const own = el("span", "fg-task-result-role", `本单位：${role}`)
       own.dataset.role = facets.lead.includes(unit) ? "lead" : "partner"
       head.append(own)
@@ -269,9 +270,12 @@
     const others = id => id !== unit
     const lead = facets.lead.filter(others)
     const partners = facets.partners.filter(others)
+    const unled = !facets.lead.length
     if (lead.length) head.append(unitList("fg-task-result-lead", "牵头：", lead, units))
+    if (unled) head.append(el("span", "fg-task-result-lead", "未明确牵头单位"))
     if (partners.length) {
-      const label = unit ? "其他参与：" : "参与："
+      const named = unled ? "责任单位：" : "参与："
+      const label = unit ? `其他${named}` : named
       head.append(unitList("fg-task-result-partners", label, partners, units))
     }
     li.append(head)

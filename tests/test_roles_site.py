@@ -1,0 +1,69 @@
+"""A notice that gives roles builds into a site that shows them as the notice does: here a
+Word table with a 指导部门 column and a 责任单位 column, no 序号 and no lead (made by
+tests/fixtures/tables/make_tables.py from the layout of county 责任分解 tables)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from fengong import load, render
+from import_notice import main as import_main
+from sitebuild import ROOT, build_site
+
+pytestmark = pytest.mark.slow
+
+TABLES = ROOT / "tests" / "fixtures" / "tables"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("roles")
+    data = base / "data"
+    assert import_main([str(TABLES / "guiding_no_number.docx"), "--data-dir", str(data)]) == 0
+    return build_site(base / "site", data)
+
+
+def article(site: Path, url: str) -> BeautifulSoup:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def test_the_task_page_shows_each_role_as_the_notice_gives_it(site):
+    page = article(site, "tasks/1/")
+    rows = [[td.get_text() for td in tr.select("td")] for tr in page.select("#units ~ table tr")]
+    assert [row[1:] for row in rows if row] == [
+        ["县农业农村局", "负责单位"],
+        ["各乡镇人民政府", "负责单位"],
+        ["市农业农村局", "指导单位"],
+    ]
+    assert "牵头单位：未明确牵头单位。" in page.get_text()
+
+
+def test_the_unit_page_says_the_units_own_role(site):
+    page = article(site, "units/")
+    href = next(a["href"] for a in page.select("td a") if a.get_text() == "市农业农村局")
+    unit = article(site, f"units/{href.strip('/').split('/')[-1]}/")
+    # It guides task 1 only (task 2's guiding unit is 市住建局).
+    cells = [td.get_text() for td in unit.select("#unled ~ div td.fg-stack-head")]
+    assert cells == ["任务1（本单位指导）"]
+
+
+def test_downloads_give_the_roles(site):
+    tasks = json.loads((site / "downloads" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
+    assert tasks[0]["roles"] == ["responsible", "responsible", "guiding"]
+    rows = (site / "downloads" / "tasks.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert any(",市农业农村局," in r and ",指导," in r for r in rows)
+
+
+def test_leaders_are_people_on_the_task_page_never_units(tmp_path):
+    # 责任领导 column: 王明, 李华 are people (group_column_leaders.docx); pages render in memory.
+    data = tmp_path / "data"
+    assert import_main([str(TABLES / "group_column_leaders.docx"), "--data-dir", str(data)]) == 0
+    model, _ = load.check(data)
+    pages = render.render_pages(model)
+    task = BeautifulSoup(pages["tasks/1.md"], "html.parser")
+    assert "牵头负责领导：王明" in task.get_text()
+    assert all(u.name not in ("王明", "李华") for u in model.units)
