@@ -353,3 +353,34 @@ def test_import_with_a_bad_slug(built, capsys):
     )
     assert status == 1
     assert "--notice: notice id 'GF 39': use lower-case ASCII letters" in capsys.readouterr().err
+
+
+# -- progress moves with its notice ------------------------------------------------------
+
+
+def test_import_progress_into_a_notice_of_the_library(data, library, tmp_path, capsys):
+    """A returned ledger of the Dazu notice goes into notices/dzfbf-2020-41/progress/."""
+    import openpyxl
+    from fengong import paths
+    from fengong.downloads import download_files
+    from import_progress import main
+
+    site = library.notice(DAZU)
+    renshe = site.unit("renshe")
+    ledger = tmp_path / "区人力社保局-任务台账.xlsx"
+    ledger.write_bytes(download_files(site)[paths.unit_download(renshe, "xlsx")])
+    wb = openpyxl.load_workbook(ledger)
+    ws = wb["任务台账"]
+    header = {c.value: c.column for c in ws[6] if c.value}
+    task_row = next(r for r in range(7, ws.max_row + 1) if ws.cell(r, header["任务ID"]).value == 1)
+    ws.cell(task_row, header["状态"]).value = "已完成"
+    wb.save(ledger)
+    args = [str(ledger), "--period", "2020-H1", "--data-dir", str(data), "--date", "2020-07-09"]
+    assert main([*args, "--notice", "gf-2018-40"]) == 1
+    assert "--notice: no notice 'gf-2018-40' in " in capsys.readouterr().err
+    assert main([*args, "--notice", DAZU]) == 0
+    assert (data / "notices" / DAZU / "progress" / "2020-H1" / "renshe.yaml").is_file()
+    assert not (data / "progress").exists()
+    reloaded, _ = load_library(data, shown_dir="data")
+    [report] = reloaded.notice(DAZU).reports
+    assert [(e.task_id, e.status) for e in report.entries] == [(1, "已完成")]
