@@ -9,13 +9,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from fengong.load import check
+from fengong.load import check, check_library
+from fengong.readers import is_library
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="check_data.py", description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("data"))
     args = parser.parse_args(argv)
+    if is_library(args.data_dir):
+        return _check_library(args.data_dir)
     site, problems = check(args.data_dir)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -26,6 +29,23 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.data_dir}: ok: {len(site.tasks)} tasks, {len(site.clauses)} clauses, "
         f"{len(site.parts)} parts, {len(site.units)} units"
     )
+    return 0
+
+
+def _check_library(data_dir: Path) -> int:
+    """A library (data/notices/<slug>/): every notice, and one line for each."""
+    library, problems = check_library(data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if library is None:
+        print(f"{data_dir}: invalid ({len(problems)} problem(s))", file=sys.stderr)
+        return 1
+    print(f"{data_dir}: ok: {len(library.sites)} notices, {len(library.units)} units")
+    for site in library.sites:
+        print(
+            f"  {site.notice.slug}: {site.notice.doc_number}: {len(site.tasks)} tasks, "
+            f"{len(site.units)} units"
+        )
     return 0
 
 

@@ -1,7 +1,11 @@
 """Import a notice's text into the data directory (or print it as JSON).
 
-python scripts/import_notice.py SOURCE [--data-dir DIR] [--json FILE|-]
+python scripts/import_notice.py SOURCE [--data-dir DIR] [--notice SLUG] [--json FILE|-]
                                [--revision LABEL --date YYYY-MM-DD]
+
+With --notice, or when the data directory is a library (data/notices/), the notice goes into
+data/notices/<slug>/; the slug defaults to one made from its 文号 (大足府办发〔2020〕41号 →
+dzfbf-2020-41: hooks/fengong/importer/slugs.py).
 """
 
 from __future__ import annotations
@@ -35,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="the revision's date")
     parser.add_argument(
+        "--notice",
+        metavar="SLUG",
+        help="import into DATA_DIR/notices/SLUG/ (a library of notices); in a library the "
+        "default is made from the 文号: 大足府办发〔2020〕41号 → dzfbf-2020-41",
+    )
+    parser.add_argument(
         "--lead-rule",
         choices=("stated", "first"),
         default="stated",
@@ -53,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         write=args.json is None,
         revision=revision,
         lead_policy=args.lead_rule,
+        notice=args.notice,
     )
     for problem in result.problems:
         print(problem, file=sys.stderr)

@@ -1,7 +1,7 @@
 """Import the ledgers (任务台账) units returned for a reporting period into data/progress/.
 
 python scripts/import_progress.py FILE… --period PERIOD [--data-dir DIR] [--date YYYY-MM-DD]
-                                         [--unit UNIT]
+                                         [--unit UNIT] [--notice SLUG]
 """
 
 from __future__ import annotations
@@ -32,10 +32,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--unit", help="the unit id the files must belong to (a check: their ledgers say whose)"
     )
+    parser.add_argument(
+        "--notice",
+        metavar="SLUG",
+        help="in a library of notices: the notice the ledgers are for (its progress/ is in "
+        "DIR/notices/SLUG/)",
+    )
     args = parser.parse_args(argv)
 
     result = import_progress(
-        args.files, args.period, args.data_dir, received=args.date, unit=args.unit
+        args.files,
+        args.period,
+        args.data_dir,
+        received=args.date,
+        unit=args.unit,
+        notice=args.notice,
     )
     for problem in result.problems:
         print(problem, file=sys.stderr)

@@ -14,6 +14,7 @@ from .mentions import reporting_periods
 from .model import (
     Assignment,
     Clause,
+    Library,
     Notice,
     Part,
     ProgressReport,
@@ -27,8 +28,20 @@ from .model import (
     Task,
     UnitChange,
     UnitRegistry,
+    library_order,
 )
 from .records import DataSet, NoticeRecord, TaskRecord
+
+
+def build_library(notices: Sequence[DataSet]) -> Library:
+    """Each notice's Site, built as it would be alone, and the registries they share."""
+    first = notices[0]
+    return Library(
+        sites=library_order([build_site(data) for data in notices]),
+        units=first.units,
+        tags=first.tags,
+        synonyms=dict(first.synonyms),
+    )
 
 
 def build_site(data: DataSet) -> Site:
@@ -66,6 +79,10 @@ def _notice(data: DataSet) -> Notice:
         published=facts.published,
         official_url=facts.official_url,
         in_force=facts.in_force,
+        slug=data.slug,
+        repealed_on=facts.repealed_on,
+        replaced_by=facts.replaced_by,
+        basis=facts.basis,
     )
 
 

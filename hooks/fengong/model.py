@@ -96,6 +96,11 @@ class Unit:
     # The units a group stands for (各镇街 → 龙水镇 …), by name: not units of the notice
     # (a task naming 各镇街 is not a task naming 龙水镇 alone), but what readers search for.
     members: tuple[str, ...] = ()
+    # Across notices and years (机构改革): the unit that took this one's work over, by id
+    # (this id stays valid for the older notices that name it), and the older names a
+    # notice may write for this unit; they resolve to it as written_as does.
+    replaced_by: str = ""
+    former_names: tuple[str, ...] = ()
     source: Source = _source()
 
     @property
@@ -115,7 +120,7 @@ class Unit:
 @dataclass(frozen=True)
 class UnitRegistry:
     """units.yaml: every unit, and the one index from any name a unit is known by (its
-    name, the forms the notices write, its aliases) to the unit."""
+    name, the forms the notices write, its former names, its aliases) to the unit."""
 
     units: tuple[Unit, ...]
 
@@ -123,7 +128,7 @@ class UnitRegistry:
     def by_name(self) -> dict[str, Unit]:
         index: dict[str, Unit] = {}
         for unit in self.units:
-            for name in (unit.name, *unit.written_as, *unit.aliases):
+            for name in (unit.name, *unit.written_as, *unit.former_names, *unit.aliases):
                 index.setdefault(name, unit)
         return index
 
@@ -332,6 +337,12 @@ class Notice:
     published: str = ""  # 发布日期, ISO, when it differs from the date it was written
     in_force: bool = True  # 有效性: false once the notice is repealed or has expired
     official_url: str = ""  # the official original on the issuer's site
+    # In a library of notices (data/notices/<slug>/): the notice's folder name, its URL id;
+    # "" for the single layout (data/notice.yaml). The rest from document.yaml.
+    slug: str = ""
+    repealed_on: str = ""  # ISO: the day it was repealed (废止) or expired (失效)
+    replaced_by: str = ""  # the slug of the notice that replaced it
+    basis: tuple[str, ...] = ()  # slugs of the notices it implements (its 依据)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -600,3 +611,89 @@ class Site:
             for unit in task.units:
                 grouped.setdefault(unit.id, []).append(task)
         return {k: tuple(v) for k, v in grouped.items()}
+
+
+# -- many notices (data/notices/<slug>/) -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitWork:
+    """What one notice gives one unit: the tasks it leads (牵头) and those it shares."""
+
+    site: Site
+    led: tuple[Task, ...]
+    shared: tuple[Task, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Library:
+    """Every notice of a data directory, each a Site exactly as one notice alone would be,
+    and the registries they share. The sites are in force first, then newest first (by
+    date), then by slug: a reader wants what binds today before what no longer does."""
+
+    sites: tuple[Site, ...]
+    units: tuple[Unit, ...]  # the whole registry, registry order
+    tags: tuple[Tag, ...] = ()
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def notice(self, slug: str) -> Site:
+        return self._sites_by_slug[slug]
+
+    def unit(self, unit_id: str) -> Unit:
+        return self._units_by_id[unit_id]
+
+    def successor(self, unit: Unit) -> Unit:
+        """The unit that does this unit's work today: the end of its replaced_by chain
+        (the loader has refused chains that go round)."""
+        while unit.replaced_by:
+            unit = self._units_by_id[unit.replaced_by]
+        return unit
+
+    def predecessors(self, unit: Unit) -> tuple[Unit, ...]:
+        """The units whose replaced_by chain ends at this one, registry order."""
+        return tuple(u for u in self.units if u.id != unit.id and self.successor(u).id == unit.id)
+
+    def work_of(self, unit: Unit) -> tuple[UnitWork, ...]:
+        """For each notice that names this unit or one it replaced, in library order, the
+        tasks it leads and those it shares there."""
+        ids = {unit.id, *(u.id for u in self.predecessors(unit))}
+        found = []
+        for site in self.sites:
+            roles = [
+                (task, {a.role for a in task.assignments if a.unit.id in ids})
+                for task in site.tasks
+            ]
+            led = tuple(task for task, r in roles if "lead" in r)
+            shared = tuple(task for task, r in roles if r and "lead" not in r)
+            if led or shared:
+                found.append(UnitWork(site=site, led=led, shared=shared))
+        return tuple(found)
+
+    def basis_of(self, site: Site) -> tuple[Site, ...]:
+        """The notices this one implements (its 依据), as document.yaml lists them."""
+        return tuple(self.notice(slug) for slug in site.notice.basis)
+
+    def implemented_by(self, site: Site) -> tuple[Site, ...]:
+        """The notices that name this one as their basis, in library order: the other
+        direction of basis_of."""
+        return tuple(s for s in self.sites if site.notice.slug in s.notice.basis)
+
+    def replacement_of(self, site: Site) -> Site | None:
+        """The notice that replaced this one, when it is in the library."""
+        slug = site.notice.replaced_by
+        return self.notice(slug) if slug else None
+
+    @cached_property
+    def _sites_by_slug(self) -> dict[str, Site]:
+        return {s.notice.slug: s for s in self.sites}
+
+    @cached_property
+    def _units_by_id(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units}
+
+
+def library_order(sites: tuple[Site, ...] | list[Site]) -> tuple[Site, ...]:
+    """In force first, then newest first by date, then by slug."""
+    by_slug = sorted(sites, key=lambda s: s.notice.slug)
+    by_date = sorted(by_slug, key=lambda s: s.notice.date, reverse=True)
+    return tuple(sorted(by_date, key=lambda s: not s.notice.in_force))

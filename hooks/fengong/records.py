@@ -114,6 +114,12 @@ class DocumentFacts:
     published: str = ""  # 发布日期, ISO
     official_url: str = ""  # the official original
     in_force: bool = True  # 有效性
+    repealed_on: str = ""  # ISO: 废止 / 失效
+    replaced_by: str = ""  # a notice's slug
+    basis: tuple[str, ...] = ()  # notices' slugs: what this notice implements (依据)
+    # Where each key is written (key → line), for the checks against the other notices.
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    source: Source = field(default=Source(""), compare=False)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,10 +138,20 @@ class ProgressRecord:
 
 
 @dataclass(frozen=True, kw_only=True)
-class DataSet:
-    """Every data file of a data directory, as records."""
+class Registries:
+    """The curated files every notice of a data directory shares (at its top)."""
 
-    data_dir: Path
+    units: tuple[Unit, ...] | None  # None when units.yaml cannot be read
+    tags: tuple[Tag, ...] = ()
+    synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, kw_only=True)
+class DataSet:
+    """One notice's data files, as records, with the registries it shares."""
+
+    data_dir: Path  # the notice's folder: data/ itself, or data/notices/<slug>/
+    slug: str = ""  # its folder's name in a library; "" for the single layout
     notice: NoticeRecord
     revisions: dict[str, NoticeRecord]  # label → snapshot, as found under revisions/
     units: tuple[Unit, ...]

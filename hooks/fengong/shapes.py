@@ -22,6 +22,8 @@ from .problems import Problem
 
 UNIT_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A notice's folder name in data/notices/, its URL id: the same alphabet as a unit's id.
+NOTICE_SLUG = UNIT_ID
 
 # What a value is, as the messages name it.
 TEXT, INTEGER, NUMBER, MAPPING, LIST = "text", "an integer", "a number", "a mapping", "a list"
@@ -203,6 +205,13 @@ UNIT = Shape(
         "notes": Field(TEXT, nullable=True),
         "hosts": Field(LIST, items=TEXT, hint="the offices that sit in this unit"),
         "members": Field(LIST, items=TEXT, hint="the units a group stands for, by name"),
+        "replaced_by": Field(
+            TEXT,
+            nullable=True,
+            pattern=UNIT_ID,
+            hint="the id of the unit that took its work over (机构改革), e.g. renshe",
+        ),
+        "former_names": Field(LIST, items=TEXT, hint="older names a notice may write"),
     },
 )
 UNITS = Shape({"units": Field(LIST, required=True, shape=UNIT)})
@@ -231,6 +240,20 @@ DOCUMENT = Shape(
             hint="must be the official original's web address, starting with https://",
         ),
         "in_force": Field(BOOLEAN, nullable=True, hint="false once repealed or expired"),
+        "repealed_on": Field(
+            TEXT, nullable=True, date=True, hint="the day it was repealed (废止) or expired"
+        ),
+        "replaced_by": Field(
+            TEXT,
+            nullable=True,
+            pattern=NOTICE_SLUG,
+            hint="the folder name (slug) in data/notices/ of the notice that replaced it",
+        ),
+        "basis": Field(
+            LIST,
+            items=TEXT,
+            hint="the folder names (slugs) in data/notices/ of the notices it implements",
+        ),
     }
 )
 

@@ -281,3 +281,82 @@ def _check_report(
                 f"task {entry.task_id} (任务{numbers[entry.task_id]}): not assigned to "
                 f"unit '{report.unit}'",
             )
+
+
+def validate_library(notices: Sequence[DataSet]) -> list[Problem]:
+    """Checks between notices: each 文号 once, and every notice document.yaml links to
+    (its basis, the notice that replaced it) is in the library."""
+    problems = list(_duplicate_doc_numbers(notices)) + list(_links_between(notices))
+    if len(notices) > 1:
+        problems += _names_only_aliases(notices)
+    return problems
+
+
+def _duplicate_doc_numbers(notices: Sequence[DataSet]) -> Iterator[Problem]:
+    first: dict[str, DataSet] = {}
+    for data in notices:
+        record = data.notice
+        number = normalise(record.notice.doc_number)
+        if not number:
+            continue
+        if number in first:
+            other = first[number]
+            yield Problem(
+                record.source.path,
+                getattr(record.document.get("notice"), "line", 0),
+                f"notice {record.notice.doc_number}: the same 文号 as {other.notice.source.path}; "
+                f"a notice is imported once: remove one of the folders "
+                f"(or revise the notice with --notice {other.slug} --revision)",
+            )
+        else:
+            first[number] = data
+
+
+def _links_between(notices: Sequence[DataSet]) -> Iterator[Problem]:
+    slugs = {data.slug for data in notices}
+    for data in notices:
+        facts = data.document
+        links = [("basis", slug) for slug in facts.basis]
+        if facts.replaced_by:
+            links.append(("replaced_by", facts.replaced_by))
+        for key, slug in links:
+            if slug in slugs and slug != data.slug:
+                continue
+            if slug == data.slug:
+                problem = f"{key}: '{slug}' is this notice itself; name another notice's folder"
+            else:
+                close = difflib.get_close_matches(slug, sorted(slugs), n=1, cutoff=0.6)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                problem = (
+                    f"{key}: no notice '{slug}' in notices/{hint}; link only to a notice "
+                    "on the site (put its folder back, or remove the link)"
+                )
+            yield Problem(facts.source.path, facts.lines.get(key, 0), problem)
+
+
+def _names_only_aliases(notices: Sequence[DataSet]) -> Iterator[Problem]:
+    """Among notices of different issuers and years, a name a notice writes must be a name
+    the registry knows the unit by as written (name, written_as, former_names), not only
+    an informal alias: 发展改革委 in a State Council notice is not the 区发展改革委 whose
+    alias it is in a district's registry. Alone, a notice keeps today's rule."""
+    written = {
+        name: unit
+        for unit in notices[0].units
+        for name in (unit.name, *unit.written_as, *unit.former_names)
+    }
+    aliases = {name: unit for unit in notices[0].units for name in unit.aliases}
+    for data in notices:
+        said: set[str] = set()  # once per name and notice, at its first task
+        for task in data.notice.tasks:
+            for name in task.units:
+                if name in written or name not in aliases or name in said:
+                    continue
+                said.add(name)
+                unit = aliases[name]
+                yield Problem(
+                    task.source.path,
+                    task.source.line,
+                    f"task {task.number}: '{name}' is only an alias of unit '{unit.id}' "
+                    f"({unit.name}) in units.yaml; if the notice means that unit, add the name "
+                    "to its written_as; if not, remove the alias and import again",
+                )

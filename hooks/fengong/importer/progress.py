@@ -18,6 +18,7 @@ import yaml
 from .. import ledger, load
 from ..model import ProgressEntry, Site, Task, Unit
 from ..problems import Problem
+from ..readers.layout import NOTICES_DIR
 from ..readers.progress import PROGRESS_DIR, read_report
 from ..textnorm import normalise
 from .ledgers import ReturnedLedger, ReturnedRow, read_ledger
@@ -53,7 +54,10 @@ def import_progress(
     *,
     received: str | None = None,
     unit: str | None = None,
+    notice: str | None = None,
 ) -> ProgressImport:
+    """Import returned ledgers into data_dir/progress/ or, in a library, into the progress/
+    of the notice they are for (data_dir/notices/<notice>/progress/)."""
     result = ProgressImport()
     received = received or dt.date.today().isoformat()
     try:
@@ -61,11 +65,15 @@ def import_progress(
     except ValueError:
         result.problems.append(Problem("--date", 0, f"malformed date {received!r}; use YYYY-MM-DD"))
         return result
-    site, problems = load.check(data_dir)
+    site, problems = _site(data_dir, notice)
     if site is None:
         result.problems += problems
-        result.problems.append(Problem(str(data_dir), 0, "fix the data first; nothing imported"))
+        if not any(p.path == "--notice" for p in problems):
+            fix = Problem(str(data_dir), 0, "fix the data first; nothing imported")
+            result.problems.append(fix)
         return result
+    if notice is not None:
+        data_dir = data_dir / NOTICES_DIR / notice  # where the notice's progress/ is
     periods = {p.id: p for p in site.periods}
     if period not in periods:
         valid = "; ".join(f"{p.id} ({p.label}, due {p.due})" for p in site.periods)
@@ -108,6 +116,23 @@ def import_progress(
         result.report += _summary(r, period, data_dir, numbers)
     result.written = _write_all(data_dir, documents)
     return result
+
+
+def _site(data_dir: Path, notice: str | None) -> tuple[Site | None, list[Problem]]:
+    """The Site of the notice the ledgers are for: the data directory's one notice, or the
+    library's notice `notice`."""
+    if notice is None:
+        return load.check(data_dir)
+    library, problems = load.check_library(data_dir)
+    if library is None:
+        return None, problems
+    slugs = [s.notice.slug for s in library.sites]
+    if notice not in slugs:
+        message = (
+            f"no notice {notice!r} in {data_dir}/{NOTICES_DIR}/; the notices: {', '.join(slugs)}"
+        )
+        return None, [*problems, Problem("--notice", 0, message)]
+    return library.notice(notice), problems
 
 
 # -- checking one return against the Site --------------------------------------------------

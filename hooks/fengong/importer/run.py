@@ -11,10 +11,14 @@ from pathlib import Path
 
 from .. import export, load
 from ..problems import Problem, ProblemsFound
+from ..readers.layout import NOTICES_DIR, is_library
+from ..shapes import NOTICE_SLUG
+from ..textnorm import normalise
 from ..validate import NO_LEAD_WARNING
 from . import datafiles
 from .parse import parse
 from .read import read_lines
+from .slugs import notice_slug
 
 
 @dataclass
@@ -50,10 +54,22 @@ def import_notice(
     write: bool,
     revision: Revision | None = None,
     lead_policy: str = "stated",
+    notice: str | None = None,
 ) -> ImportResult:
+    """Import source into data_dir: into data_dir itself (the single layout), or into
+    data_dir/notices/<notice>/ when a slug is given or data_dir is a library (then the slug
+    defaults to one made from the 文号, importer/slugs.py)."""
     result = ImportResult()
     shown = str(source)
-    if revision is not None:
+    library = notice is not None or is_library(data_dir)
+    if notice is not None and not NOTICE_SLUG.match(notice):
+        message = (
+            f"notice id {notice!r}: use lower-case ASCII letters, digits and '-' (it is the "
+            "notice's folder and URL), e.g. dzfbf-2020-41"
+        )
+        result.problems.append(Problem("--notice", 0, message))
+        return result
+    if revision is not None and not library:
         result.problems += _check_revision(revision, data_dir)
         if result.failed:
             return result
@@ -65,10 +81,31 @@ def import_notice(
         return result
     result.problems += warnings
 
-    files = _data_files(source, lines, parsed, data_dir, result, revision)
+    folder, prefix, slug = data_dir, "", ""
+    if library:
+        slug = notice or notice_slug(parsed.doc_number or "")
+        if slug is None:
+            message = (
+                f"cannot make a notice id from the 文号 {parsed.doc_number!r}; "
+                "give one with --notice <slug>"
+            )
+            result.problems.append(Problem(shown, 0, message))
+            return result
+        folder, prefix = data_dir / NOTICES_DIR / slug, f"{NOTICES_DIR}/{slug}/"
+        result.problems += _check_folder(folder, parsed, str(data_dir), prefix)
+        if revision is not None:
+            result.problems += _check_revision(revision, folder)
+        if result.failed:
+            return result
+
+    files = _data_files(source, lines, parsed, folder, data_dir, result, revision, prefix)
 
     def check(staged: Path) -> list[Problem]:
-        site, problems = load.check(staged, shown_dir=str(data_dir))
+        if library:
+            found, problems = load.check_library(staged, shown_dir=str(data_dir))
+            site = None if found is None else found.notice(slug)
+        else:
+            site, problems = load.check(staged, shown_dir=str(data_dir))
         if site is not None and not write:
             result.json = export.notice_json(site)
             _add_task_details(result.json, parsed)
@@ -97,6 +134,21 @@ def import_notice(
         if p.severity == "error" or (p.path != units_shown and NO_LEAD_WARNING not in p.message)
     ]
     return result
+
+
+def _check_folder(folder: Path, parsed, shown_dir: str, prefix: str) -> list[Problem]:
+    """A notice's folder holds that notice: importing another notice into it (two 文号 with
+    the same initials, or a slug given by mistake) would replace it."""
+    previous = datafiles.read_current(folder) or {}
+    number = (previous.get("notice") or {}).get("doc_number") or ""
+    new = parsed.doc_number or ""
+    if not number or normalise(number) == normalise(new):
+        return []
+    message = (
+        f"this folder holds another notice ({number}), not {new or 'this one'}; "
+        "give this notice its own id with --notice <slug>"
+    )
+    return [Problem(f"{shown_dir.rstrip('/')}/{prefix}{datafiles.NOTICE_FILE}", 0, message)]
 
 
 def _add_task_details(data: dict, parsed) -> None:
@@ -185,15 +237,24 @@ def _check_revision(revision: Revision, data_dir: Path) -> list[Problem]:
 
 
 def _data_files(
-    source, lines, parsed, data_dir: Path, result: ImportResult, revision: Revision | None
+    source,
+    lines,
+    parsed,
+    folder: Path,
+    data_dir: Path,
+    result: ImportResult,
+    revision: Revision | None,
+    prefix: str = "",
 ) -> dict[str, bytes]:
+    """The files to write, by path under data_dir: the notice's own under prefix (its
+    folder, notices/<slug>/, or nothing in the single layout), units.yaml at the top."""
     if source.suffix.lower() == ".docx":
         name = f"{source.stem}.txt"
         source_bytes = ("\n".join(lines) + "\n").encode("utf-8")
     else:
         name = source.name
         source_bytes = source.read_bytes()
-    previous = datafiles.read_current(data_dir)
+    previous = datafiles.read_current(folder)
     current_revision = (previous or {}).get("revision") if revision is None else None
     if revision is not None:
         current_revision = {"label": revision.label, "date": revision.date}
@@ -224,11 +285,12 @@ def _data_files(
         )
     notice_bytes = datafiles.dump_notice(document).encode("utf-8")
     files = {
-        source_rel: source_bytes,
-        datafiles.NOTICE_FILE: notice_bytes,
+        prefix + source_rel: source_bytes,
+        prefix + datafiles.NOTICE_FILE: notice_bytes,
         datafiles.UNITS_FILE: units_text.encode("utf-8"),
     }
     if current_revision:
         # The revision's own snapshot: the site shows what changed between snapshots.
-        files[f"{datafiles.REVISIONS_DIR}/{current_revision['label']}/notice.yaml"] = notice_bytes
+        snapshot = f"{datafiles.REVISIONS_DIR}/{current_revision['label']}/notice.yaml"
+        files[prefix + snapshot] = notice_bytes
     return files

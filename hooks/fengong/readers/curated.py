@@ -74,13 +74,29 @@ def read_document(path: Path, shown: str) -> tuple[DocumentFacts, list[Problem]]
     official original is, whether it is still in force. An empty file says nothing."""
     document, problems = read_checked(path, shown, DOCUMENT)
     if document is None:
-        return DocumentFacts(), problems
+        return DocumentFacts(source=Source(shown)), problems
     in_force = document.get("in_force")
     return (
         DocumentFacts(
             published=document.get("published") or "",
             official_url=document.get("official_url") or "",
             in_force=True if in_force is None else in_force,
+            repealed_on=document.get("repealed_on") or "",
+            replaced_by=document.get("replaced_by") or "",
+            basis=tuple(document.get("basis") or ()),
+            lines=_key_lines(path, document),
+            source=Source(shown),
         ),
         [],
     )
+
+
+def _key_lines(path: Path, document) -> dict[str, int]:
+    """The line of each top-level key: document.yaml is one flat mapping, and YAML keeps no
+    line for a scalar value, so the key is found at the start of its line."""
+    lines = {}
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        key = text.split(":", 1)[0]
+        if key in document and key not in lines and not text.startswith((" ", "#")):
+            lines[key] = number
+    return lines

@@ -24,6 +24,7 @@ def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Pr
         lambda u, first: f"unit '{u['id']}': duplicate id (first defined at line {first})",
     )
     problems += _names_used_twice(entries, shown)
+    problems += _replacements(entries, shown)
     for entry in entries:
         if entry.get("kind", "uncurated") == "uncurated":
             problems.append(
@@ -46,6 +47,8 @@ def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Pr
             notes=u.get("notes") or "",
             hosts=tuple(u.get("hosts") or ()),
             members=tuple(u.get("members") or ()),
+            replaced_by=u.get("replaced_by") or "",
+            former_names=tuple(u.get("former_names") or ()),
             source=Source(shown, line_of(u)),
         )
         for u in entries
@@ -59,7 +62,13 @@ def _names_used_twice(entries, shown: str) -> list[Problem]:
     problems = []
     for entry in entries:
         uid = entry["id"]
-        for name in (entry["name"], *entry.get("written_as", ()), *entry.get("aliases", ())):
+        names = (
+            entry["name"],
+            *entry.get("written_as", ()),
+            *entry.get("former_names", ()),
+            *entry.get("aliases", ()),
+        )
+        for name in names:
             if name in owner and owner[name][0] != uid:
                 other, other_line = owner[name]
                 problems.append(
@@ -71,4 +80,47 @@ def _names_used_twice(entries, shown: str) -> list[Problem]:
                     )
                 )
             owner.setdefault(name, (uid, line_of(entry)))
+    return problems
+
+
+def _replacements(entries, shown: str) -> list[Problem]:
+    """Each replaced_by names a unit of the registry, and following replaced_by from any
+    unit ends at a unit that is not replaced: one problem per chain that goes round, at
+    its first unit in the file."""
+    lines = {entry["id"]: line_of(entry) for entry in entries}
+    successor = {entry["id"]: entry.get("replaced_by") for entry in entries}
+    problems = []
+    for entry in entries:
+        target = successor[entry["id"]]
+        if target and target not in lines:
+            problems.append(
+                Problem(
+                    shown,
+                    line_of(entry),
+                    f"unit '{entry['id']}': replaced_by '{target}' is not a unit id in this "
+                    "file; write the id of the unit that took its work over",
+                )
+            )
+    reported: set[str] = set()
+    for entry in entries:
+        chain = [entry["id"]]
+        while successor.get(chain[-1]) in lines and successor[chain[-1]] not in chain:
+            chain.append(successor[chain[-1]])
+        target = successor.get(chain[-1])
+        if target not in chain:
+            continue
+        circle = chain[chain.index(target) :]
+        if reported.isdisjoint(circle):
+            reported.update(circle)
+            first = min(circle, key=lambda uid: lines[uid])
+            start = circle.index(first)
+            shown_circle = " → ".join([*circle[start:], *circle[:start], first])
+            problems.append(
+                Problem(
+                    shown,
+                    lines[first],
+                    f"unit '{first}': replaced_by goes round in a circle ({shown_circle}); "
+                    "remove replaced_by from the unit that is current",
+                )
+            )
     return problems
