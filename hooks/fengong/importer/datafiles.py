@@ -185,6 +185,7 @@ def unit_id(name: str, taken: set[str]) -> str:
     # Imported here: pypinyin loads its phrase dictionary on import (about 0.5 s), which a
     # re-import that names no new unit never needs.
     from pypinyin import lazy_pinyin
+
     syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name)]
     base = "-".join(s for s in syllables if s)[:60].strip("-") or "unit"
     candidate, n = base, 2
