@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import Style, lazy_pinyin
-
 from ..textnorm import normalise
 
 # 大足府办发〔2020〕41号, 国发[2018]39号, 粤府〔2021〕第22号 (after normalise: half-width).
@@ -24,6 +22,10 @@ def notice_slug(doc_number: str) -> str | None:
     found = _DOC_NUMBER.match(normalise(doc_number or "").strip())
     if found is None:
         return None
+    # Imported here, as in datafiles.unit_id: pypinyin loads its phrase dictionary on import
+    # (about 0.5 s of CPU), which an import into a named notice folder never needs.
+    from pypinyin import Style, lazy_pinyin
+
     initials = lazy_pinyin(found["issuer"], style=Style.FIRST_LETTER)
     issuer = re.sub(r"[^a-z0-9]", "", "".join(initials).lower())
     if not issuer:
