@@ -6,11 +6,16 @@ The real data/ holds no reports: every test works on a temp copy of it."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from fengong import paths
+from fengong.downloads import notice_json_bytes
 from fengong.load import check, load_site
+from fengong.render import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 # renshe (区人力社保局) leads task 9 and shares task 8; task 2 is not its.
@@ -286,6 +291,29 @@ def test_round_trip_of_a_filled_workbook(tmp_path, data, site_model, downloads, 
     assert got == FILLED
     # In the notice's order, whatever order the rows came back in.
     assert [e.task_id for e in report.entries] == sorted(FILLED)
+
+    # And the site shows exactly what was filled in: each task's page its status and the
+    # unit's words, the unit page the period as received, /progress/ the counts, the
+    # downloads the status.
+    pages = render_pages(site)
+    for task_id, (status, progress, evidence) in FILLED.items():
+        task = next(t for t in site.tasks if t.id == task_id)
+        page = BeautifulSoup(pages[paths.page_of(task)], "html.parser")
+        assert page.select_one(".fg-light-now .fg-light").get_text() == status
+        row = page.select_one('#progress-2020-H1 ~ div td[data-label="进展情况"]')
+        assert row.get_text("\n") == progress
+        assert evidence in page.get_text()
+    for task_id in (DELETED, UNFILLED):
+        task = next(t for t in site.tasks if t.id == task_id)
+        assert "尚未收到报送" in pages[paths.page_of(task)]
+    unit_page = BeautifulSoup(pages[paths.page_of(site.unit("renshe"))], "html.parser")
+    assert "2020年7月8日" in unit_page.get_text()
+    progress_page = BeautifulSoup(pages[paths.PROGRESS], "html.parser").get_text()
+    assert "共收到 1 份报送" in progress_page
+    downloaded = json.loads(notice_json_bytes(site, None))["tasks"]
+    number_of = {t.id: t.number for t in site.tasks}
+    status_of = {t["number"]: t["status"] for t in downloaded}
+    assert {i: status_of[number_of[i]] for i in FILLED} == {i: v[0] for i, v in FILLED.items()}
 
 
 def set_cell(task_id: int, header: str, value):
