@@ -159,3 +159,33 @@ def test_nothing_loads_from_another_host(library_build):
                 if re.match(r"^(https?:)?//", el.get(attr, "")):
                     external.append(f"{html_file.relative_to(site)}: <{tag} {attr}>")
     assert not external, external[:10]
+
+
+def test_a_notice_links_to_its_basis_and_back(library_build):
+    """Where a notice's document.yaml names another of the site as its basis (依据), both
+    homes link to each other, and the library's home says so. (No two of the sample's real
+    notices implement one another: the basis here is the test's, the mechanics only.)"""
+    from dataclasses import replace
+
+    from fengong.model import Library
+    from fengong.render import render_pages
+    from fengong.views.library import library_home, notice_links
+
+    _, library = library_build
+    sites = tuple(
+        replace(s, notice=replace(s.notice, basis=("gf-2018-39",))) if s.notice.slug == DAZU else s
+        for s in library.sites
+    )
+    linked = Library(sites=sites, units=library.units, tags=library.tags)
+    for slug, other, words in ((DAZU, "gf-2018-39", "依据"), ("gf-2018-39", DAZU, "贯彻落实")):
+        site = linked.notice(slug)
+        home = paths.notice_home(slug)
+        html = render_pages(site, with_units=False, links=notice_links(linked, site, home))[home]
+        found = BeautifulSoup(html.split("---", 2)[2], "html.parser").select_one(".fg-notice-links")
+        assert words in found.get_text()
+        hrefs = [resolve(paths.url_of(home), a["href"]) for a in found.select("a")]
+        assert paths.url_of(paths.notice_home(other)) in hrefs
+        assert "" in hrefs  # the library's home
+    rows = {r.notice.slug: r for r in library_home(linked, paths.HOME).rows}
+    assert [name for name, _ in rows[DAZU].basis] == ["国发〔2018〕39号"]
+    assert rows["gf-2018-39"].implemented_by[0][1] == f"notices/{DAZU}/"

@@ -46,6 +46,7 @@ def page_of(item: Task | RemovedTask | Unit | Clause | Part) -> str:
 # the same for one notice alone (slug "": nothing moves) and for a notice of a library.
 NOTICES = "notices"
 LIBRARY_UNITS = "units/index.md"  # a library's list of every unit, across notices
+LIBRARY_HOME = "/" + HOME  # the library's home from a notice's page: "/" keeps it at the top
 
 
 def notice_root(slug: str) -> str:
@@ -67,6 +68,8 @@ def is_shared(src_uri: str) -> bool:
 
 def in_notice(slug: str, src_uri: str) -> str:
     """src_uri of a notice's page or download, placed in that notice's folder."""
+    if src_uri.startswith("/"):
+        return src_uri[1:]
     if not slug or is_shared(src_uri):
         return src_uri
     return notice_root(slug) + src_uri

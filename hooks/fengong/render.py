@@ -25,10 +25,12 @@ from .model import Clause, Library, Part, Site, Task, Unit
 from .qr import Codes
 from .views.common import lead_facts
 from .views.library import (
+    NoticeLinks,
     library_home,
     library_unit_page,
     library_units_index,
     moved_unit_page,
+    notice_links,
 )
 from .views.notice import about, changes, full_notice, home
 from .views.progress import progress_page
@@ -105,12 +107,17 @@ def link_from(page: str) -> Callable[[Task | Unit | Clause | Part], str]:
 
 
 def render_pages(
-    site: Site, site_url: str = "", qr_later: bool = False, with_units: bool = True
+    site: Site,
+    site_url: str = "",
+    qr_later: bool = False,
+    with_units: bool = True,
+    links: NoticeLinks | None = None,
 ) -> dict[str, str]:
     """Every generated page: src_uri → its front matter and HTML. With qr_later, the print
     sheets carry slots for their QR codes (qr.fill_slots), not the codes. A notice of a
     library is placed under notices/<slug>/ (paths.in_notice), without the unit pages and
-    print sheets (with_units=False): the library renders one per unit, across notices."""
+    print sheets (with_units=False): the library renders one per unit, across notices;
+    links: what its home says of the library's other notices (None: a notice alone)."""
     env = environment()
     at = partial(paths.in_notice, site.notice.slug)
     codes = Codes.of(site, site_url, later=qr_later)
@@ -118,7 +125,9 @@ def render_pages(
 
     def render(template: str, page: str, view) -> str:
         context = {f.name: getattr(view, f.name) for f in fields(view)}
-        return env.get_template(template).render(link=link_from(page), leads=leads, **context)
+        return env.get_template(template).render(
+            link=link_from(page), leads=leads, links=links, **context
+        )
 
     pages = {}
     for page, template, view in (
@@ -161,7 +170,8 @@ def render_library(library: Library) -> dict[str, str]:
     env = environment()
     pages: dict[str, str] = {}
     for site in library.sites:
-        pages |= render_pages(site, with_units=False)
+        links = notice_links(library, site, paths.notice_home(site.notice.slug))
+        pages |= render_pages(site, with_units=False, links=links)
 
     def render(template: str, page: str, view) -> str:
         context = {f.name: getattr(view, f.name) for f in fields(view)}

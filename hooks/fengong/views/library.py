@@ -86,6 +86,31 @@ def library_home(library: Library, page: str) -> LibraryHome:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class NoticeLinks:
+    """What a notice's own home says of it among the library's notices: whether it is in
+    force, and the notices it implements (依据) and that implement it (贯彻落实)."""
+
+    status: str
+    repealed_on: str
+    replaced_by: tuple[str, str] | None
+    basis: tuple[tuple[str, str], ...]
+    implemented_by: tuple[tuple[str, str], ...]
+    library_href: str  # the home page listing every notice
+
+
+def notice_links(library: Library, site: Site, page: str) -> NoticeLinks:
+    row = notice_row(library, page, site)
+    return NoticeLinks(
+        status=row.status,
+        repealed_on=site.notice.repealed_on,
+        replaced_by=row.replaced_by,
+        basis=row.basis,
+        implemented_by=row.implemented_by,
+        library_href=paths.href(page, paths.LIBRARY_HOME),
+    )
+
+
 # -- one page per unit, across notices ---------------------------------------------------
 
 
