@@ -115,13 +115,9 @@ def _library_config(config, data_dir: Path):
         s.notice.doc_number or s.notice.title for s in library.sites
     )
     config.extra["fengong_footer"] = library_footer(library)
-    # mkdocs.yml's nav names one notice's pages; a library's tabs are its own pages, and
-    # each notice's home under 文件 (its other pages are reached from there).
-    notices = [
-        {s.notice.doc_number or s.notice.title: paths.notice_home(s.notice.slug)}
-        for s in library.sites
-    ]
-    config.nav = [{"首页": paths.HOME}, {"责任单位": paths.LIBRARY_UNITS}, {"文件": notices}]
+    # mkdocs.yml's nav names one notice's pages; a library's tabs are its own pages (the
+    # home lists the notices: a tab per notice would put hundreds of links on every page).
+    config.nav = [{"首页": paths.HOME}, {"责任单位": paths.LIBRARY_UNITS}]
     site_url = _public_url(config)
 
     def url_in(slug: str, item) -> str:

@@ -112,13 +112,15 @@ def render_pages(
     qr_later: bool = False,
     with_units: bool = True,
     links: NoticeLinks | None = None,
+    env: jinja2.Environment | None = None,
 ) -> dict[str, str]:
     """Every generated page: src_uri → its front matter and HTML. With qr_later, the print
     sheets carry slots for their QR codes (qr.fill_slots), not the codes. A notice of a
     library is placed under notices/<slug>/ (paths.in_notice), without the unit pages and
     print sheets (with_units=False): the library renders one per unit, across notices;
-    links: what its home says of the library's other notices (None: a notice alone)."""
-    env = environment()
+    links: what its home says of the library's other notices (None: a notice alone); env:
+    the environment to render with (a library's notices share one: templates compile once)."""
+    env = env or environment()
     at = partial(paths.in_notice, site.notice.slug)
     codes = Codes.of(site, site_url, later=qr_later)
     leads = lead_facts(site)  # the explanation of who leads, on several pages
@@ -171,7 +173,7 @@ def render_library(library: Library) -> dict[str, str]:
     pages: dict[str, str] = {}
     for site in library.sites:
         links = notice_links(library, site, paths.notice_home(site.notice.slug))
-        pages |= render_pages(site, with_units=False, links=links)
+        pages |= render_pages(site, with_units=False, links=links, env=env)
 
     def render(template: str, page: str, view) -> str:
         context = {f.name: getattr(view, f.name) for f in fields(view)}
