@@ -26,9 +26,11 @@ build: $(BIN)/.installed
 	rm -rf site.old; if [ -d site ]; then mv site site.old; fi; mv site.new site; rm -rf site.old
 
 # A demonstration site in site-demo/: a copy of data/ with the SAMPLE progress reports of
-# tests/fixtures/progress-sample/ (invented), every page bannered as a demo.
+# tests/fixtures/progress-sample/ (invented), every page bannered as a demo; and in
+# site-demo-library/ three real notices in one library (tests/library_sample.py), bannered too.
 demo: $(BIN)/.installed
 	$(BIN)/python scripts/demo.py
+	$(BIN)/python scripts/demo.py --library
 
 # Validate data/ without building.
 check: $(BIN)/.installed

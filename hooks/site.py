@@ -13,10 +13,11 @@ from pathlib import Path
 from fengong import paths, qr, search
 from fengong.address import public_url
 from fengong.background import Background, BackgroundError
-from fengong.load import load_site
+from fengong.load import load_library, load_site
 from fengong.problems import ProblemsFound
-from fengong.render import anchor_ids, headings, render_pages
-from fengong.views.common import site_footer
+from fengong.readers.layout import is_library
+from fengong.render import anchor_ids, headings, render_library, render_pages
+from fengong.views.common import library_footer, site_footer
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -32,15 +33,12 @@ def on_config(config):
     data_dir = Path(settings.get("data_dir") or "data")
     if not data_dir.is_absolute():
         data_dir = Path(config.config_file_path).parent / data_dir
+    if is_library(data_dir):
+        return _library_config(config, data_dir)
     try:
         site, warnings = load_site(data_dir, shown_dir=_shown(data_dir))
     except ProblemsFound as found:
-        for problem in found.problems:
-            log.error(str(problem))
-        raise PluginError(
-            f"{len(found.problems)} problem(s) in {_shown(data_dir)}; fix them and build again "
-            "(python scripts/check_data.py checks the data without building)"
-        ) from None
+        _refuse(found, data_dir)
     for problem in warnings:
         log.info(str(problem))
     config.site_description = site.notice.title
@@ -49,13 +47,7 @@ def on_config(config):
     # The pages are rendered now, before MkDocs cleans site/: if one cannot be made, the
     # build stops here and the last good site stays in place.
     # QR codes, canonical links and the downloads' links need an address readers can open.
-    site_url = public_url(config.site_url)
-    if not site_url:
-        log.info(
-            f"no public address (site_url is {config.site_url or 'empty'}): QR codes, canonical "
-            "links and the links in the downloads are left out; to publish, build with "
-            "FENGONG_SITE_URL=https://…/"
-        )
+    site_url = _public_url(config)
 
     def url_of(item) -> str:
         return site_url + paths.item_url(item)
@@ -85,6 +77,69 @@ def on_config(config):
     _state.update(updated=site.notice.revision_date or site.notice.date)
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
     _state.update(public=bool(site_url), canonical={})
+    return config
+
+
+def _refuse(found: ProblemsFound, data_dir: Path):
+    for problem in found.problems:
+        log.error(str(problem))
+    raise PluginError(
+        f"{len(found.problems)} problem(s) in {_shown(data_dir)}; fix them and build again "
+        "(python scripts/check_data.py checks the data without building)"
+    ) from None
+
+
+def _public_url(config) -> str:
+    site_url = public_url(config.site_url)
+    if not site_url:
+        log.info(
+            f"no public address (site_url is {config.site_url or 'empty'}): QR codes, canonical "
+            "links and the links in the downloads are left out; to publish, build with "
+            "FENGONG_SITE_URL=https://…/"
+        )
+    return site_url
+
+
+def _library_config(config, data_dir: Path):
+    """A library of notices (data/notices/<slug>/): each notice's pages under
+    notices/<slug>/, a home page listing them, one page per unit across notices. The print
+    sheets carry no QR codes here yet."""
+    try:
+        library, warnings = load_library(data_dir, shown_dir=_shown(data_dir))
+    except ProblemsFound as found:
+        _refuse(found, data_dir)
+    for problem in warnings:
+        log.info(str(problem))
+    config.site_name = "任务分工文件"  # mkdocs.yml's name is the one notice's
+    config.site_description = "、".join(
+        s.notice.doc_number or s.notice.title for s in library.sites
+    )
+    config.extra["fengong_footer"] = library_footer(library)
+    # mkdocs.yml's nav names one notice's pages; a library's tabs are its own pages (the
+    # home lists the notices: a tab per notice would put hundreds of links on every page).
+    config.nav = [{"首页": paths.HOME}, {"责任单位": paths.LIBRARY_UNITS}]
+    site_url = _public_url(config)
+
+    def url_in(slug: str, item) -> str:
+        return site_url + paths.item_url(item, slug)
+
+    def files_made_later() -> dict[str, bytes]:
+        from fengong.library_downloads import library_download_files
+
+        index = search.index_files(search.library_documents(library), dict(library.synonyms))
+        return library_download_files(library, url_in if site_url else None) | index
+
+    later = Background(files_made_later)
+    try:
+        pages = render_library(library)
+    except BaseException:
+        _stop([later])
+        raise
+    _state.clear()
+    _state.update(site=library, pages=pages, downloads=paths.library_download_names(library))
+    _state.update(later=later, qr=None, results={})
+    _state.update(updated=max(s.notice.revision_date or s.notice.date for s in library.sites))
+    _state.update(sheets=set(), public=bool(site_url), canonical={})
     return config
 
 

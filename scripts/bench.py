@@ -8,13 +8,20 @@ each, and our theme and Markdown settings.  Writes the table as Markdown (script
 
     .venv/bin/python scripts/bench.py --scales 1,10,100,300 --runs 3
     .venv/bin/python scripts/bench.py --smoke        # CI: 10× once, prints, writes nothing
+    .venv/bin/python scripts/bench.py --library 20,100,200 --runs 1   # many notices (#13)
+
+--library: a synthetic library of N notices of ~60 tasks each (the real notice's shape, its
+units drawn from 300 names, 10 of them renamed: replaced_by), against a vanilla site with as
+many pages: build time, per-page cost, largest page, the cold search query's download.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gzip
+import io
 import json
 import math
 import os
@@ -425,6 +432,119 @@ def make_vanilla(root: Path, pages: int, mirrored: str, groups: int) -> Path:
     return config
 
 
+# --- many notices (--library) -------------------------------------------------------------
+LIBRARY_UNITS = 300
+LIBRARY_RENAMED = 10  # units replaced by another (机构改革): replaced_by in units.yaml
+LIBRARY_YEARS = 8  # notices spread over the years 2016 … 2023
+UNIT_LIST = re.compile(r"（责任单位：([^）]+)）")
+
+
+def library_notice(i: int, pool: list[str]) -> str:
+    """Notice i: the real notice's shape (synth_notice, scale 1), its own 文号 and year, and
+    its units drawn from the pool by a shift of i, so notices share some units, not all."""
+    text = synth_notice.generate(1, seed=i)
+    year = 2016 + i % LIBRARY_YEARS
+    text = text.replace("大足府办发〔2020〕41号", f"大足府办发〔{year}〕{i + 1}号", 1)
+    text = text.replace("2020年4月29日", f"{year}年4月29日")
+    names: dict[str, str] = {}
+
+    def swap(match: re.Match) -> str:
+        listed = []
+        for written in match[1].split("、"):
+            if written not in names:
+                names[written] = pool[(len(names) * 7 + i * 13) % len(pool)]
+            listed.append(names[written])
+        return "（责任单位：" + "、".join(dict.fromkeys(listed)) + "）"
+
+    head, annex = text.split("\n附件\n", 1)
+    return head + "\n附件\n" + UNIT_LIST.sub(swap, annex)
+
+
+def make_library(n: int, data: Path) -> float:
+    """data/: a library of n synthetic notices; returns the import's seconds."""
+    import import_notice  # in-process: n interpreters would take longer than the imports
+
+    data.mkdir(parents=True)
+    for name in ("units.yaml", "tags.yaml", "synonyms.yaml"):
+        shutil.copy(ROOT / "data" / name, data / name)
+    (data / "notices").mkdir()
+    pool = synth_notice.generated_unit_names(LIBRARY_UNITS)
+    start = perf_counter()
+    for i in range(n):
+        source = data.parent / f"notice-{i + 1}.txt"
+        source.write_text(library_notice(i, pool), encoding="utf-8")
+        slug = f"n{i + 1:03d}"
+        argv = [str(source), "--data-dir", str(data), "--notice", slug]
+        with contextlib.redirect_stdout(io.StringIO()):
+            status = import_notice.main(argv)
+        if status != 0:
+            raise RuntimeError(f"import of notice {i + 1} failed")
+    seconds = perf_counter() - start
+    _rename_units(data / "units.yaml", pool[: LIBRARY_RENAMED * 2])
+    return seconds
+
+
+def _rename_units(path: Path, names: list[str]) -> None:
+    """Every other of names replaced by the next (机构改革): 10 renamed units, no chains."""
+    from ruamel.yaml import YAML
+
+    rt = YAML()
+    rt.width = 1_000_000
+    registry = rt.load(path)
+    ids = {u["name"]: u["id"] for u in registry["units"]}
+    for old, new in zip(names[::2], names[1::2], strict=True):
+        if old in ids and new in ids:
+            unit = next(u for u in registry["units"] if u["name"] == old)
+            unit["replaced_by"] = ids[new]
+    rt.dump(registry, path)
+
+
+def cold_query_gzip(site: Path) -> int:
+    """Bytes (gzip) a one-word query loads first: the manifest, a term shard and a block of
+    documents (the largest of each: an upper bound)."""
+    search = site / "search"
+
+    def gz(path: Path) -> int:
+        return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+    manifest = gz(search / "fengong-index.json")
+    shards = [gz(p) for p in (search / "fengong").glob("t*.json")]
+    blocks = [gz(p) for p in (search / "fengong").glob("d*.json")]
+    return manifest + max(shards, default=0) + max(blocks, default=0)
+
+
+def bench_library(sizes: list[int], args: argparse.Namespace) -> str:
+    mirrored, groups, _ = vanilla_settings()
+    lines = [
+        "| notices | tasks | pages | import | build | vanilla | ratio | per page | "
+        "largest page | cold query (gzip) |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"fengong-bench-library-{n}-") as tmp:
+            work = Path(tmp)
+            say(f"library of {n} notices: importing")
+            imported = make_library(n, work / "data")
+            ours = mkdocs_build(CONFIG, work, "ours", args.runs, work / "data", args.timeout)
+            if ours.error:
+                say(ours.error)
+                return ours.error
+            stats = ours.stats
+            tasks = n * synth_notice.TASKS_PER_SCALE
+            say(f"  build {ours.seconds:.1f} s, {stats.pages} pages")
+            config = make_vanilla(work / "vanilla", stats.pages, mirrored, groups)
+            vanilla = mkdocs_build(config, work, "vanilla", args.runs, None, args.timeout)
+            say(f"  vanilla {vanilla.seconds:.1f} s, {vanilla.stats.pages} pages")
+            lines.append(
+                f"| {n} | {tasks} | {stats.pages} | {imported:.0f} s | {ours.seconds:.1f} s | "
+                f"{vanilla.seconds:.1f} s | {ratio(ours.seconds, vanilla.seconds)} | "
+                f"{ours.seconds / stats.pages * 1000:.1f} ms | "
+                f"{kb(stats.largest_page_bytes)} KB ({stats.largest_page}) | "
+                f"{kb(cold_query_gzip(work / f'ours-site-{args.runs - 1}'))} KB |"
+            )
+    return "\n".join(lines) + "\n"
+
+
 # --- one scale ---------------------------------------------------------------------------
 
 
@@ -676,8 +796,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--timeout", type=float, default=3600, help="seconds before a child is killed (3600)"
     )
+    parser.add_argument("--library", help="notices per library, comma-separated: 20,100,200")
     args = parser.parse_args(argv)
     args.argv = sys.argv[1:] if argv is None else argv
+    if args.library:
+        print(bench_library([int(n) for n in args.library.split(",")], args))
+        return 0
     if args.smoke:
         args.scales, args.runs = "10", 1
     try:

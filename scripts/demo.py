@@ -3,6 +3,11 @@
 page saying its reports are samples. The real data/ is never touched.
 
     python scripts/demo.py [--site-dir site-demo]
+    python scripts/demo.py --library [--site-dir site-demo-library]
+
+With --library, a multi-notice demonstration instead: the three real notices of
+tests/library_sample.py (the Dazu notice and 国发〔2018〕39号 and 42号) in one library,
+built into site-demo-library/, every page bannered as a demonstration.
 
 Like `make build`, it builds beside the target and swaps the new site in only when the
 build succeeds.
@@ -29,24 +34,36 @@ def demo_data(target: Path) -> Path:
     return target
 
 
+def library_demo_data(folder: Path) -> Path:
+    """The three real notices of tests/library_sample.py as a library in folder/data."""
+    sys.path.insert(0, str(ROOT / "tests"))  # library_sample and the sitebuild it reads
+    from library_sample import library_data
+
+    return library_data(folder)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", type=Path, default=ROOT / "site-demo")
+    parser.add_argument("--site-dir", type=Path)
+    parser.add_argument(
+        "--library", action="store_true", help="the three-notice library demonstration"
+    )
     args = parser.parse_args(argv)
-    site_dir = args.site_dir.resolve()
+    default = "site-demo-library" if args.library else "site-demo"
+    site_dir = (args.site_dir or ROOT / default).resolve()
     new = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(new, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="fengong-demo-") as tmp:
-        data = demo_data(Path(tmp) / "data")
+        data = library_demo_data(Path(tmp)) if args.library else demo_data(Path(tmp) / "data")
         env = os.environ | {
             "FENGONG_DATA_DIR": str(data),
-            "FENGONG_DEMO": "true",
+            "FENGONG_DEMO": "library" if args.library else "true",
             "NO_MKDOCS_2_WARNING": "true",
         }
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new)]
         if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
             shutil.rmtree(new, ignore_errors=True)
-            print("demo: the build failed (above); site-demo/ is unchanged", file=sys.stderr)
+            print(f"demo: the build failed (above); {site_dir.name}/ is unchanged", file=sys.stderr)
             return 1
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -54,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         site_dir.rename(old)
     new.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"demo: built {site_dir} (sample reports from {SAMPLE.relative_to(ROOT)})")
+    made_from = "tests/library_sample.py" if args.library else SAMPLE.relative_to(ROOT)
+    print(f"demo: built {site_dir} (from {made_from})")
     return 0
 
 

@@ -656,6 +656,15 @@ class Library:
     def work_of(self, unit: Unit) -> tuple[UnitWork, ...]:
         """For each notice that names this unit or one it replaced, in library order, the
         tasks it leads and those it shares there."""
+        if unit.id not in self._work:  # a unit's page, sheet, ledger and index row ask
+            self._work[unit.id] = self._find_work(unit)
+        return self._work[unit.id]
+
+    @cached_property
+    def _work(self) -> dict[str, tuple[UnitWork, ...]]:
+        return {}
+
+    def _find_work(self, unit: Unit) -> tuple[UnitWork, ...]:
         ids = {unit.id, *(u.id for u in self.predecessors(unit))}
         found = []
         for site in self.sites:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 
-from .model import Block, Clause, Part, RemovedTask, Site, Task, Unit
+from .model import Block, Clause, Library, Part, RemovedTask, Site, Task, Unit
 
 HOME = "index.md"
 NOTICE = "notice.md"
@@ -39,6 +39,49 @@ def page_of(item: Task | RemovedTask | Unit | Clause | Part) -> str:
     raise TypeError(f"no page for {type(item).__name__}")
 
 
+# -- Many notices: each notice's pages under notices/<slug>/, the units' pages shared -------
+# One mechanism for every page, chart, download and search entry: a notice's items keep
+# the src_uris above, and in_notice() places them under their notice's folder. href()
+# places a link's target in the notice of the page it is written on, so a view renders
+# the same for one notice alone (slug "": nothing moves) and for a notice of a library.
+NOTICES = "notices"
+LIBRARY_UNITS = "units/index.md"  # a library's list of every unit, across notices
+LIBRARY_HOME = "/" + HOME  # the library's home from a notice's page: "/" keeps it at the top
+
+
+def notice_root(slug: str) -> str:
+    """The folder of a notice's pages: notices/<slug>/; "" for the single layout."""
+    return f"{NOTICES}/{slug}/" if slug else ""
+
+
+def notice_home(slug: str) -> str:
+    return notice_root(slug) + HOME
+
+
+def is_shared(src_uri: str) -> bool:
+    """Pages one per unit across notices (units/<id>/, its print sheet) and the library's
+    own pages (anything under notices/ already placed): never moved into a notice."""
+    if src_uri.startswith(NOTICES + "/"):
+        return True
+    return src_uri.startswith("units/") and src_uri != UNITS_INDEX
+
+
+def in_notice(slug: str, src_uri: str) -> str:
+    """src_uri of a notice's page or download, placed in that notice's folder."""
+    if src_uri.startswith("/"):
+        return src_uri[1:]
+    if not slug or is_shared(src_uri):
+        return src_uri
+    return notice_root(slug) + src_uri
+
+
+def notice_of(src_uri: str) -> str:
+    """The slug of the notice a page belongs to; "" for a shared or single-layout page."""
+    if not src_uri.startswith(NOTICES + "/"):
+        return ""
+    return src_uri.split("/", 2)[1]
+
+
 def url_of(src_uri: str) -> str:
     """The site-relative URL MkDocs gives a page (use_directory_urls) or another file."""
     if not src_uri.endswith(".md"):
@@ -50,8 +93,9 @@ def url_of(src_uri: str) -> str:
     return stem + "/"
 
 
-def item_url(item: Task | Unit | Clause | Part) -> str:
-    return url_of(page_of(item))
+def item_url(item: Task | Unit | Clause | Part, slug: str = "") -> str:
+    """An item's site-relative URL; slug: the notice it belongs to, in a library."""
+    return url_of(in_notice(slug, page_of(item)))
 
 
 # -- Anchors: the ids pages give their sections, written and linked to from here only ------
@@ -115,6 +159,36 @@ def download_names(site: Site) -> list[str]:
     return names
 
 
+# -- A library's unit pages and downloads (views/library.py, library_downloads.py)
+
+
+def library_units(library: Library) -> tuple[Unit, ...]:
+    """The units with a page: each named by a notice, or replacing one that is; registry
+    order. A unit replaced by another has no page of its own (moved_units says where)."""
+    named = {u.id for site in library.sites for u in site.units}
+    return tuple(
+        u
+        for u in library.units
+        if not u.replaced_by and ({u.id, *(p.id for p in library.predecessors(u))} & named)
+    )
+
+
+def moved_units(library: Library) -> tuple[Unit, ...]:
+    """Units a notice names that were renamed or merged (replaced_by): their old address
+    points to the page of the unit doing their work today."""
+    named = {u.id for site in library.sites for u in site.units}
+    return tuple(u for u in library.units if u.replaced_by and u.id in named)
+
+
+def library_download_names(library: Library) -> list[str]:
+    names = []
+    for site in library.sites:
+        names += [in_notice(site.notice.slug, n) for n in download_names(site)]
+    for unit in library_units(library):
+        names += [unit_download(unit, ext) for ext in UNIT_DOWNLOADS]
+    return names
+
+
 # -- The unit's workbench (charts, timeline, print sheets) ------------------------------
 TIMELINE = "timeline.md"
 
@@ -130,7 +204,7 @@ def href(from_page: str, to: str, query: str = "", anchor: str = "") -> str:
     """The link from one page to a page or file (src_uris), relative to the page's URL as
     the browser resolves it. Pages bypass Markdown (see hooks/site.py), so MkDocs neither
     rewrites nor validates these links; tests/test_site.py follows every one."""
-    target = url_of(to)
+    target = url_of(in_notice(notice_of(from_page), to))
     rel = posixpath.relpath("/" + target, "/" + url_of(from_page))
     if rel == ".":
         rel = "./"

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import fields
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -20,9 +21,17 @@ from markupsafe import Markup
 from . import paths
 from .charts.measure import px
 from .labels import NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
-from .model import Clause, Part, Site, Task, Unit
+from .model import Clause, Library, Part, Site, Task, Unit
 from .qr import Codes
 from .views.common import lead_facts
+from .views.library import (
+    NoticeLinks,
+    library_home,
+    library_unit_page,
+    library_units_index,
+    moved_unit_page,
+    notice_links,
+)
 from .views.notice import about, changes, full_notice, home
 from .views.progress import progress_page
 from .views.structure import clause_page, part_page, parts_index
@@ -97,16 +106,30 @@ def link_from(page: str) -> Callable[[Task | Unit | Clause | Part], str]:
     return link
 
 
-def render_pages(site: Site, site_url: str = "", qr_later: bool = False) -> dict[str, str]:
+def render_pages(
+    site: Site,
+    site_url: str = "",
+    qr_later: bool = False,
+    with_units: bool = True,
+    links: NoticeLinks | None = None,
+    env: jinja2.Environment | None = None,
+) -> dict[str, str]:
     """Every generated page: src_uri → its front matter and HTML. With qr_later, the print
-    sheets carry slots for their QR codes (qr.fill_slots), not the codes."""
-    env = environment()
+    sheets carry slots for their QR codes (qr.fill_slots), not the codes. A notice of a
+    library is placed under notices/<slug>/ (paths.in_notice), without the unit pages and
+    print sheets (with_units=False): the library renders one per unit, across notices;
+    links: what its home says of the library's other notices (None: a notice alone); env:
+    the environment to render with (a library's notices share one: templates compile once)."""
+    env = env or environment()
+    at = partial(paths.in_notice, site.notice.slug)
     codes = Codes.of(site, site_url, later=qr_later)
     leads = lead_facts(site)  # the explanation of who leads, on several pages
 
     def render(template: str, page: str, view) -> str:
         context = {f.name: getattr(view, f.name) for f in fields(view)}
-        return env.get_template(template).render(link=link_from(page), leads=leads, **context)
+        return env.get_template(template).render(
+            link=link_from(page), leads=leads, links=links, **context
+        )
 
     pages = {}
     for page, template, view in (
@@ -120,23 +143,53 @@ def render_pages(site: Site, site_url: str = "", qr_later: bool = False) -> dict
         (paths.TIMELINE, "timeline.html.j2", timeline_page),  # workbench
         (paths.PROGRESS, "progress.html.j2", progress_page),  # 落实情况
     ):
+        page = at(page)
         pages[page] = render(template, page, view(site, page))
     for i, task in enumerate(site.tasks):
-        page = paths.page_of(task)
+        page = at(paths.page_of(task))
         pages[page] = render("task.html.j2", page, task_page(site, page, i))
     for removed in site.removed_tasks:
-        page = paths.page_of(removed)
+        page = at(paths.page_of(removed))
         pages[page] = render("removed_task.html.j2", page, removed_task_page(site, page, removed))
-    for unit in site.units:
+    for unit in site.units if with_units else ():
         page = paths.page_of(unit)
         pages[page] = render("unit.html.j2", page, unit_page(site, page, unit))
         # The unit's printable assignment sheet (workbench).
         sheet = paths.unit_print_page(unit)
         pages[sheet] = render("unit_print.html.j2", sheet, unit_sheet(site, sheet, unit, codes))
     for clause in site.clauses:
-        page = paths.page_of(clause)
+        page = at(paths.page_of(clause))
         pages[page] = render("clause.html.j2", page, clause_page(site, page, clause))
     for part in site.parts:
-        page = paths.page_of(part)
+        page = at(paths.page_of(part))
         pages[page] = render("part.html.j2", page, part_page(site, page, part))
+    return pages
+
+
+def render_library(library: Library) -> dict[str, str]:
+    """Every page of a library: each notice's pages under notices/<slug>/, and the shared
+    ones: the home page listing the notices, the units, one page and sheet per unit."""
+    env = environment()
+    pages: dict[str, str] = {}
+    for site in library.sites:
+        links = notice_links(library, site, paths.notice_home(site.notice.slug))
+        pages |= render_pages(site, with_units=False, links=links, env=env)
+
+    def render(template: str, page: str, view) -> str:
+        context = {f.name: getattr(view, f.name) for f in fields(view)}
+        return env.get_template(template).render(link=link_from(page), **context)
+
+    pages[paths.HOME] = render(
+        "library_home.html.j2", paths.HOME, library_home(library, paths.HOME)
+    )
+    units = paths.LIBRARY_UNITS
+    pages[units] = render("library_units.html.j2", units, library_units_index(library, units))
+    for unit in paths.library_units(library):
+        page, sheet = paths.page_of(unit), paths.unit_print_page(unit)
+        pages[page] = render("library_unit.html.j2", page, library_unit_page(library, page, unit))
+        view = library_unit_page(library, sheet, unit)
+        pages[sheet] = render("library_unit_print.html.j2", sheet, view)
+    for unit in paths.moved_units(library):
+        page = paths.page_of(unit)
+        pages[page] = render("moved_unit.html.j2", page, moved_unit_page(library, page, unit))
     return pages

@@ -26,7 +26,7 @@ from typing import Literal
 from lunr.builder import Builder
 
 from . import paths
-from .model import Clause, Part, Site, Task
+from .model import Clause, Library, Part, Site, Task
 from .numerals import to_chinese
 from .standing import standing
 
@@ -147,12 +147,13 @@ class TaskFacets:
 def documents(site: Site) -> list[SearchDoc]:
     """Tasks (removed ones too), units, clauses, parts and the notice's paragraphs."""
     docs: list[SearchDoc] = []
+    slug = site.notice.slug  # in a library, its pages are under notices/<slug>/
     for task in site.tasks:
         names = _unique(n for a in task.lead for n in (a.written, a.unit.name))
         partners = _unique(n for a in task.partners for n in (a.written, a.unit.name))
         docs.append(
             SearchDoc(
-                location=paths.item_url(task),
+                location=paths.item_url(task, slug),
                 title=f"任务{task.number}",
                 text=task.text,
                 kind="task",
@@ -168,7 +169,7 @@ def documents(site: Site) -> list[SearchDoc]:
         # Its page stays; its number now belongs to another task, so `task` is not set.
         docs.append(
             SearchDoc(
-                location=paths.item_url(removed),
+                location=paths.item_url(removed, slug),
                 title=f"任务{removed.number}（已删除）",
                 text=removed.text,
                 kind="task",
@@ -194,11 +195,30 @@ def documents(site: Site) -> list[SearchDoc]:
     # Clauses and parts titled as their pages are, numbered as the notice numbers them.
     for clause in site.clauses:
         title = clause_title(clause)
-        docs.append(SearchDoc(location=paths.item_url(clause), title=title, text="", kind="clause"))
+        docs.append(
+            SearchDoc(location=paths.item_url(clause, slug), title=title, text="", kind="clause")
+        )
     for part in site.parts:
         title = part_title(part)
-        docs.append(SearchDoc(location=paths.item_url(part), title=title, text="", kind="part"))
+        docs.append(
+            SearchDoc(location=paths.item_url(part, slug), title=title, text="", kind="part")
+        )
     docs.extend(_notice_documents(site))
+    return docs
+
+
+def library_documents(library: Library) -> list[SearchDoc]:
+    """One index for every notice of a library: each notice's documents at its pages
+    (notices/<slug>/…), each unit once, at its one page."""
+    docs: list[SearchDoc] = []
+    seen: set[str] = set()
+    for site in library.sites:
+        for doc in documents(site):
+            if doc.kind == "unit":
+                if doc.location in seen:
+                    continue
+                seen.add(doc.location)
+            docs.append(doc)
     return docs
 
 
@@ -260,7 +280,7 @@ def _notice_documents(site: Site) -> Iterable[SearchDoc]:
     The worker groups results by page as Material does, and heads each group with the page
     itself (its location without '#'), so the notice page must be a document too.
     """
-    page = paths.url_of(paths.NOTICE)
+    page = paths.url_of(paths.in_notice(site.notice.slug, paths.NOTICE))
     boost = KIND_BOOST["notice"]
     yield SearchDoc(location=page, title=site.notice.title, text="", kind="notice", boost=boost)
     heading = ""

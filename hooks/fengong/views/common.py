@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .. import paths
 from ..labels import cn_date
-from ..model import Notice, Site, Tag
+from ..model import Library, Notice, Site, Tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,4 +116,16 @@ def site_footer(site: Site) -> Footer:
         updated=cn_date(notice.revision_date or notice.date),
         revision=notice.revision_label,
         official_url=official_url(notice),
+    )
+
+
+def library_footer(library: Library) -> Footer:
+    """A library's footer: its issuers, the date of its latest notice or revision."""
+    notices = [s.notice for s in library.sites]
+    return Footer(
+        owner="、".join(dict.fromkeys(n.issuer for n in notices)),
+        contact="",
+        updated=cn_date(max(n.revision_date or n.date for n in notices)),
+        revision="",
+        official_url="",
     )

@@ -1,0 +1,191 @@
+"""Many notices, one site (issue #13, the pages side): the three real notices of
+tests/library_sample.py built once into one site. Each notice's pages are under
+notices/<slug>/, one page per unit lists its tasks in every notice, every internal link of
+the build resolves, and the Dazu notice's pages say what the single build's do."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from fengong import paths
+from fengong.load import load_library
+from library_sample import DAZU, library_data
+from openpyxl import load_workbook
+from sitebuild import build_site
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def library_build(tmp_path_factory) -> tuple[Path, object]:
+    folder = tmp_path_factory.mktemp("library-site")
+    data = library_data(folder)
+    library, _ = load_library(data, shown_dir="data")
+    return build_site(folder / "site", data), library
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
+
+
+def resolve(from_url: str, href: str) -> str | None:
+    """The site-relative path an internal href points to, else None."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None
+    if not parts.path:
+        return from_url
+    target = (Path("/" + from_url) / unquote(parts.path)).resolve()
+    url = str(target).lstrip("/")
+    return url + "/" if parts.path.endswith("/") and url else url
+
+
+def test_every_internal_link_resolves_to_a_file(library_build):
+    site, _ = library_build
+    broken, pages = [], 0
+    for html_file in sorted(site.rglob("index.html")):
+        pages += 1
+        rel = str(html_file.parent.relative_to(site))
+        from_url = "" if rel == "." else rel + "/"
+        for a in BeautifulSoup(html_file.read_text("utf-8"), "html.parser").select("a[href]"):
+            url = resolve(from_url, a["href"])
+            if url is None:
+                continue
+            target = site / url
+            if url == "" or url.endswith("/"):
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{from_url} → {a['href']}")
+    assert pages > 300  # three notices' pages and the units'
+    assert not broken, "\n".join(broken[:20])
+
+
+def test_each_notice_has_its_pages_under_its_slug(library_build):
+    site, library = library_build
+    home = soup(site, "").select_one("article")
+    for lib_site in library.sites:
+        slug = lib_site.notice.slug
+        root = site / "notices" / slug
+        assert (root / "index.html").is_file() and (root / "notice" / "index.html").is_file()
+        for task in lib_site.tasks:
+            assert (site / paths.item_url(task, slug) / "index.html").is_file()
+        assert (root / "downloads" / "tasks.csv").is_file()
+        row = home.find("a", href=f"notices/{slug}/").find_parent("tr")
+        assert lib_site.notice.doc_number in row.get_text()
+        assert str(len(lib_site.tasks)) in [td.get_text() for td in row.find_all("td")]
+    assert not (site / "tasks").exists()  # no notice's pages outside notices/
+
+
+def test_a_unit_of_two_notices_has_one_page_with_both_and_their_roles(library_build):
+    site, library = library_build
+    unit = next(u for u in library.units if u.name == "财政部")
+    works = library.work_of(unit)
+    assert [w.site.notice.slug for w in works] == ["gf-2018-42", "gf-2018-39"]
+    page = soup(site, paths.item_url(unit))
+    headings = [h.get_text() for h in page.select("article h2[id^=notice-]")]
+    assert len(headings) == len(works)
+    assert all(w.site.notice.doc_number in h for w, h in zip(works, headings, strict=True))
+    tables = page.select("article h2[id^=notice-] + p + div table")
+    for work, table in zip(works, tables, strict=True):
+        rows = table.select("tbody tr")
+        assert len(rows) == len(work.led) + len(work.shared)
+        led = {t.number for t in work.led}
+        for tr in rows:
+            number = int(re.search(r"任务(\d+)", tr.td.get_text())[1])
+            role = tr.select("td")[2].get_text()
+            assert role.startswith("牵头") == (number in led), (number, role)
+            href = tr.td.a["href"]
+            assert resolve(paths.item_url(unit), href) == paths.item_url(
+                work.site.task(number), work.site.notice.slug
+            )
+
+
+def test_a_units_ledger_has_rows_from_both_notices(library_build):
+    site, library = library_build
+    unit = next(u for u in library.units if u.name == "财政部")
+    want = {w.site.notice.doc_number: len(w.led) + len(w.shared) for w in library.work_of(unit)}
+    text = (site / paths.unit_download(unit, "csv")).read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))[1:]
+    got: dict[str, int] = {}
+    for row in rows:
+        got[row[0]] = got.get(row[0], 0) + 1
+    assert got == want and len(want) == 2
+    sheet = load_workbook(site / paths.unit_download(unit, "xlsx")).active
+    numbers = {sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)}
+    assert numbers == set(want)
+    ics = (site / paths.unit_download(unit, "ics")).read_text("utf-8")
+    uids = re.findall(r"^UID:(.*)$", ics, flags=re.M)
+    assert len(uids) == len(set(uids))  # two notices' 任务1 stay two events
+
+
+def test_the_dazu_pages_carry_the_single_builds_texts_and_units(library_build, built_site):
+    site, library = library_build
+    dazu = library.notice(DAZU)
+    for task in dazu.tasks:
+        single = soup(built_site, paths.item_url(task)).select_one("article")
+        multi = soup(site, paths.item_url(task, DAZU)).select_one("article")
+        text = ".fg-task-text"
+        assert multi.select_one(text).get_text() == single.select_one(text).get_text()
+        units = [a.get_text() for a in multi.select("a[href*='units/']")]
+        assert units == [a.get_text() for a in single.select("a[href*='units/']")]
+        assert units  # every task names its units
+
+
+def test_the_search_index_holds_every_notice_once(library_build):
+    site, library = library_build
+    files = {p.name: p for p in site.rglob("*.json") if "search" in str(p.parent)}
+    assert files, "a search index"
+    blob = "".join(p.read_text("utf-8") for p in files.values())
+    for lib_site in library.sites:
+        assert f"notices/{lib_site.notice.slug}/tasks/" in blob
+    assert not re.search(r'"tasks/\d+/"', blob)  # no task outside its notice
+
+
+def test_nothing_loads_from_another_host(library_build):
+    site, _ = library_build
+    external = []
+    for html_file in site.rglob("*.html"):
+        page = BeautifulSoup(html_file.read_text("utf-8"), "html.parser")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in page.find_all(tag):
+                if tag == "link" and set(el.get("rel", [])) <= {"canonical", "alternate"}:
+                    continue  # names the page's public address; loads nothing
+                if re.match(r"^(https?:)?//", el.get(attr, "")):
+                    external.append(f"{html_file.relative_to(site)}: <{tag} {attr}>")
+    assert not external, external[:10]
+
+
+def test_a_notice_links_to_its_basis_and_back(library_build):
+    """Where a notice's document.yaml names another of the site as its basis (依据), both
+    homes link to each other, and the library's home says so. (No two of the sample's real
+    notices implement one another: the basis here is the test's, the mechanics only.)"""
+    from dataclasses import replace
+
+    from fengong.model import Library
+    from fengong.render import render_pages
+    from fengong.views.library import library_home, notice_links
+
+    _, library = library_build
+    sites = tuple(
+        replace(s, notice=replace(s.notice, basis=("gf-2018-39",))) if s.notice.slug == DAZU else s
+        for s in library.sites
+    )
+    linked = Library(sites=sites, units=library.units, tags=library.tags)
+    for slug, other, words in ((DAZU, "gf-2018-39", "依据"), ("gf-2018-39", DAZU, "贯彻落实")):
+        site = linked.notice(slug)
+        home = paths.notice_home(slug)
+        html = render_pages(site, with_units=False, links=notice_links(linked, site, home))[home]
+        found = BeautifulSoup(html.split("---", 2)[2], "html.parser").select_one(".fg-notice-links")
+        assert words in found.get_text()
+        hrefs = [resolve(paths.url_of(home), a["href"]) for a in found.select("a")]
+        assert paths.url_of(paths.notice_home(other)) in hrefs
+        assert "" in hrefs  # the library's home
+    rows = {r.notice.slug: r for r in library_home(linked, paths.HOME).rows}
+    assert [name for name, _ in rows[DAZU].basis] == ["国发〔2018〕39号"]
+    assert rows["gf-2018-39"].implemented_by[0][1] == f"notices/{DAZU}/"
