@@ -98,11 +98,14 @@ class Footer:
     """What every page's footer says: who runs the site, whom to ask, how current it is.
     The theme's Jinja has no filters of ours: every value here is display text."""
 
-    owner: str  # 主办单位: the notice's issuer
+    owner: str  # the notice's issuer (主办单位), or a library's issuers (发文机关)
     contact: str  # 联系人：张高，联系电话：43722483
     updated: str  # 2020年4月29日: the current revision's date (the data's, never the build's)
     revision: str  # v1
     official_url: str
+    # A one-notice site is its issuer's: 主办单位. A library gathers other issuers' notices
+    # (the State Council's beside the district's): they issued them, they do not run the site.
+    owner_label: str = "主办单位"
 
 
 def site_footer(site: Site) -> Footer:
@@ -128,4 +131,5 @@ def library_footer(library: Library) -> Footer:
         updated=cn_date(max(n.revision_date or n.date for n in notices)),
         revision="",
         official_url="",
+        owner_label="收录文件的发文机关",
     )
