@@ -145,6 +145,19 @@ def test_the_search_index_holds_every_notice_once(library_build):
     for lib_site in library.sites:
         assert f"notices/{lib_site.notice.slug}/tasks/" in blob
     assert not re.search(r'"tasks/\d+/"', blob)  # no task outside its notice
+    # Each hit says which notice it is in, in its title; a unit is listed once.
+    docs = [d for p in sorted(files.values()) if p.name[0] == "d" for d in _docs(p)]
+    titles = {d["title"] for d in docs}
+    for lib_site in library.sites:
+        assert f"任务1（{lib_site.notice.doc_number}）" in titles
+    units = [d["location"] for d in docs if d["kind"] == "unit"]
+    assert len(units) == len(set(units))
+
+
+def _docs(path: Path) -> list[dict]:
+    import json
+
+    return json.loads(path.read_text("utf-8"))["docs"]
 
 
 def test_nothing_loads_from_another_host(library_build):

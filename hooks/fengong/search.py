@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -213,12 +213,18 @@ def library_documents(library: Library) -> list[SearchDoc]:
     docs: list[SearchDoc] = []
     seen: set[str] = set()
     for site in library.sites:
+        # A hit says which notice it is in: the result's title names it (任务5（国发〔2018〕39号）).
+        name = site.notice.doc_number or site.notice.title
         for doc in documents(site):
             if doc.kind == "unit":
                 if doc.location in seen:
                     continue
                 seen.add(doc.location)
-            docs.append(doc)
+                docs.append(doc)
+            elif doc.title:
+                docs.append(replace(doc, title=f"{doc.title}（{name}）"))
+            else:
+                docs.append(replace(doc, heading=f"{doc.heading}（{name}）"))
     return docs
 
 
