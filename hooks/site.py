@@ -35,12 +35,7 @@ def on_config(config):
         data_dir = Path(config.config_file_path).parent / data_dir
     if is_library(data_dir):
         return _library_config(config, data_dir)
-    try:
-        site, warnings = load_site(data_dir, shown_dir=_shown(data_dir))
-    except ProblemsFound as found:
-        _refuse(found, data_dir)
-    for problem in warnings:
-        log.info(str(problem))
+    site = _load(load_site, data_dir)
     config.site_description = site.notice.title
     config.extra["fengong_footer"] = site_footer(site)  # the theme's footer shows it
 
@@ -80,13 +75,21 @@ def on_config(config):
     return config
 
 
-def _refuse(found: ProblemsFound, data_dir: Path):
-    for problem in found.problems:
-        log.error(str(problem))
-    raise PluginError(
-        f"{len(found.problems)} problem(s) in {_shown(data_dir)}; fix them and build again "
-        "(python scripts/check_data.py checks the data without building)"
-    ) from None
+def _load(load, data_dir: Path):
+    """load_site or load_library on data_dir: its warnings logged; on any error, every
+    problem logged and the build stopped (the last good site stays in place)."""
+    try:
+        loaded, warnings = load(data_dir, shown_dir=_shown(data_dir))
+    except ProblemsFound as found:
+        for problem in found.problems:
+            log.error(str(problem))
+        raise PluginError(
+            f"{len(found.problems)} problem(s) in {_shown(data_dir)}; fix them and build again "
+            "(python scripts/check_data.py checks the data without building)"
+        ) from None
+    for problem in warnings:
+        log.info(str(problem))
+    return loaded
 
 
 def _public_url(config) -> str:
@@ -104,12 +107,7 @@ def _library_config(config, data_dir: Path):
     """A library of notices (data/notices/<slug>/): each notice's pages under
     notices/<slug>/, a home page listing them, one page per unit across notices. The print
     sheets carry no QR codes here yet."""
-    try:
-        library, warnings = load_library(data_dir, shown_dir=_shown(data_dir))
-    except ProblemsFound as found:
-        _refuse(found, data_dir)
-    for problem in warnings:
-        log.info(str(problem))
+    library = _load(load_library, data_dir)
     config.site_name = "任务分工文件"  # mkdocs.yml's name is the one notice's
     config.site_description = "、".join(
         s.notice.doc_number or s.notice.title for s in library.sites
