@@ -48,7 +48,7 @@ def on_config(config):
         return site_url + paths.item_url(item)
 
     def files_made_later() -> dict[str, bytes]:
-        # Imported in the worker only: openpyxl and icalendar take 0.12 s to import.
+        # Imported in the worker only: the XLSX and iCalendar writers take time to import.
         from fengong.downloads import download_files
 
         # The header search runs on our own index (hooks/fengong/theme/main.html says how).

@@ -11,21 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 import icalendar
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.protection import SheetProtection
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
+from xlsxwriter.worksheet import Worksheet
 
-from . import ledger, paths
+from . import ledger, paths, xlsx
 from .dated import Dated, in_date_order, reporting_items, task_items
 from .export import notice_json
 from .labels import KIND_LABELS, NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
@@ -256,13 +249,12 @@ def csv_bytes(columns: Sequence[tuple[str, int]], rows: list[Row]) -> bytes:
 
 def notice_xlsx(site: Site, columns: Sequence[tuple[str, int]], rows: list[Row]) -> bytes:
     n = site.notice
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "任务分工"
-    write_table(ws, columns, rows, header_row=1)
-    print_setup(ws, header_row=1)
+    book = xlsx.Book(site.notice.title, notice_day(site))
+    ws = book.sheet("任务分工")
+    book.table(ws, columns, rows, header_row=0, link_column=URL_HEADER)
+    xlsx.print_setup(ws, header_row=0)
 
-    about = wb.create_sheet("说明")
+    about = book.sheet("说明")
     facts = [
         ("文号", n.doc_number),
         ("标题", n.title),
@@ -290,15 +282,13 @@ def notice_xlsx(site: Site, columns: Sequence[tuple[str, int]], rows: list[Row])
         ),
         ("报送要求", reporting_text(site).removeprefix("报送要求：")),
     ]
-    about.column_dimensions["A"].width = 18
-    about.column_dimensions["B"].width = 90
-    for label, value in facts:
-        if value != "":
-            about.append((label, value))
-            about.cell(about.max_row, 1).font = Font(bold=True)
-            for cell in about[about.max_row]:
-                cell.alignment = WRAP
-    return xlsx_bytes(wb, site.notice.title, notice_day(site))
+    about.set_column(0, 0, 18)
+    about.set_column(1, 1, 90)
+    stated = [(label, value) for label, value in facts if value != ""]
+    for r, (label, value) in enumerate(stated):
+        book.write(about, r, 0, label, "label")
+        book.write(about, r, 1, value, "wrap")
+    return book.bytes()
 
 
 def ledger_xlsx(
@@ -333,7 +323,7 @@ def filling_note(led: int) -> str:
 
 
 # Cached by content: `mkdocs serve` rebuilds in one process, and after an edit most units'
-# ledgers are unchanged, so they are not written again (openpyxl is the slow part).
+# ledgers are unchanged, so they are not written again.
 @lru_cache(maxsize=2048)
 def _ledger_xlsx(
     unit_id: str,
@@ -355,34 +345,34 @@ def _ledger_xlsx(
         f"{label}{roles.count(label)}项"
         for label in dict.fromkeys((ROLE_LABELS["lead"], ROLE_LABELS["partner"], *roles))
     )
-    wb = Workbook()
-    ws = wb.active
-    ws.title = ledger.LEDGER_SHEET
-    ws["A1"] = f"{unit_name}任务台账　依据{doc_number}，共{len(rows)}项（{counts}）"
-    ws["A1"].font = Font(bold=True, size=14)
+    book = xlsx.Book(title, day)
+    ws = book.sheet(ledger.LEDGER_SHEET)
+    title_line = f"{unit_name}任务台账　依据{doc_number}，共{len(rows)}项（{counts}）"
     # Above the table, once: what the unit reports for the tasks it leads, and when, and
     # which rows it fills in.
     lines = [*duty[:1], *(f"　{line}" for line in duty[1:])]
     if lines:
         lines[0] = lines[0].replace("报送要求：", "报送要求（本单位牵头的任务）：", 1)
     lines.append(filling_note(led))
-    for r, line in enumerate(lines, 2):
-        ws.cell(r, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
-    header_row = 2 + len(lines)
+    header_row = 1 + len(lines)  # 0-based, as XlsxWriter counts
     visible = len(columns) - len(ledger.ID_HEADERS)  # the id columns come last, hidden
-    for r in range(1, header_row):
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=visible)
+    ws.merge_range(0, 0, 0, visible - 1, title_line, book.formats["title"])
+    for r, line in enumerate(lines, 1):
+        ws.merge_range(r, 0, r, visible - 1, line, book.formats["note"])
     if duty:
-        ws.row_dimensions[2].height = 32  # the notice's sentence takes two lines
-        ws.row_dimensions[header_row - 1].height = 32  # and so does the filling note
-    write_table(ws, columns, list(rows), header_row=header_row)
-    print_setup(ws, header_row=header_row)
-    _make_returnable(ws, headers, rows, header_row, role)
-    _identify(wb, unit_id, doc_number, revision)
-    return xlsx_bytes(wb, title, day)
+        ws.set_row(1, 32)  # the notice's sentence takes two lines
+        ws.set_row(header_row - 1, 32)  # and so does the filling note
+    cells = ("open cell", "open link", "open date")
+    book.table(ws, columns, rows, header_row, link_column=URL_HEADER, cell_styles=cells)
+    xlsx.print_setup(ws, header_row=header_row)
+    _make_returnable(book, ws, headers, rows, header_row, role)
+    _identify(book, unit_id, doc_number, revision)
+    return book.bytes()
 
 
-def _make_returnable(ws: Worksheet, headers: list[str], rows: tuple, header_row: int, role: int):
+def _make_returnable(
+    book: xlsx.Book, ws: Worksheet, headers: list[str], rows: tuple, header_row: int, role: int
+) -> None:
     """A drop-down for 状态; the id columns hidden; the sheet protected so that the unit may
     sort, filter, insert rows and columns and delete rows, but not unhide the ids.
 
@@ -391,73 +381,63 @@ def _make_returnable(ws: Worksheet, headers: list[str], rows: tuple, header_row:
     columns (unhiding is formatting a column). No password: it guards against accidents, and
     the importer matches rows by task id and warns of edited task text whatever a unit does.
     Rows of tasks the unit only shares are grey: their lead unit reports them."""
-    wb = ws.parent
-    if "fengong-input" not in wb.named_styles:
-        open_cell = Protection(locked=False)
-        wb.add_named_style(
-            NamedStyle(name="fengong-input", border=BORDER, alignment=WRAP, protection=open_cell)
-        )
-        wb.add_named_style(
-            NamedStyle(
-                name="fengong-closed",
-                border=BORDER,
-                alignment=WRAP,
-                fill=CLOSED_FILL,
-                protection=open_cell,
-            )
-        )
-    inputs = [
-        headers.index(h) + 1
-        for h in (ledger.STATUS_HEADER, ledger.PROGRESS_HEADER, ledger.EVIDENCE_HEADER)
-    ]
-    unlocked = Protection(locked=False)
+    filled = (ledger.STATUS_HEADER, ledger.PROGRESS_HEADER, ledger.EVIDENCE_HEADER)
+    inputs = [headers.index(h) for h in filled]
     for r, row in enumerate(rows, header_row + 1):
-        for col in range(1, len(headers) + 1):
-            ws.cell(r, col).protection = unlocked
-        style = "fengong-input" if row[role] == ROLE_LABELS["lead"] else "fengong-closed"
+        style = "input" if row[role] == ROLE_LABELS["lead"] else "closed"
         for col in inputs:
-            ws.cell(r, col).style = style
+            book.write(ws, r, col, row[col], style)
     if rows:
-        status = get_column_letter(inputs[0])
-        choices = DataValidation(
-            type="list",
-            formula1='"' + ",".join(ledger.STATUSES) + '"',
-            allow_blank=True,
-            showErrorMessage=True,
-            errorTitle="状态",
-            error=f"请从下拉列表中选择：{'、'.join(ledger.STATUSES)}",
+        status = inputs[0]
+        ws.data_validation(
+            header_row + 1,
+            status,
+            header_row + len(rows),
+            status,
+            {
+                "validate": "list",
+                "source": list(ledger.STATUSES),
+                "ignore_blank": True,
+                "show_error": True,
+                "error_title": "状态",
+                "error_message": f"请从下拉列表中选择：{'、'.join(ledger.STATUSES)}",
+            },
         )
-        choices.add(f"{status}{header_row + 1}:{status}{header_row + len(rows)}")
-        ws.add_data_validation(choices)
     for header in ledger.ID_HEADERS:
-        ws.column_dimensions[get_column_letter(headers.index(header) + 1)].hidden = True
-    # Each flag set to False is a thing the unit may do on the protected sheet; formatting
+        col = headers.index(header)
+        width = dict(LEDGER_COLUMNS).get(header, 8)
+        ws.set_column(col, col, width, None, {"hidden": True})
+    # Each flag set to True is a thing the unit may do on the protected sheet; formatting
     # columns stays forbidden, as it would unhide the ids.
-    ws.protection = SheetProtection(
-        sheet=True,
-        sort=False,
-        autoFilter=False,
-        insertRows=False,
-        insertColumns=False,
-        deleteRows=False,
-        formatRows=False,
-        formatColumns=True,
+    ws.protect(
+        "",
+        {
+            "sort": True,
+            "autofilter": True,
+            "insert_rows": True,
+            "insert_columns": True,
+            "delete_rows": True,
+            "format_rows": True,
+        },
     )
 
 
-def _identify(wb: Workbook, unit_id: str, doc_number: str, revision: str) -> None:
+def _identify(book: xlsx.Book, unit_id: str, doc_number: str, revision: str) -> None:
     """The very hidden sheet that says whose ledger this is, for which notice and revision,
     in which format: what the importer checks before it reads a row."""
-    meta = wb.create_sheet(ledger.META_SHEET)
-    for row in (
-        (ledger.META_FORMAT, ledger.FORMAT_VERSION),
-        (ledger.META_UNIT, unit_id),
-        (ledger.META_DOC_NUMBER, doc_number),
-        (ledger.META_REVISION, revision),
+    meta = book.sheet(ledger.META_SHEET)
+    for r, (key, value) in enumerate(
+        (
+            (ledger.META_FORMAT, ledger.FORMAT_VERSION),
+            (ledger.META_UNIT, unit_id),
+            (ledger.META_DOC_NUMBER, doc_number),
+            (ledger.META_REVISION, revision),
+        )
     ):
-        meta.append(row)
-    meta.sheet_state = "veryHidden"
-    meta.protection = SheetProtection(sheet=True)
+        book.write(meta, r, 0, key, None)
+        book.write(meta, r, 1, value, None)
+    meta.very_hidden()
+    meta.protect()
 
 
 # Reminders before each reporting deadline: at 9:00 a week before, and the day before.
@@ -469,6 +449,10 @@ REMINDERS = (
 
 
 def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None) -> bytes:
+    return calendar(site, url_of, unit).to_ical()
+
+
+def calendar(site: Site, url_of: UrlOf, unit: Unit | None = None) -> icalendar.Calendar:
     """The dated items of the tasks (of one unit, or all), and the reporting deadlines (for a
     unit only if it leads a task), as all-day events.
 
@@ -553,7 +537,7 @@ def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None) -> bytes:
                 alarm.add("trigger", trigger)
                 event.add_component(alarm)
             cal.add_component(event)
-    return cal.to_ical()
+    return cal
 
 
 # Helpers.
@@ -579,101 +563,3 @@ def all_day_event(
 def notice_day(site: Site) -> date:
     """The notice's date: the fixed timestamp of every file (1980-01-01, zip's epoch, if none)."""
     return date.fromisoformat(site.notice.date) if site.notice.date else date(1980, 1, 1)
-
-
-THIN = Side(style="thin", color="999999")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
-CLOSED_FILL = PatternFill("solid", fgColor="EEEEEE")  # a ledger's cells the unit does not fill
-WRAP = Alignment(wrap_text=True, vertical="top")
-
-
-def write_table(
-    ws: Worksheet, columns: Sequence[tuple[str, int]], rows: list[Row], header_row: int
-) -> None:
-    """A header row and the rows below it: bordered, wrapped, frozen and filterable."""
-    for col, (header, width) in enumerate(columns, 1):
-        cell = ws.cell(header_row, col, header)
-        cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
-        cell.border = BORDER
-        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
-    # Named styles: one lookup per cell instead of hashing a Border and an Alignment each
-    # time (that hashing was most of the time spent writing the ledgers).
-    cell_style, link_style, date_style = _named_styles(ws.parent)
-    for r, row in enumerate(rows, header_row + 1):
-        for col, value in enumerate(row, 1):
-            cell = ws.cell(r, col, value)
-            if columns[col - 1][0] == URL_HEADER and value:
-                cell.hyperlink = value
-                cell.style = link_style
-            elif isinstance(value, date):
-                cell.style = date_style  # an Excel date, shown as 2020-12-31
-            else:
-                cell.style = cell_style
-    last = get_column_letter(len(columns))
-    ws.freeze_panes = ws.cell(header_row + 1, 1)
-    ws.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
-
-
-def _named_styles(wb: Workbook) -> tuple[str, str, str]:
-    """The body cell style, the link cell style and the date cell style, registered once per
-    workbook."""
-    names = ("fengong-cell", "fengong-link", "fengong-date")
-    if names[0] not in wb.named_styles:
-        wb.add_named_style(NamedStyle(name=names[0], border=BORDER, alignment=WRAP))
-        link_font = Font(color="0563C1", underline="single")
-        wb.add_named_style(NamedStyle(name=names[1], font=link_font, border=BORDER, alignment=WRAP))
-        wb.add_named_style(
-            NamedStyle(name=names[2], border=BORDER, alignment=WRAP, number_format="yyyy-mm-dd")
-        )
-    return names
-
-
-def print_setup(ws: Worksheet, header_row: int) -> None:
-    """A4 landscape, all columns on one page wide, the header row repeated on every page."""
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-
-
-class _StampedZip(zipfile.ZipFile):
-    """A zip whose entries all carry one fixed timestamp instead of the clock's."""
-
-    def __init__(self, file: io.BytesIO, when: datetime):
-        super().__init__(file, "w", zipfile.ZIP_DEFLATED)
-        self.when = when.timetuple()[:6]
-
-    def writestr(self, name, data, *args, **kwargs):
-        if isinstance(name, str):
-            info = zipfile.ZipInfo(name, self.when)
-            info.compress_type = self.compression
-            info.external_attr = 0o600 << 16  # what writestr gives a name
-            name = info
-        super().writestr(name, data, *args, **kwargs)
-
-    def write(self, filename, arcname=None, *args, **kwargs):
-        # openpyxl writes each worksheet to a temporary file first; keep its bytes, not its mtime.
-        with open(filename, "rb") as f:
-            self.writestr(arcname or filename, f.read())
-
-
-def xlsx_bytes(wb: Workbook, title: str, day: date) -> bytes:
-    """The workbook's bytes, with the notice's date as created/modified and zip timestamps.
-
-    Not wb.save(): openpyxl's save_workbook sets properties.modified to now, and zipfile
-    stamps each entry with the clock; ExcelWriter writes the properties as set here.
-    """
-    when = datetime.combine(day, time())
-    wb.properties.created = wb.properties.modified = when
-    wb.properties.creator = "fengong"
-    wb.properties.title = title
-    out = io.BytesIO()
-    ExcelWriter(wb, _StampedZip(out, when)).save()
-    return out.getvalue()

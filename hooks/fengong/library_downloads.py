@@ -8,22 +8,19 @@ from collections.abc import Callable
 from datetime import date
 
 import icalendar
-from openpyxl import Workbook
 
-from . import paths
+from . import paths, xlsx
 from .downloads import (
     LEDGER_COLUMNS,
+    URL_HEADER,
     Row,
     _columns,
     _cut,
-    calendar_ics,
+    calendar,
     csv_bytes,
     download_files,
     ledger_rows,
     notice_day,
-    print_setup,
-    write_table,
-    xlsx_bytes,
 )
 from .model import Library, Site, Task, Unit
 
@@ -50,7 +47,7 @@ def library_download_files(library: Library, url_in: UrlIn | None = None) -> dic
             for u in own:
                 cut = _cut(ledger_rows(site, u, url_of), LEDGER_COLUMNS, with_urls)
                 rows += [(name, *row) for row in cut]
-                calendars.append((slug, calendar_ics(site, url_of, u)))
+                calendars.append((slug, calendar(site, url_of, u)))
         day = max((notice_day(s) for s, _ in _in_force(library, unit)), default=date(2000, 1, 1))
         files[paths.unit_download(unit, "xlsx")] = _ledger(unit, columns, rows, day)
         files[paths.unit_download(unit, "csv")] = csv_bytes(columns, rows)
@@ -69,16 +66,15 @@ def _in_force(library: Library, unit: Unit) -> list[tuple[Site, tuple[Unit, ...]
 
 
 def _ledger(unit: Unit, columns: tuple, rows: list[Row], day: date) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "任务台账"
-    ws.cell(1, 1, f"{unit.name}任务台账（全部有效文件）")
-    write_table(ws, columns, rows, header_row=3)
-    print_setup(ws, 3)
-    return xlsx_bytes(wb, f"{unit.name}任务台账", day)
+    book = xlsx.Book(f"{unit.name}任务台账", day)
+    ws = book.sheet("任务台账")
+    book.write(ws, 0, 0, f"{unit.name}任务台账（全部有效文件）", None)
+    book.table(ws, columns, rows, header_row=2, link_column=URL_HEADER)
+    xlsx.print_setup(ws, header_row=2)
+    return book.bytes()
 
 
-def _merged(unit: Unit, calendars: list[tuple[str, bytes]]) -> bytes:
+def _merged(unit: Unit, calendars: list[tuple[str, icalendar.Calendar]]) -> bytes:
     """One calendar of the unit's events in every notice in force; each event's UID takes
     its notice's slug, as two notices both have a 任务1."""
     cal = icalendar.Calendar()
@@ -87,8 +83,8 @@ def _merged(unit: Unit, calendars: list[tuple[str, bytes]]) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", f"{unit.name}：全部有效文件时间节点")
-    for slug, data in calendars:
-        for event in icalendar.Calendar.from_ical(data).walk("VEVENT"):
+    for slug, own in calendars:
+        for event in own.walk("VEVENT"):
             event["UID"] = icalendar.vText(f"{slug}-{event['UID']}")
             cal.add_component(event)
     return cal.to_ical()
