@@ -15,7 +15,9 @@ import check_data
 import import_notice
 import pytest
 from fengong.importer.slugs import notice_slug
-from fengong.load import check, check_library, load_library, load_site
+from fengong.load import check, check_joining, check_library, load_library, load_site
+from fengong.readers.notice import read_head, read_notice
+from fengong.records import NoticeHead
 from library_sample import DAZU, IMPORTED, library_data, move_to_library
 from progress_sample import SAMPLE
 from sitebuild import ROOT
@@ -345,6 +347,65 @@ def test_import_into_a_folder_holding_another_notice_writes_nothing(built, tmp_p
         "--notice <slug>"
     ) in err
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def test_import_of_a_doc_number_another_folder_holds_writes_nothing(built, tmp_path, capsys):
+    """The import checks its own notice whole and the others by their heads: a second
+    folder for 国发〔2018〕39号 is refused, with the folder that holds it."""
+    data = Path(shutil.copytree(built, tmp_path / "data"))
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    source = IMPORTED["gf-2018-39"]
+    status = import_notice.main([str(source), "--data-dir", str(data), "--notice", "zz-again"])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert (
+        f"notice 国发〔2018〕39号: the same 文号 as {data}/notices/gf-2018-39/notice.yaml"
+    ) in err
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def test_a_head_is_what_the_whole_notice_says(built):
+    """read_head parses a notice.yaml only to the end of its header: the same 文号 at the
+    same line as reading the whole file."""
+    for folder in sorted((built / "notices").iterdir()):
+        path, shown = folder / "notice.yaml", f"data/notices/{folder.name}/notice.yaml"
+        record, _ = read_notice(path, shown)
+        assert read_head(path, shown, folder.name) == NoticeHead.of(record, folder.name)
+
+
+def test_a_head_in_another_form_is_read_whole(data):
+    """A hand-edited header (flow style) is not the importer's form: the whole file is read,
+    and the duplicate is still found."""
+    copy = data / "notices" / "zz-copy"
+    shutil.copytree(data / "notices" / "gf-2018-39", copy)
+    path = copy / "notice.yaml"
+    text = path.read_text("utf-8")
+    assert read_head(path, "x", "zz-copy") is not None
+    path.write_text(text.replace("\nnotice:\n", "\nnotice: !!map\n", 1), "utf-8")
+    assert read_head(path, "x", "zz-copy") is None
+    site, problems = check_joining(data, "gf-2018-42", shown_dir="data")
+    assert site is None
+    assert any("the same 文号 as data/notices/gf-2018-39" in str(p) for p in problems)
+
+
+@pytest.mark.parametrize("slug", [DAZU, "gf-2018-42"])
+def test_the_joining_check_finds_what_the_whole_check_finds(data, slug):
+    """Spoil the notice being imported (a basis link to no notice) and the check of that
+    notice alone gives the problems the check of the whole library gives."""
+    (data / "notices" / slug / "document.yaml").write_text(
+        "published:\nbasis: [no-such]\n", encoding="utf-8"
+    )
+    site, joining = check_joining(data, slug, shown_dir="data")
+    assert site is None
+    found = errors(data)
+    assert [str(p) for p in joining if p.severity == "error"] == found
+    assert found[0].startswith(f"data/notices/{slug}/document.yaml:2: basis: no notice 'no-such'")
+
+
+def test_the_joining_check_gives_the_site_the_whole_check_gives(library, built):
+    site, problems = check_joining(built, "gf-2018-42", shown_dir="data")
+    assert [p for p in problems if p.severity == "error"] == []
+    assert site == library.notice("gf-2018-42")
 
 
 def test_import_with_a_bad_slug(built, capsys):

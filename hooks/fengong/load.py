@@ -11,8 +11,8 @@ from pathlib import Path
 from .build import build_library, build_site
 from .model import Library, Site
 from .problems import Problem, ProblemsFound
-from .readers import is_library, read_data, read_library
-from .validate import validate, validate_library
+from .readers import is_library, read_data, read_joining, read_library
+from .validate import validate, validate_joining, validate_library
 
 
 def _has_error(problems: list[Problem]) -> bool:
@@ -61,6 +61,24 @@ def check_library(
     if _has_error(problems):
         return None, sorted(problems)
     return build_library(notices), sorted(problems)
+
+
+def check_joining(
+    data_dir: Path, slug: str, shown_dir: str | None = None
+) -> tuple[Site | None, list[Problem]]:
+    """check_library for a library in which one notice (slug) was just imported: that notice
+    in full, and between notices what an import can break (readers.read_joining). An import
+    changes no other notice and only adds units to the registry; the build checks them all.
+    The Site is the notice's, built as build_library builds each notice: alone."""
+    data, heads, problems = read_joining(data_dir, slug, shown_dir)
+    if data is None or _has_error(problems):
+        return None, sorted(problems)
+    problems += validate(data)
+    slugs = {slug, *(head.slug for head in heads)}
+    problems += validate_joining(data, heads, slugs)
+    if _has_error(problems):
+        return None, sorted(problems)
+    return build_site(data), sorted(problems)
 
 
 def load_library(data_dir: Path, shown_dir: str | None = None) -> tuple[Library, list[Problem]]:

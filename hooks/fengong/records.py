@@ -146,6 +146,23 @@ class Registries:
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NoticeHead:
+    """What one notice of a library tells the others: its folder and its 文号, at its line."""
+
+    slug: str
+    doc_number: str
+    path: str
+    line: int
+
+    @classmethod
+    def of(cls, record: NoticeRecord, slug: str) -> NoticeHead:
+        """The head of a notice read whole."""
+        line = getattr(record.document.get("notice"), "line", 0)
+        number = record.notice.doc_number
+        return cls(slug=slug, doc_number=number, path=record.source.path, line=line)
+
+
 @dataclass(frozen=True, kw_only=True)
 class DataSet:
     """One notice's data files, as records, with the registries it shares."""

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from .mentions import reporting_periods
 from .model import TASK_ROLES, UnitRegistry
 from .problems import Problem
-from .records import DataSet, NoticeRecord, ProgressRecord, TargetRecord, TaskRecord
+from .records import DataSet, NoticeHead, NoticeRecord, ProgressRecord, TargetRecord, TaskRecord
 from .textnorm import normalise
 
 # A task without a lead is allowed (the site says 未明确牵头单位); the importer sums these up.
@@ -286,34 +286,44 @@ def _check_report(
 def validate_library(notices: Sequence[DataSet]) -> list[Problem]:
     """Checks between notices: each 文号 once, and every notice document.yaml links to
     (its basis, the notice that replaced it) is in the library."""
-    problems = list(_duplicate_doc_numbers(notices)) + list(_links_between(notices))
+    heads = [NoticeHead.of(data.notice, data.slug) for data in notices]
+    problems = list(duplicate_doc_numbers(heads))
+    problems += _links_between(notices, {data.slug for data in notices})
     if len(notices) > 1:
         problems += _names_only_aliases(notices)
     return problems
 
 
-def _duplicate_doc_numbers(notices: Sequence[DataSet]) -> Iterator[Problem]:
-    first: dict[str, DataSet] = {}
-    for data in notices:
-        record = data.notice
-        number = normalise(record.notice.doc_number)
+def validate_joining(data: DataSet, others: Sequence[NoticeHead], slugs: set[str]) -> list[Problem]:
+    """What one notice imported into a library can break between notices, the others
+    unchanged: its 文号 against theirs, its links, and the names only an alias knows."""
+    heads = sorted([*others, NoticeHead.of(data.notice, data.slug)], key=lambda h: h.slug)
+    problems = list(duplicate_doc_numbers(heads)) + list(_links_between([data], slugs))
+    if others:
+        problems += _names_only_aliases([data])
+    return problems
+
+
+def duplicate_doc_numbers(heads: Sequence[NoticeHead]) -> Iterator[Problem]:
+    first: dict[str, NoticeHead] = {}
+    for head in heads:
+        number = normalise(head.doc_number)
         if not number:
             continue
         if number in first:
             other = first[number]
             yield Problem(
-                record.source.path,
-                getattr(record.document.get("notice"), "line", 0),
-                f"notice {record.notice.doc_number}: the same 文号 as {other.notice.source.path}; "
+                head.path,
+                head.line,
+                f"notice {head.doc_number}: the same 文号 as {other.path}; "
                 f"a notice is imported once: remove one of the folders "
                 f"(or revise the notice with --notice {other.slug} --revision)",
             )
         else:
-            first[number] = data
+            first[number] = head
 
 
-def _links_between(notices: Sequence[DataSet]) -> Iterator[Problem]:
-    slugs = {data.slug for data in notices}
+def _links_between(notices: Sequence[DataSet], slugs: set[str]) -> Iterator[Problem]:
     for data in notices:
         facts = data.document
         links = [("basis", slug) for slug in facts.basis]

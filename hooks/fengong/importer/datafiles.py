@@ -213,6 +213,10 @@ def stub_kind(name: str) -> str:
 
 def update_units(units_text: str | None, written_names: list[str]) -> tuple[str, list[str]]:
     """units.yaml with a stub for each name it does not know yet; the names added."""
+    if units_text is not None and not _unknown(units_text, written_names):
+        # Nothing to add: the text as it is, without the round-trip parser (ruamel keeps
+        # the curators' comments, and takes a second on a library's registry).
+        return units_text, []
     rt = YAML()
     rt.indent(mapping=2, sequence=4, offset=2)
     rt.width = 1_000_000
@@ -239,6 +243,25 @@ def update_units(units_text: str | None, written_names: list[str]) -> tuple[str,
     out = io.StringIO()
     rt.dump(doc, out)
     return out.getvalue(), added
+
+
+def _unknown(units_text: str, names: list[str]) -> list[str]:
+    """The names no unit of units.yaml is known by; all of them if it does not parse (the
+    round-trip parser then says why)."""
+    try:
+        doc = yaml.load(units_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        known = {
+            str(name)
+            for entry in doc.get("units") or ()
+            for name in (
+                entry.get("name", ""),
+                *(entry.get("written_as") or ()),
+                *(entry.get("aliases") or ()),
+            )
+        }
+    except (yaml.YAMLError, AttributeError, TypeError):
+        return names
+    return [name for name in names if name not in known]
 
 
 def write_atomically(data_dir: Path, files: dict[str, bytes], check) -> list:

@@ -102,8 +102,7 @@ def import_notice(
 
     def check(staged: Path) -> list[Problem]:
         if library:
-            found, problems = load.check_library(staged, shown_dir=str(data_dir))
-            site = None if found is None else found.notice(slug)
+            site, problems = load.check_joining(staged, slug, shown_dir=str(data_dir))
         else:
             site, problems = load.check(staged, shown_dir=str(data_dir))
         if site is not None and not write:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problem
-from ..records import DataSet, Registries
+from ..records import DataSet, NoticeHead, Registries
 from .curated import read_document, read_synonyms, read_tags, read_targets
 from .layout import NOTICE_FILE, is_library, layout_problems, notice_folders, slug_of
-from .notice import read_notice
+from .notice import read_head, read_notice
 from .progress import read_progress
 from .units import read_units
 
@@ -20,7 +20,14 @@ REVISIONS_DIR = "revisions"
 CURATED_FILES = (UNITS_FILE, "tags.yaml", "targets.yaml", "synonyms.yaml", "document.yaml")
 IMPORT_HINT = "import a notice first: python scripts/import_notice.py SOURCE"
 
-__all__ = ["CURATED_FILES", "NOTICE_FILE", "is_library", "read_data", "read_library"]
+__all__ = [
+    "CURATED_FILES",
+    "NOTICE_FILE",
+    "is_library",
+    "read_data",
+    "read_joining",
+    "read_library",
+]
 
 
 def _shown_dir(data_dir: Path, shown_dir: str | None) -> str:
@@ -72,6 +79,40 @@ def read_library(
     if any(data is None for data in notices) or registries.units is None:
         return None, problems
     return tuple(notices), problems
+
+
+def read_joining(
+    data_dir: Path, slug: str, shown_dir: str | None = None
+) -> tuple[DataSet | None, tuple[NoticeHead, ...], list[Problem]]:
+    """One notice of a library read whole, with the registries, and the head (文号) of every
+    other notice: what the importer checks after adding or revising that notice, in the
+    time of one notice, not of the library. A head not in the importer's form is read whole."""
+    shown_dir = _shown_dir(data_dir, shown_dir)
+    problems = layout_problems(data_dir, shown_dir)
+    if problems:
+        return None, (), problems
+    registries, problems = read_registries(data_dir, shown_dir)
+    heads = []
+    data = None
+    for folder in notice_folders(data_dir):
+        folder_slug = slug_of(folder, data_dir)
+        shown = f"{shown_dir}/{folder.relative_to(data_dir).as_posix()}"
+        if folder_slug == slug:
+            data, found = read_notice_folder(folder, shown, registries, slug=slug)
+            problems += found
+            continue
+        path, shown_file = folder / NOTICE_FILE, f"{shown}/{NOTICE_FILE}"
+        head = read_head(path, shown_file, folder_slug) if path.exists() else None
+        if head is None and path.exists():
+            record, found = read_notice(path, shown_file)
+            problems += found
+            head = None if record is None else NoticeHead.of(record, folder_slug)
+        if head is not None:
+            heads.append(head)
+    if data is None and not problems:
+        message = f"no notice folder '{slug}'; {IMPORT_HINT} --notice {slug}"
+        problems.append(Problem(f"{shown_dir}/notices/{slug}/", 0, message))
+    return data, tuple(heads), problems
 
 
 def read_registries(data_dir: Path, shown_dir: str) -> tuple[Registries, list[Problem]]:

@@ -16,8 +16,16 @@ from ..model import (
     Source,
 )
 from ..problems import Problem
-from ..records import ClauseRecord, NoticeRecord, PartRecord, RevisionRecord, TaskRecord
+from ..records import (
+    ClauseRecord,
+    NoticeHead,
+    NoticeRecord,
+    PartRecord,
+    RevisionRecord,
+    TaskRecord,
+)
 from ..shapes import NOTICE
+from ..yamlio import parse_yaml
 from .common import duplicates, line_of, read_checked
 
 
@@ -63,6 +71,28 @@ def read_notice(path: Path, shown: str) -> tuple[NoticeRecord | None, list[Probl
         source=Source(shown, line_of(document)),
     )
     return record, problems
+
+
+def read_head(path: Path, shown: str, slug: str) -> NoticeHead | None:
+    """A notice's 文号 without reading its tasks: the importer writes `notice:` near the top,
+    so the file is parsed only up to the next top-level key. None when that part is not a
+    header of that form (a hand-edited file): the caller reads the whole file instead."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    except (OSError, UnicodeDecodeError):
+        return None
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == "notice:"), None)
+    if start is None:
+        return None
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "\n", "#")),
+        len(lines),
+    )
+    document, problems = parse_yaml("".join(lines[:end]), shown)
+    header = document.get("notice") if isinstance(document, dict) else None
+    if problems or not isinstance(header, dict) or not isinstance(header.get("doc_number"), str):
+        return None
+    return NoticeHead(slug=slug, doc_number=header["doc_number"], path=shown, line=line_of(header))
 
 
 def _header(document) -> Notice:
