@@ -38,3 +38,29 @@ def test_pages_write_the_anchors_paths_names(site_model):
     assert all(f'id="{paths.clause_anchor(c.slug)}"' in tasks for c in site_model.clauses)
     parts = pages[paths.PARTS_INDEX]
     assert all(f'id="{paths.part_anchor(p.number)}"' in parts for p in site_model.parts)
+
+
+# Page and file URLs of both layouts, as url_of gives them: pages end in "/", files do not.
+URLS = (
+    "",
+    "tasks/",
+    "tasks/1/",
+    "units/renshe/",
+    "units/renshe/print/",
+    "notices/gf-2018-39/",
+    "notices/gf-2018-39/tasks/12/",
+    "notices/gf-2018-42/clauses/3/",
+    "downloads/tasks.json",
+    "notices/gf-2018-39/downloads/units/caizheng.xlsx",
+    "assets/fengong.css",
+)
+
+
+@pytest.mark.parametrize("base", [u for u in URLS if not u or u.endswith("/")])
+def test_relative_links_are_what_posixpath_gives(base):
+    """href's own relative path (faster, as a library makes tens of thousands of links) is
+    posixpath.relpath's for every pair of URLs."""
+    import posixpath
+
+    for target in URLS:
+        assert paths._relative(target, base) == posixpath.relpath("/" + target, "/" + base)

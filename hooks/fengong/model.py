@@ -651,32 +651,12 @@ class Library:
 
     def predecessors(self, unit: Unit) -> tuple[Unit, ...]:
         """The units whose replaced_by chain ends at this one, registry order."""
-        return tuple(u for u in self.units if u.id != unit.id and self.successor(u).id == unit.id)
+        return self._predecessors.get(unit.id, ())
 
     def work_of(self, unit: Unit) -> tuple[UnitWork, ...]:
         """For each notice that names this unit or one it replaced, in library order, the
         tasks it leads and those it shares there."""
-        if unit.id not in self._work:  # a unit's page, sheet, ledger and index row ask
-            self._work[unit.id] = self._find_work(unit)
-        return self._work[unit.id]
-
-    @cached_property
-    def _work(self) -> dict[str, tuple[UnitWork, ...]]:
-        return {}
-
-    def _find_work(self, unit: Unit) -> tuple[UnitWork, ...]:
-        ids = {unit.id, *(u.id for u in self.predecessors(unit))}
-        found = []
-        for site in self.sites:
-            roles = [
-                (task, {a.role for a in task.assignments if a.unit.id in ids})
-                for task in site.tasks
-            ]
-            led = tuple(task for task, r in roles if "lead" in r)
-            shared = tuple(task for task, r in roles if r and "lead" not in r)
-            if led or shared:
-                found.append(UnitWork(site=site, led=led, shared=shared))
-        return tuple(found)
+        return self._work.get(unit.id, ())
 
     def basis_of(self, site: Site) -> tuple[Site, ...]:
         """The notices this one implements (its 依据), as document.yaml lists them."""
@@ -691,6 +671,31 @@ class Library:
         """The notice that replaced this one, when it is in the library."""
         slug = site.notice.replaced_by
         return self.notice(slug) if slug else None
+
+    @cached_property
+    def _predecessors(self) -> dict[str, tuple[Unit, ...]]:
+        found: dict[str, list[Unit]] = {}
+        for u in self.units:
+            if u.replaced_by:
+                found.setdefault(self.successor(u).id, []).append(u)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def _work(self) -> dict[str, tuple[UnitWork, ...]]:
+        """Every unit's work, found in one pass over the tasks: a unit's page, sheet, ledger
+        and index row all ask, and a library names hundreds of units."""
+        work: dict[str, list[UnitWork]] = {}
+        for site in self.sites:
+            roles: dict[str, dict[int, set[str]]] = {}  # current unit id → task index → roles
+            for i, task in enumerate(site.tasks):
+                for a in task.assignments:
+                    current = self.successor(a.unit).id
+                    roles.setdefault(current, {}).setdefault(i, set()).add(a.role)
+            for unit_id, by_task in roles.items():
+                led = tuple(site.tasks[i] for i, r in by_task.items() if "lead" in r)
+                shared = tuple(site.tasks[i] for i, r in by_task.items() if "lead" not in r)
+                work.setdefault(unit_id, []).append(UnitWork(site=site, led=led, shared=shared))
+        return {k: tuple(v) for k, v in work.items()}
 
     @cached_property
     def _sites_by_slug(self) -> dict[str, Site]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 from functools import lru_cache
 
 from .model import Block, Clause, Library, Part, RemovedTask, Site, Task, Unit
@@ -199,13 +198,23 @@ def unit_print_page(unit: Unit) -> str:
     return f"units/{unit.id}/print.md"
 
 
+def _relative(target: str, base: str) -> str:
+    """posixpath.relpath("/" + target, "/" + base) for the clean URLs url_of gives (no "."
+    or ".." parts), without its abspath calls: a library links tens of thousands of times."""
+    to, at = [p for p in target.split("/") if p], [p for p in base.split("/") if p]
+    common = 0
+    while common < min(len(to), len(at)) and to[common] == at[common]:
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+
+
 @lru_cache(maxsize=65536)
 def href(from_page: str, to: str, query: str = "", anchor: str = "") -> str:
     """The link from one page to a page or file (src_uris), relative to the page's URL as
     the browser resolves it. Pages bypass Markdown (see hooks/site.py), so MkDocs neither
     rewrites nor validates these links; tests/test_site.py follows every one."""
     target = url_of(in_notice(notice_of(from_page), to))
-    rel = posixpath.relpath("/" + target, "/" + url_of(from_page))
+    rel = _relative(target, url_of(from_page))
     if rel == ".":
         rel = "./"
     elif target.endswith("/") or not target:
