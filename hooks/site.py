@@ -128,10 +128,12 @@ def _library_config(config, data_dir: Path):
         return library_download_files(library, url_in if site_url else None) | index
 
     later = Background(files_made_later)
+    # The pages, rendered in two halves side by side: the build waits for both.
+    other_half = Background(partial(render_library, library, share=(1, 2)), nice=False)
     try:
-        pages = render_library(library)
+        pages = render_library(library, share=(0, 2)) | other_half.result()
     except BaseException:
-        _stop([later])
+        _stop([later, other_half])
         raise
     _state.clear()
     _state.update(site=library, pages=pages, downloads=paths.library_download_names(library))

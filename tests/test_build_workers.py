@@ -18,8 +18,8 @@ def workers(monkeypatch) -> list[background.Background]:
     started = []
     start = background.Background.__init__
 
-    def recording(self, work):
-        start(self, work)
+    def recording(self, work, **kwargs):
+        start(self, work, **kwargs)
         started.append(self)
 
     monkeypatch.setattr(background.Background, "__init__", recording)
@@ -69,3 +69,18 @@ def test_the_workers_files_are_in_the_site(tmp_path, workers):
     assert (site / "search" / "fengong-index.json").stat().st_size > 0
     sheet = (site / paths.url_of("units/renshe/print.md") / "index.html").read_text("utf-8")
     assert sheet.count('class="fg-qr"') > 10 and "fengong-qr:" not in sheet  # slots filled
+
+
+def test_a_library_renders_in_shares_that_make_the_whole(tmp_path):
+    """The build renders a library's pages in two processes (hooks/site.py): the two shares
+    hold every page once, as one process renders them."""
+    from fengong.load import load_library
+    from fengong.render import render_library
+    from library_sample import library_data
+
+    library, _ = load_library(library_data(tmp_path))
+    whole = render_library(library)
+    first, second = (render_library(library, share=(k, 2)) for k in (0, 1))
+    assert not first.keys() & second.keys()
+    assert first | second == whole
+    assert len(first) > len(whole) / 3 and len(second) > len(whole) / 3  # both do work

@@ -33,13 +33,15 @@ def can_fork() -> bool:
 
 
 class Background(Generic[T]):
-    def __init__(self, work: Callable[[], T]):
+    def __init__(self, work: Callable[[], T], *, nice: bool = True):
+        """nice: the child yields the CPU to the build (work it will not wait for soon);
+        False for work the build waits for next, as its own."""
         self._work = work
         self._process = None
         if can_fork():
             context = multiprocessing.get_context("fork")
             self._results, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_run, args=(work, sender), daemon=True)
+            self._process = context.Process(target=_run, args=(work, sender, nice), daemon=True)
             self._process.start()
             sender.close()  # the child holds its own copy; EOF reaches us if it dies
 
@@ -65,10 +67,11 @@ class Background(Generic[T]):
             self._results.close()
 
 
-def _run(work: Callable[[], object], sender: Connection) -> None:
+def _run(work: Callable[[], object], sender: Connection, nice: bool) -> None:
     # The build waits on the process that renders the pages; a worker yields the CPU to it
     # and takes what is left (with two workers and two cores, the other core).
-    os.nice(WORKER_NICENESS)
+    if nice:
+        os.nice(WORKER_NICENESS)
     try:
         outcome = (True, work())
     except BaseException:  # whatever it was, the parent reports it

@@ -166,12 +166,15 @@ def render_pages(
     return pages
 
 
-def render_library(library: Library) -> dict[str, str]:
+def render_library(library: Library, share: tuple[int, int] = (0, 1)) -> dict[str, str]:
     """Every page of a library: each notice's pages under notices/<slug>/, and the shared
-    ones: the home page listing the notices, the units, one page and sheet per unit."""
+    ones: the home page listing the notices, the units, one page and sheet per unit.
+    share (k, n): only the k-th of n shares (every n-th notice and unit from the k-th; the
+    home and units index in share 0), so that n processes render a library together."""
+    k, n = share
     env = environment()
     pages: dict[str, str] = {}
-    for site in library.sites:
+    for site in library.sites[k::n]:
         links = notice_links(library, site, paths.notice_home(site.notice.slug))
         pages |= render_pages(site, with_units=False, links=links, env=env)
 
@@ -179,17 +182,16 @@ def render_library(library: Library) -> dict[str, str]:
         context = {f.name: getattr(view, f.name) for f in fields(view)}
         return env.get_template(template).render(link=link_from(page), **context)
 
-    pages[paths.HOME] = render(
-        "library_home.html.j2", paths.HOME, library_home(library, paths.HOME)
-    )
-    units = paths.LIBRARY_UNITS
-    pages[units] = render("library_units.html.j2", units, library_units_index(library, units))
-    for unit in paths.library_units(library):
+    if k == 0:
+        home, units = paths.HOME, paths.LIBRARY_UNITS
+        pages[home] = render("library_home.html.j2", home, library_home(library, home))
+        pages[units] = render("library_units.html.j2", units, library_units_index(library, units))
+    for unit in paths.library_units(library)[k::n]:
         page, sheet = paths.page_of(unit), paths.unit_print_page(unit)
         pages[page] = render("library_unit.html.j2", page, library_unit_page(library, page, unit))
         view = library_unit_page(library, sheet, unit)
         pages[sheet] = render("library_unit_print.html.j2", sheet, view)
-    for unit in paths.moved_units(library):
+    for unit in paths.moved_units(library)[k::n]:
         page = paths.page_of(unit)
         pages[page] = render("moved_unit.html.j2", page, moved_unit_page(library, page, unit))
     return pages
