@@ -513,12 +513,29 @@ def cold_query_gzip(site: Path) -> int:
     return manifest + max(shards, default=0) + max(blocks, default=0)
 
 
+def add_one_notice(n: int, data: Path, work: Path, timeout: float) -> tuple[Run, BuildResult]:
+    """Notice n + 1 added as an office adds one (import_notice.py, a new interpreter), then
+    the site built again: what `mkdocs serve` does on the change, all pages at once."""
+    pool = synth_notice.generated_unit_names(LIBRARY_UNITS)
+    source = work / f"notice-{n + 1}.txt"
+    source.write_text(library_notice(n, pool), encoding="utf-8")
+    slug = f"n{n + 1:03d}"
+    cmd = [sys.executable, str(IMPORTER), str(source), "--data-dir", str(data), "--notice", slug]
+    imported = run(cmd, build_env(None), timeout)
+    if imported.returncode != 0:
+        raise RuntimeError(f"import of notice {n + 1} failed:\n{imported.tail()}")
+    rebuilt = mkdocs_build(CONFIG, work, "added", 1, data, timeout)
+    if not rebuilt.error and not (work / "added-site-0" / "notices" / slug / "index.html").exists():
+        rebuilt.error = f"the rebuilt site has no page for the added notice {slug}"
+    return imported, rebuilt
+
+
 def bench_library(sizes: list[int], args: argparse.Namespace) -> str:
     mirrored, groups, _ = vanilla_settings()
     lines = [
-        "| notices | tasks | pages | import | build | vanilla | ratio | per page | "
-        "largest page | cold query (gzip) |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| notices | tasks | pages | import (all) | build | vanilla | ratio | per page | "
+        "largest page | cold query (gzip) | add one: import + rebuild |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for n in sizes:
         with tempfile.TemporaryDirectory(prefix=f"fengong-bench-library-{n}-") as tmp:
@@ -535,12 +552,18 @@ def bench_library(sizes: list[int], args: argparse.Namespace) -> str:
             config = make_vanilla(work / "vanilla", stats.pages, mirrored, groups)
             vanilla = mkdocs_build(config, work, "vanilla", args.runs, None, args.timeout)
             say(f"  vanilla {vanilla.seconds:.1f} s, {vanilla.stats.pages} pages")
+            cold = cold_query_gzip(work / f"ours-site-{args.runs - 1}")
+            added, rebuilt = add_one_notice(n, work / "data", work, args.timeout)
+            if rebuilt.error:
+                say(rebuilt.error)
+                return rebuilt.error
+            say(f"  one added: import {added.seconds:.1f} s, rebuild {rebuilt.seconds:.1f} s")
             lines.append(
                 f"| {n} | {tasks} | {stats.pages} | {imported:.0f} s | {ours.seconds:.1f} s | "
                 f"{vanilla.seconds:.1f} s | {ratio(ours.seconds, vanilla.seconds)} | "
                 f"{ours.seconds / stats.pages * 1000:.1f} ms | "
-                f"{kb(stats.largest_page_bytes)} KB ({stats.largest_page}) | "
-                f"{kb(cold_query_gzip(work / f'ours-site-{args.runs - 1}'))} KB |"
+                f"{kb(stats.largest_page_bytes)} KB ({stats.largest_page}) | {kb(cold)} KB | "
+                f"{added.seconds:.1f} s + {rebuilt.seconds:.1f} s |"
             )
     return "\n".join(lines) + "\n"
 
