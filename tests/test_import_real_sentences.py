@@ -1,5 +1,5 @@
 """Family rules found on the real notices added for issue #11 (tests/fixtures/notices-real/
-2x_*), each checked on a sentence quoted from its fixture (NAME:line)."""
+20_* to 30_*), each checked on a sentence quoted from its fixture (NAME:line)."""
 
 from __future__ import annotations
 
@@ -115,3 +115,20 @@ def test_a_table_flattened_with_spaces():
 def test_a_sentence_of_header_words_is_not_a_table():
     notice, _ = parsed("一、工作任务\n1.推进项目建设。（责任单位 牵头单位：区发改局）\n")
     assert notice.layout != "table"
+
+
+def test_a_comma_separates_whole_items():
+    # 29_lishan2023:27: 各街道 and 税务局 are two items, never one name 各街道、税务局
+    units = read("牵头单位:区财政局;责任单位:立山经济开发区,各街道,税务局")
+    assert units.names == ["区财政局", "立山经济开发区", "各街道", "税务局"]
+    assert units.roles == [L, R, R, R]
+
+
+def test_a_level_group_before_a_unit_that_is_not_its_body():
+    # 29_lishan2023:21: 各街道、区直各部门 is two groups; 各县、市、区政府 (09_chuzhou2020:18) one
+    assert read("立山经济开发区,各街道、区直各部门负责").names == [
+        "立山经济开发区",
+        "各街道",
+        "区直各部门",
+    ]
+    assert read("市商务局等,各县、市、区政府配合").names == ["市商务局", "各县、市、区政府"]
