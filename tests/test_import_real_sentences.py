@@ -132,3 +132,23 @@ def test_a_level_group_before_a_unit_that_is_not_its_body():
         "区直各部门",
     ]
     assert read("市商务局等,各县、市、区政府配合").names == ["市商务局", "各县、市、区政府"]
+
+
+def test_a_masthead_above_the_doc_number_is_not_the_title():
+    # 29_lishan2023:1–4: 发文机关标志, 文号, title, addressees
+    notice, _ = parsed(
+        "鞍山市立山区人民政府文件\n"
+        "鞍立政发〔2023〕2号\n"
+        "立山区人民政府关于印发 《立山区政府2023年重点工作任务分解 和责任分工方案》的通知\n"
+        "立山经济开发区,各街道办事处,各区直部门,各有关单位:\n"
+        "一、经济社会发展的主要预期目标\n"
+        "1.努力实现地区生产总值增长6.2%左右。\n"
+        "牵头单位:区发改局\n"
+        "责任单位:立山经济开发区,全区经济运行各专班\n"
+    )
+    assert notice.doc_number == "鞍立政发〔2023〕2号"
+    assert notice.title == (
+        "立山区人民政府关于印发 《立山区政府2023年重点工作任务分解 和责任分工方案》的通知"
+    )
+    assert notice.addressees == ["立山经济开发区", "各街道办事处", "各区直部门", "各有关单位"]
+    assert notice.blocks[0].kind == "masthead"
