@@ -152,3 +152,20 @@ def test_a_masthead_above_the_doc_number_is_not_the_title():
     )
     assert notice.addressees == ["立山经济开发区", "各街道办事处", "各区直部门", "各有关单位"]
     assert notice.blocks[0].kind == "masthead"
+
+
+def test_a_table_one_cell_a_line_each_closed_by_a_bar():
+    # 30_huoshan2025:2–11: 序号 | 重点工作 | 责任领导 | 责任单位 | 完成时限 |, one cell a line
+    notice, _ = parsed(
+        "2025年开发区重点工作及责任清单\n"
+        "序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+        "2 |\n"
+        "全力推进开发区“空间再造”,推动工业用地“腾笼换鸟”,力争 全年盘活僵尸企业10家,"
+        "盘活存量土地400亩。 |\n"
+        "马振明 |\n改革办 |\n全年 |\n"
+    )
+    assert notice.layout == "table"
+    (task,) = notice.tasks
+    assert task.text.endswith("盘活存量土地400亩。")
+    assert (task.units, task.leaders, task.deadline) == (["改革办"], ["马振明"], "全年")
+    assert task.lead == []  # no lead marked, no rule stated
