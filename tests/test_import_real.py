@@ -22,6 +22,7 @@ TASK_FIELDS = (
     "leaders",
     "numbered",
     "open_ended",
+    "deadline",
 )
 
 
