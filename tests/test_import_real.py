@@ -8,6 +8,7 @@ from pathlib import Path
 
 import import_notice  # scripts/ is on the tests' path (pyproject.toml)
 import pytest
+import yaml
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "notices-real"
 NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
@@ -22,6 +23,7 @@ TASK_FIELDS = (
     "leaders",
     "numbered",
     "open_ended",
+    "deadline",
 )
 
 
@@ -49,9 +51,11 @@ def test_real_notice_matches_expected(name, capsys):
 def test_every_real_notice_says_where_it_came_from():
     assert NAMES
     for name in NAMES:
-        source = (FIXTURES / f"{name}.source.yaml").read_text("utf-8")
+        source = yaml.safe_load((FIXTURES / f"{name}.source.yaml").read_text("utf-8"))
         # The published page, or (where that is not known) the stored public copy it came from.
-        assert "source_url: http" in source or "\nstored_copy: " in source, name
+        url = str(source.get("source_url", ""))
+        assert url.startswith("http") or source.get("stored_copy"), name
+        assert isinstance(source.get("complete"), bool), name
 
 
 @pytest.mark.parametrize(

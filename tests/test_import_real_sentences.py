@@ -1,5 +1,5 @@
 """Family rules found on the real notices added for issue #11 (tests/fixtures/notices-real/
-2x_*), each checked on a sentence quoted from its fixture (NAME:line)."""
+20_* to 30_*), each checked on a sentence quoted from its fixture (NAME:line)."""
 
 from __future__ import annotations
 
@@ -115,3 +115,57 @@ def test_a_table_flattened_with_spaces():
 def test_a_sentence_of_header_words_is_not_a_table():
     notice, _ = parsed("一、工作任务\n1.推进项目建设。（责任单位 牵头单位：区发改局）\n")
     assert notice.layout != "table"
+
+
+def test_a_comma_separates_whole_items():
+    # 29_lishan2023:27: 各街道 and 税务局 are two items, never one name 各街道、税务局
+    units = read("牵头单位:区财政局;责任单位:立山经济开发区,各街道,税务局")
+    assert units.names == ["区财政局", "立山经济开发区", "各街道", "税务局"]
+    assert units.roles == [L, R, R, R]
+
+
+def test_a_level_group_before_a_unit_that_is_not_its_body():
+    # 29_lishan2023:21: 各街道、区直各部门 is two groups; 各县、市、区政府 (09_chuzhou2020:18) one
+    assert read("立山经济开发区,各街道、区直各部门负责").names == [
+        "立山经济开发区",
+        "各街道",
+        "区直各部门",
+    ]
+    assert read("市商务局等,各县、市、区政府配合").names == ["市商务局", "各县、市、区政府"]
+
+
+def test_a_masthead_above_the_doc_number_is_not_the_title():
+    # 29_lishan2023:1–4: 发文机关标志, 文号, title, addressees
+    notice, _ = parsed(
+        "鞍山市立山区人民政府文件\n"
+        "鞍立政发〔2023〕2号\n"
+        "立山区人民政府关于印发 《立山区政府2023年重点工作任务分解 和责任分工方案》的通知\n"
+        "立山经济开发区,各街道办事处,各区直部门,各有关单位:\n"
+        "一、经济社会发展的主要预期目标\n"
+        "1.努力实现地区生产总值增长6.2%左右。\n"
+        "牵头单位:区发改局\n"
+        "责任单位:立山经济开发区,全区经济运行各专班\n"
+    )
+    assert notice.doc_number == "鞍立政发〔2023〕2号"
+    assert notice.title == (
+        "立山区人民政府关于印发 《立山区政府2023年重点工作任务分解 和责任分工方案》的通知"
+    )
+    assert notice.addressees == ["立山经济开发区", "各街道办事处", "各区直部门", "各有关单位"]
+    assert notice.blocks[0].kind == "masthead"
+
+
+def test_a_table_one_cell_a_line_each_closed_by_a_bar():
+    # 30_huoshan2025:2–11: 序号 | 重点工作 | 责任领导 | 责任单位 | 完成时限 |, one cell a line
+    notice, _ = parsed(
+        "2025年开发区重点工作及责任清单\n"
+        "序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+        "2 |\n"
+        "全力推进开发区“空间再造”,推动工业用地“腾笼换鸟”,力争 全年盘活僵尸企业10家,"
+        "盘活存量土地400亩。 |\n"
+        "马振明 |\n改革办 |\n全年 |\n"
+    )
+    assert notice.layout == "table"
+    (task,) = notice.tasks
+    assert task.text.endswith("盘活存量土地400亩。")
+    assert (task.units, task.leaders, task.deadline) == (["改革办"], ["马振明"], "全年")
+    assert task.lead == []  # no lead marked, no rule stated

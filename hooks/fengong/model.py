@@ -26,6 +26,7 @@ UNIT_KINDS: dict[str, str] = {
 
 # Block kinds: every line of the source belongs to exactly one block, in order.
 BLOCK_KINDS = (
+    "masthead",  # 发文机关标志 (…人民政府文件), above the 文号
     "doc_number",
     "title",
     "addressees",

@@ -44,6 +44,7 @@ LEADER_LINE = re.compile(
 )
 DEADLINE_LINE = re.compile(r"^〔?(完成时限|完成时间|时间节点|时限要求|完成期限)\s*:\s*")
 PRINTED = re.compile(r"印发$")
+MASTHEAD = re.compile(r"^[^\s,.;:。，；：、()]{2,30}文件$")
 
 
 @dataclass(slots=True)
@@ -280,15 +281,23 @@ class _Parser:
         lines = self.nonblank(start, stop)
         notice = self.notice
         i = 0
+        # The masthead (发文机关标志, 鞍山市立山区人民政府文件) above the 文号 is not the title.
+        if (
+            len(lines) > 1
+            and MASTHEAD.match(self.norm[lines[0] - 1])
+            and DOC_NUMBER.fullmatch(self.norm[lines[1] - 1])
+        ):
+            self.block("masthead", lines[0], lines[0])
+            i = 1
         # 文号 (doc number) in the first lines.
         if (
-            lines
-            and DOC_NUMBER.search(self.norm[lines[0] - 1])
-            and len(self.lines[lines[0] - 1]) < 40
+            i < len(lines)
+            and DOC_NUMBER.search(self.norm[lines[i] - 1])
+            and len(self.lines[lines[i] - 1]) < 40
         ):
-            notice.doc_number = self.lines[lines[0] - 1]
-            self.block("doc_number", lines[0], lines[0])
-            i = 1
+            notice.doc_number = self.lines[lines[i] - 1]
+            self.block("doc_number", lines[i], lines[i])
+            i += 1
         # Title: lines up to the addressee line (ends with ：) or the first heading.
         title_lines: list[int] = []
         while i < len(lines):

@@ -98,6 +98,7 @@ class Table:
     items: list[Row | Heading] = field(default_factory=list)
     end: int = 0  # the line after the table
     spaced: bool = False  # cells separated by spaces only (序号 工 作 任 务 牵头负责部门)
+    closed: bool = False  # one cell a line, each closed by '|' (序号 |)
 
 
 def split_cells(line: str) -> list[str] | None:
@@ -137,7 +138,11 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
                 m += 1
             if _is_header([t for _, t in run]):
                 headers = [t for _, t in run]
-                return Table(n, run[-1][0], [column_of(t) or "" for t in headers], headers)
+                # A page's text export may close every cell with its separator (序号 |).
+                closed = all(t.endswith("|") for t in headers)
+                headers = [_unclose(t) if closed else t for t in headers]
+                columns = [column_of(t) or "" for t in headers]
+                return Table(n, run[-1][0], columns, headers, closed=closed)
             n = max(n + 1, run[-1][0] + 1 if run else n + 1)
             continue
         n += 1
@@ -251,6 +256,8 @@ def _read_cell_lines(table: Table, lines: list[str], stop: int) -> None:
     the number column appear only on a group's first row (a cell spanning rows); without
     one, rows are the header's width."""
     cells = [(n, lines[n - 1].strip()) for n in range(table.header_end + 1, stop)]
+    if table.closed:
+        cells = [(n, _unclose(text)) for n, text in cells]
     cells = [(n, text) for n, text in cells if text]
     columns = table.columns
     if "number" in columns:
@@ -291,6 +298,11 @@ def _read_cell_lines(table: Table, lines: list[str], stop: int) -> None:
         table.items.append(Row(chunk[0][0], chunk[-1][0], values))
         i += width
     table.end = cells[i][0] if i < len(cells) else stop
+
+
+def _unclose(cell: str) -> str:
+    """A cell without the '|' that closes it (1 | → 1)."""
+    return cell[:-1].rstrip() if cell.endswith("|") else cell
 
 
 def _by_column(columns: list[str], cells: list[str]) -> dict[str, str]:

@@ -65,6 +65,11 @@ _GROUP_START = re.compile(r"^(各|有关|相关|其他|其它|全体|所有)")
 _ADMIN_LEVEL = re.compile(
     r"^各?(省|市|县|区|乡|镇|街道|州|盟|旗|自治区|直辖市|自治州|自治县|县级市|县级区)$"
 )
+# The body the levels before it share: 各县、市、区政府, 各乡、镇人民政府, 各镇、街道办事处.
+_LEVEL_BODY = re.compile(
+    r"^(省|市|县|区|乡|镇|街道|州|盟|旗|自治区|直辖市|自治州|自治县|县级市|县级区)"
+    r"(\([^()]*\))?(人民政府|政府|党委|党委政府|党委和政府|办事处|管委会)$"
+)
 # A group named by a level (各有关区): the levels after it (、县级市) belong to it.
 _GROUP_OF_LEVEL = re.compile(r"^(各|有关|相关|其他|其它)\S{0,4}(省|市|县|区|乡|镇|州|盟|旗)$")
 # 等 / 等有关部门 / 等有关部门和单位 ends an open-ended list.
@@ -361,7 +366,13 @@ def _names(raw: str, norm: str) -> list[str]:
         raise UnitListError(
             f"empty unit name in '{raw}'; remove the extra separator or add the missing name"
         )
-    return _join_admin_levels(names)
+    # Levels join only within a run of 、 (各县、市、区政府): a comma separates whole
+    # items (各街道,税务局), and a joined name must be written so in the text.
+    return [
+        joined
+        for run in split_names(raw, SEPARATORS.replace("、", ""))
+        for joined in _join_admin_levels(split_names(run, "、"))
+    ]
 
 
 def _join_admin_levels(names: list[str]) -> list[str]:
@@ -373,13 +384,15 @@ def _join_admin_levels(names: list[str]) -> list[str]:
         if _ADMIN_LEVEL.match(normalise(name)):
             pending.append(name)
             continue
-        if pending:
+        if pending and _LEVEL_BODY.match(normalise(name)):
             if out and _GROUP_START.match(normalise(out[-1])) and len(out[-1]) <= 3:
                 pending.insert(0, out.pop())
             out.append("、".join([*pending, name]))
-            pending = []
         else:
+            # 各街道、区直各部门: a whole group, then a unit that is not the level's body.
+            out += ["、".join(pending)] if len(pending) > 1 else pending
             out.append(name)
+        pending = []
     if pending and out and _GROUP_OF_LEVEL.match(normalise(out[-1])):
         # 各有关区、县级市: a level after a group name ends that group.
         out[-1] = "、".join([out[-1], *pending])
