@@ -87,3 +87,14 @@ def test_the_import_says_what_it_understood(tmp_path, capsys):
     assert "  tasks without units: none" in out
     assert f"  lines not placed: 2 ({source}:28, {source}:31)" in out
     assert any(line.startswith("14 new unit(s) added") for line in out)
+
+
+def test_a_tables_header_is_placed(tmp_path, capsys):
+    """A table's header row is the table's column names, not a line the importer could not
+    place: the summary of a table notice lists no such line."""
+    source = FIXTURES / "30_huoshan2025_kaifaqu-zeren-qingdan-table.txt"
+    capsys.readouterr()
+    assert import_notice.main([str(source), "--data-dir", str(tmp_path / "data")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "  layout: a table, its columns found by their headers" in out
+    assert "  lines not placed: none" in out

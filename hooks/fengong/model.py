@@ -42,6 +42,7 @@ BLOCK_KINDS = (
     "part",
     "clause",
     "task",
+    "table_header",  # a table's header row (序号 | 重点任务 | 牵头单位 …): its column names
     "cc",
     "other",
 )

@@ -597,7 +597,7 @@ class _Parser:
                     self.heading_line(i)
         seen: dict[int, int] = {}
         while table is not None:
-            self.block("other", table.header_line, table.header_end)
+            self.block("table_header", table.header_line, table.header_end)
             if not self.check_header(table):
                 return
             tables.read_rows(table, self.lines, end)
