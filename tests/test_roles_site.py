@@ -67,3 +67,22 @@ def test_leaders_are_people_on_the_task_page_never_units(tmp_path):
     task = BeautifulSoup(pages["tasks/1.md"], "html.parser")
     assert "牵头负责领导：王明" in task.get_text()
     assert all(u.name not in ("王明", "李华") for u in model.units)
+
+
+def test_a_deadline_cell_shows_as_written(tmp_path):
+    """A 完成时限 cell that is not a date (全年, in a real county list: fixture 30, its source
+    in the .source.yaml) is notice text: the task page, tasks.json and the unit's ledger
+    say it as written, not 通知未写明时限."""
+    from fengong.downloads import download_files
+    from fengong.export import notice_json
+
+    source = ROOT / "tests/fixtures/notices-real/30_huoshan2025_kaifaqu-zeren-qingdan-table.txt"
+    data = tmp_path / "data"
+    assert import_main([str(source), "--data-dir", str(data)]) == 0
+    model, _ = load.check(data)
+    task = BeautifulSoup(render.render_pages(model)["tasks/1.md"], "html.parser")
+    assert "完成时限：全年" in task.get_text()
+    assert notice_json(model)["tasks"][0]["deadline"] == "全年"
+    unit = model.tasks[0].assignments[0].unit
+    ledger = download_files(model)[f"downloads/units/{unit.id}.csv"].decode("utf-8-sig")
+    assert "完成时限：全年" in ledger and "通知未写明时限" not in ledger

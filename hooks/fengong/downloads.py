@@ -188,7 +188,8 @@ def ledger_rows(site: Site, unit: Unit, url_of: UrlOf) -> list[Row]:
                 task.text,
                 role,
                 others,
-                "；".join(item_text(i) for i in dated) or NO_DATE,
+                "；".join(item_text(i) for i in dated)
+                or (f"完成时限：{task.deadline}" if task.deadline else NO_DATE),
                 min((i.first for i in dated), default=None),
                 max((i.last for i in dated), default=None),
                 "",

@@ -45,6 +45,8 @@ def notice_json(site: Site, url_of=None) -> dict:
         }
         if task.leaders:
             entry["leaders"] = list(task.leaders)  # people (牵头负责领导), never units
+        if task.deadline:
+            entry["deadline"] = task.deadline  # the 完成时限 as written
         if url_of:
             entry["url"] = url_of(task)
         data["tasks"].append(entry)

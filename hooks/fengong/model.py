@@ -172,6 +172,7 @@ class Task:
     assignments: tuple[Assignment, ...]
     unit_note: str = ""  # a note inside the unit parentheses (备注：…)
     leaders: tuple[str, ...] = ()  # people named as leaders (牵头负责领导), never units
+    deadline: str = ""  # a 完成时限 column or line as written (全年, 2023年6月底前)
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     tags: tuple[Tag, ...] = ()
