@@ -124,7 +124,7 @@ def _library_config(config, data_dir: Path):
     def files_made_later() -> dict[str, bytes]:
         from fengong.library_downloads import library_download_files
 
-        index = search.index_files(search.library_documents(library), dict(library.synonyms))
+        index = search.library_index_files(library)
         return library_download_files(library, url_in if site_url else None) | index
 
     later = Background(files_made_later)
