@@ -115,7 +115,11 @@ def _library_config(config, data_dir: Path):
     config.extra["fengong_footer"] = library_footer(library)
     # mkdocs.yml's nav names one notice's pages; a library's tabs are its own pages (the
     # home lists the notices: a tab per notice would put hundreds of links on every page).
-    config.nav = [{"首页": paths.HOME}, {"责任单位": paths.LIBRARY_UNITS}]
+    config.nav = [
+        {"首页": paths.HOME},
+        {"任务": paths.LIBRARY_TASKS},
+        {"责任单位": paths.LIBRARY_UNITS},
+    ]
     site_url = _public_url(config)
 
     def url_in(slug: str, item) -> str:

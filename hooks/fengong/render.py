@@ -32,6 +32,7 @@ from .views.library import (
     moved_unit_page,
     notice_links,
 )
+from .views.library_tasks import library_tasks_index
 from .views.notice import about, changes, full_notice, home
 from .views.progress import progress_page
 from .views.structure import clause_page, part_page, parts_index
@@ -168,7 +169,8 @@ def render_pages(
 
 def render_library(library: Library) -> dict[str, str]:
     """Every page of a library: each notice's pages under notices/<slug>/, and the shared
-    ones: the home page listing the notices, the units, one page and sheet per unit."""
+    ones: the home page listing the notices, the task index of every notice, the units,
+    one page and sheet per unit."""
     env = environment()
     pages: dict[str, str] = {}
     for site in library.sites:
@@ -184,6 +186,8 @@ def render_library(library: Library) -> dict[str, str]:
     )
     units = paths.LIBRARY_UNITS
     pages[units] = render("library_units.html.j2", units, library_units_index(library, units))
+    tasks = paths.LIBRARY_TASKS
+    pages[tasks] = render("library_tasks.html.j2", tasks, library_tasks_index(library, tasks))
     for unit in paths.library_units(library):
         page, sheet = paths.page_of(unit), paths.unit_print_page(unit)
         pages[page] = render("library_unit.html.j2", page, library_unit_page(library, page, unit))

@@ -39,6 +39,7 @@ class LibraryHome:
     task_count: int
     unit_count: int
     units_href: str
+    tasks_href: str  # the task index of every notice
 
 
 def status_of(notice: Notice) -> str:
@@ -83,6 +84,7 @@ def library_home(library: Library, page: str) -> LibraryHome:
         task_count=sum(r.task_count for r in rows),
         unit_count=len(library_units(library)),
         units_href=paths.href(page, paths.LIBRARY_UNITS),
+        tasks_href=paths.href(page, paths.LIBRARY_TASKS),
     )
 
 
@@ -146,6 +148,7 @@ class LibraryUnitPage:
     csv: str
     ics: str
     sheet: str
+    tasks: str  # the library's task index, filtered to this unit (?unit=<id>)
 
 
 def _ids(library: Library, unit: Unit) -> set[str]:
@@ -200,6 +203,7 @@ def library_unit_page(library: Library, page: str, unit: Unit) -> LibraryUnitPag
         csv=paths.href(page, paths.unit_download(unit, "csv")),
         ics=paths.href(page, paths.unit_download(unit, "ics")),
         sheet=paths.href(page, paths.unit_print_page(unit)),
+        tasks=paths.href(page, paths.LIBRARY_TASKS, query=f"unit={unit.id}"),
     )
 
 
