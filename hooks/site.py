@@ -105,8 +105,8 @@ def _public_url(config) -> str:
 
 def _library_config(config, data_dir: Path):
     """A library of notices (data/notices/<slug>/): each notice's pages under
-    notices/<slug>/, a home page listing them, one page per unit across notices. The print
-    sheets carry no QR codes here yet."""
+    notices/<slug>/, a home page listing them, one page per unit across notices, and its
+    print sheet, with QR codes made by a worker as one notice's are."""
     library = _load(load_library, data_dir)
     config.site_name = "任务分工文件"  # mkdocs.yml's name is the one notice's
     config.site_description = "、".join(
@@ -132,16 +132,18 @@ def _library_config(config, data_dir: Path):
         return library_download_files(library, url_in if site_url else None) | index
 
     later = Background(files_made_later)
+    codes = qr.start_library(library, site_url)
     try:
-        pages = render_library(library)
+        pages = render_library(library, site_url=site_url, qr_later=codes is not None)
     except BaseException:
-        _stop([later])
+        _stop([later, codes])
         raise
     _state.clear()
     _state.update(site=library, pages=pages, downloads=paths.library_download_names(library))
-    _state.update(later=later, qr=None, results={})
+    _state.update(later=later, qr=codes, results={})
     _state.update(updated=max(s.notice.revision_date or s.notice.date for s in library.sites))
-    _state.update(sheets=set(), public=bool(site_url), canonical={})
+    _state.update(sheets={paths.unit_print_page(u) for u in paths.library_units(library)})
+    _state.update(public=bool(site_url), canonical={})
     return config
 
 

@@ -28,6 +28,7 @@ from .views.library import (
     NoticeLinks,
     library_home,
     library_unit_page,
+    library_unit_sheet,
     library_units_index,
     moved_unit_page,
     notice_links,
@@ -167,11 +168,13 @@ def render_pages(
     return pages
 
 
-def render_library(library: Library) -> dict[str, str]:
+def render_library(library: Library, site_url: str = "", qr_later: bool = False) -> dict[str, str]:
     """Every page of a library: each notice's pages under notices/<slug>/, and the shared
     ones: the home page listing the notices, the task index of every notice, the units,
-    one page and sheet per unit."""
+    one page and sheet per unit. site_url and qr_later: the sheets' QR codes, as for
+    render_pages."""
     env = environment()
+    codes = Codes.of_library(library, site_url, later=qr_later)
     pages: dict[str, str] = {}
     for site in library.sites:
         links = notice_links(library, site, paths.notice_home(site.notice.slug))
@@ -191,7 +194,7 @@ def render_library(library: Library) -> dict[str, str]:
     for unit in paths.library_units(library):
         page, sheet = paths.page_of(unit), paths.unit_print_page(unit)
         pages[page] = render("library_unit.html.j2", page, library_unit_page(library, page, unit))
-        view = library_unit_page(library, sheet, unit)
+        view = library_unit_sheet(library, sheet, unit, codes)
         pages[sheet] = render("library_unit_print.html.j2", sheet, view)
     for unit in paths.moved_units(library):
         page = paths.page_of(unit)
