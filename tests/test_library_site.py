@@ -301,3 +301,33 @@ def test_the_unit_print_sheets_carry_qr_codes(library_build):
         assert sorted(urls) == sorted(PUBLISHED_AT + paths.item_url(t, slug) for slug, t in tasks)
         for url in urls:
             assert str(qr.svg(url)) in html
+
+
+def test_a_unit_on_the_task_index_stands_for_the_units_it_replaced(library_build):
+    """The unit facet of tasks/ offers the units with a page; a unit that replaced another
+    (replaced_by) carries its id (data-also), as the tasks in older notices name it. (The
+    merger is the test's, the mechanics only; no two of the sample's units merged.)"""
+    from dataclasses import fields, replace
+
+    from fengong.model import Library
+    from fengong.render import environment, link_from
+    from fengong.views.library_tasks import library_tasks_index
+
+    _, library = library_build
+    units = tuple(
+        replace(u, replaced_by="cai-zheng-bu") if u.id == "min-zheng-bu" else u
+        for u in library.units
+    )
+    merged = Library(sites=library.sites, units=units, tags=library.tags)
+    view = library_tasks_index(merged, paths.LIBRARY_TASKS)
+    context = {f.name: getattr(view, f.name) for f in fields(view)}
+    html = (
+        environment()
+        .get_template("library_tasks.html.j2")
+        .render(link=link_from(paths.LIBRARY_TASKS), **context)
+    )
+    page = BeautifulSoup(html, "html.parser")
+    options = {o["value"]: o for o in page.select("[name=unit] option")}
+    assert "min-zheng-bu" not in options
+    assert options["cai-zheng-bu"]["data-also"] == "min-zheng-bu"
+    assert sum(o.has_attr("data-also") for o in options.values()) == 1
