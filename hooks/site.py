@@ -105,8 +105,8 @@ def _public_url(config) -> str:
 
 def _library_config(config, data_dir: Path):
     """A library of notices (data/notices/<slug>/): each notice's pages under
-    notices/<slug>/, a home page listing them, one page per unit across notices. The print
-    sheets carry no QR codes here yet."""
+    notices/<slug>/, a home page listing them, one page per unit across notices, and its
+    print sheet, with QR codes made by a worker as one notice's are."""
     library = _load(load_library, data_dir)
     config.site_name = "任务分工文件"  # mkdocs.yml's name is the one notice's
     config.site_description = "、".join(
@@ -115,7 +115,11 @@ def _library_config(config, data_dir: Path):
     config.extra["fengong_footer"] = library_footer(library)
     # mkdocs.yml's nav names one notice's pages; a library's tabs are its own pages (the
     # home lists the notices: a tab per notice would put hundreds of links on every page).
-    config.nav = [{"首页": paths.HOME}, {"责任单位": paths.LIBRARY_UNITS}]
+    config.nav = [
+        {"首页": paths.HOME},
+        {"任务": paths.LIBRARY_TASKS},
+        {"责任单位": paths.LIBRARY_UNITS},
+    ]
     site_url = _public_url(config)
 
     def url_in(slug: str, item) -> str:
@@ -124,22 +128,25 @@ def _library_config(config, data_dir: Path):
     def files_made_later() -> dict[str, bytes]:
         from fengong.library_downloads import library_download_files
 
-        index = search.index_files(search.library_documents(library), dict(library.synonyms))
+        index = search.library_index_files(library)
         return library_download_files(library, url_in if site_url else None) | index
 
     later = Background(files_made_later)
+    codes = qr.start_library(library, site_url)
     # The pages, rendered in two halves side by side: the build waits for both.
-    other_half = Background(partial(render_library, library, share=(1, 2)), nice=False)
+    render = partial(render_library, library, site_url=site_url, qr_later=codes is not None)
+    other_half = Background(partial(render, share=(1, 2)), nice=False)
     try:
-        pages = render_library(library, share=(0, 2)) | other_half.result()
+        pages = render(share=(0, 2)) | other_half.result()
     except BaseException:
-        _stop([later, other_half])
+        _stop([later, codes, other_half])
         raise
     _state.clear()
     _state.update(site=library, pages=pages, downloads=paths.library_download_names(library))
-    _state.update(later=later, qr=None, results={})
+    _state.update(later=later, qr=codes, results={})
     _state.update(updated=max(s.notice.revision_date or s.notice.date for s in library.sites))
-    _state.update(sheets=set(), public=bool(site_url), canonical={})
+    _state.update(sheets={paths.unit_print_page(u) for u in paths.library_units(library)})
+    _state.update(public=bool(site_url), canonical={})
     return config
 
 

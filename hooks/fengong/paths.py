@@ -45,6 +45,7 @@ def page_of(item: Task | RemovedTask | Unit | Clause | Part) -> str:
 # the same for one notice alone (slug "": nothing moves) and for a notice of a library.
 NOTICES = "notices"
 LIBRARY_UNITS = "units/index.md"  # a library's list of every unit, across notices
+LIBRARY_TASKS = "tasks/index.md"  # a library's index of every notice's tasks (?notice=<slug>)
 LIBRARY_HOME = "/" + HOME  # the library's home from a notice's page: "/" keeps it at the top
 
 

@@ -3,9 +3,9 @@ while the pages render), and the slots that stand in the pages for codes not mad
 
 A print sheet shows, as a QR code, its unit's page and each of its tasks' pages. So that
 the codes are made on another core while the pages render, hooks/site.py starts a worker
-on them (start), the sheets are rendered with slots (Codes.of(..., later=True)), and the
-slots are filled (fill_slots) as MkDocs writes each sheet: the same bytes as codes made
-inline.
+on them (start; start_library for a library's sheets), the sheets are rendered with slots
+(Codes.of(..., later=True); Codes.of_library), and the slots are filled (fill_slots) as
+MkDocs writes each sheet: the same bytes as codes made inline.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import paths
 from .background import Background
-from .model import Site
+from .model import Library, Site
 
 
 def address(site_url: str, page: str) -> str:
@@ -40,6 +40,21 @@ def addresses(site: Site, site_url: str) -> list[str]:
     return [address(site_url, page) for page in pages]
 
 
+def library_addresses(library: Library, site_url: str) -> list[str]:
+    """Every address a library's print sheets show: each unit's page, and each task's of
+    the notices in force (the sheets list those). None without a site_url."""
+    if not site_url:
+        return []
+    pages = [paths.page_of(unit) for unit in paths.library_units(library)]
+    pages += [
+        paths.in_notice(site.notice.slug, paths.page_of(task))
+        for site in library.sites
+        if site.notice.in_force
+        for task in site.tasks
+    ]
+    return [address(site_url, page) for page in pages]
+
+
 def make_codes(urls: Sequence[str]) -> list[str]:
     """The QR codes of many addresses, in their order (the worker's work)."""
     return [str(svg(url)) for url in urls]
@@ -47,7 +62,14 @@ def make_codes(urls: Sequence[str]) -> list[str]:
 
 def start(site: Site, site_url: str) -> Background[list[str]] | None:
     """A worker making every code the print sheets show; None when they show none."""
-    urls = addresses(site, site_url)
+    return _start(addresses(site, site_url))
+
+
+def start_library(library: Library, site_url: str) -> Background[list[str]] | None:
+    return _start(library_addresses(library, site_url))
+
+
+def _start(urls: list[str]) -> Background[list[str]] | None:
     return Background(partial(make_codes, urls)) if urls else None
 
 
@@ -83,6 +105,12 @@ class Codes:
     @classmethod
     def of(cls, site: Site, site_url: str, *, later: bool = False) -> Codes:
         slots = {url: i for i, url in enumerate(addresses(site, site_url))} if later else None
+        return cls(site_url=site_url, slots=slots)
+
+    @classmethod
+    def of_library(cls, library: Library, site_url: str, *, later: bool = False) -> Codes:
+        urls = library_addresses(library, site_url) if later else ()
+        slots = {url: i for i, url in enumerate(urls)} if later else None
         return cls(site_url=site_url, slots=slots)
 
     def address(self, page: str) -> str:

@@ -28,10 +28,12 @@ from .views.library import (
     NoticeLinks,
     library_home,
     library_unit_page,
+    library_unit_sheet,
     library_units_index,
     moved_unit_page,
     notice_links,
 )
+from .views.library_tasks import library_tasks_index
 from .views.notice import about, changes, full_notice, home
 from .views.progress import progress_page
 from .views.structure import clause_page, part_page, parts_index
@@ -166,13 +168,18 @@ def render_pages(
     return pages
 
 
-def render_library(library: Library, share: tuple[int, int] = (0, 1)) -> dict[str, str]:
+def render_library(
+    library: Library, site_url: str = "", qr_later: bool = False, share: tuple[int, int] = (0, 1)
+) -> dict[str, str]:
     """Every page of a library: each notice's pages under notices/<slug>/, and the shared
-    ones: the home page listing the notices, the units, one page and sheet per unit.
-    share (k, n): only the k-th of n shares (every n-th notice and unit from the k-th; the
-    home and units index in share 0), so that n processes render a library together."""
+    ones: the home page listing the notices, the task index of every notice, the units,
+    one page and sheet per unit. site_url and qr_later: the sheets' QR codes, as for
+    render_pages. share (k, n): only the k-th of n shares (every n-th notice and unit from
+    the k-th; the home and the indexes in share 0), so that n processes render a library
+    together."""
     k, n = share
     env = environment()
+    codes = Codes.of_library(library, site_url, later=qr_later)
     pages: dict[str, str] = {}
     for site in library.sites[k::n]:
         links = notice_links(library, site, paths.notice_home(site.notice.slug))
@@ -183,13 +190,14 @@ def render_library(library: Library, share: tuple[int, int] = (0, 1)) -> dict[st
         return env.get_template(template).render(link=link_from(page), **context)
 
     if k == 0:
-        home, units = paths.HOME, paths.LIBRARY_UNITS
+        home, units, tasks = paths.HOME, paths.LIBRARY_UNITS, paths.LIBRARY_TASKS
         pages[home] = render("library_home.html.j2", home, library_home(library, home))
         pages[units] = render("library_units.html.j2", units, library_units_index(library, units))
+        pages[tasks] = render("library_tasks.html.j2", tasks, library_tasks_index(library, tasks))
     for unit in paths.library_units(library)[k::n]:
         page, sheet = paths.page_of(unit), paths.unit_print_page(unit)
         pages[page] = render("library_unit.html.j2", page, library_unit_page(library, page, unit))
-        view = library_unit_page(library, sheet, unit)
+        view = library_unit_sheet(library, sheet, unit, codes)
         pages[sheet] = render("library_unit_print.html.j2", sheet, view)
     for unit in paths.moved_units(library)[k::n]:
         page = paths.page_of(unit)

@@ -17,7 +17,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -142,6 +142,17 @@ class TaskFacets:
     tags: tuple[str, ...]  # tag ids (target groups)
     dated: bool  # the text names a date, deadline or period
     status: str = "none"  # its current status's key (落实情况, fengong.standing)
+    notice: str = ""  # its notice's slug, in a library (the notice facet); "" alone
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outline:
+    """A notice's parts and clauses as the part and clause filters of /tasks/ offer them: a
+    library's index of every notice loads the chosen notice's (search/fengong/n<i>.json)."""
+
+    slug: str
+    parts: tuple[tuple[int, str], ...]  # (number, 一、title)
+    clauses: tuple[tuple[str, int | None, str], ...]  # (slug, part number, （一）title)
 
 
 def documents(site: Site) -> list[SearchDoc]:
@@ -228,6 +239,21 @@ def library_documents(library: Library) -> list[SearchDoc]:
     return docs
 
 
+def outline(site: Site) -> Outline:
+    return Outline(
+        slug=site.notice.slug,
+        parts=tuple((part.number, part_title(part)) for part in site.parts),
+        clauses=tuple((c.slug, c.part, clause_title(c)) for c in site.clauses),
+    )
+
+
+def library_index_files(library: Library) -> dict[str, bytes]:
+    """The index of a library (index_files): every notice's documents, and the notice
+    facet's files, each notice's outline and its place in tasks.json."""
+    outlines = [outline(site) for site in library.sites]
+    return index_files(library_documents(library), dict(library.synonyms), outlines=outlines)
+
+
 def clause_title(clause: Clause) -> str:
     return f"（{to_chinese(clause.number)}）{clause.title}"
 
@@ -266,6 +292,7 @@ def _facets(site: Site, task: Task) -> TaskFacets:
         tags=tuple(tag.id for tag in task.tags),
         dated=bool(task.dates),
         status=standing(site).of(task).key,
+        notice=site.notice.slug,
     )
 
 
@@ -316,6 +343,7 @@ def index_files(
     *,
     shards: int | None = None,
     block: int | None = None,
+    outlines: Sequence[Outline] = (),
 ) -> dict[str, bytes]:
     """The files to publish, by site path: the manifest (INDEX_FILE) and the files it names.
 
@@ -333,7 +361,9 @@ def index_files(
     - search/fengong/d<b>.json, documents b×block … (b+1)×block-1: what results show and what
       the containment check reads;
     - search/fengong/tasks.json, the current tasks' facets for the filters on /tasks/;
-      search/fengong/units.json, every unit's names, for /tasks/ and the finder on /units/.
+      search/fengong/units.json, every unit's names, for /tasks/ and the finder on /units/;
+    - in a library (outlines, one per notice), search/fengong/n<i>.json, notice i's parts and
+      clauses, and tasks.json names each task's notice (the notice facet).
     """
     entries = _term_entries(docs)
     if shards is None:
@@ -354,7 +384,17 @@ def index_files(
         files[f"{FILES_DIR}/d{b}.json"] = {"format": FORMAT, "docs": records[start : start + block]}
     units = _units(docs)
     files[f"{FILES_DIR}/units.json"] = {"format": FORMAT, "units": units}
-    files[f"{FILES_DIR}/tasks.json"] = {"format": FORMAT, "tasks": _task_facets(docs, units)}
+    notices = [o.slug for o in outlines]
+    facets = {"format": FORMAT, "tasks": _task_facets(docs, units, notices)}
+    if notices:  # only a library's: the single layout's file stays as it was
+        facets["notices"] = notices
+    files[f"{FILES_DIR}/tasks.json"] = facets
+    for i, o in enumerate(outlines):
+        files[f"{FILES_DIR}/n{i}.json"] = {
+            "format": FORMAT,
+            "parts": [list(p) for p in o.parts],
+            "clauses": [list(c) for c in o.clauses],
+        }
     published = {path: _json(data) for path, data in files.items()}
     version = hashlib.sha256()
     for path, content in sorted(published.items()):
@@ -513,11 +553,15 @@ def _units(docs: list[SearchDoc]) -> list[list[object]]:
     ]
 
 
-def _task_facets(docs: list[SearchDoc], units: list[list[object]]) -> list[list[object]]:
+def _task_facets(
+    docs: list[SearchDoc], units: list[list[object]], notices: Sequence[str] = ()
+) -> list[list[object]]:
     """[ref, part, clause, lead, partners, tags, dated, status] of every current task, in the
     notice's order; units as their positions in units.json, dated as 0 or 1, status as its
-    key (done, on-track, behind, not-started, none)."""
+    key (done, on-track, behind, not-started, none); in a library, its notice's position
+    in `notices` last."""
     position = {unit[0]: i for i, unit in enumerate(units)}
+    in_list = {slug: i for i, slug in enumerate(notices)}
     return [
         [
             ref,
@@ -528,6 +572,7 @@ def _task_facets(docs: list[SearchDoc], units: list[list[object]]) -> list[list[
             list(f.tags),
             int(f.dated),
             f.status,
+            *((in_list[f.notice],) if notices else ()),
         ]
         for ref, doc in enumerate(docs)
         if (f := doc.facets) is not None

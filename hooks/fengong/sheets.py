@@ -32,21 +32,25 @@ class SheetRow:
     qr: Markup  # the address as a QR code (inline SVG), or its slot
 
 
-def sheet_rows(tasks: Sequence[Task], unit: Unit, page: str, codes: Codes) -> list[SheetRow]:
-    """The rows of the sheet of `unit` (on `page`) listing `tasks`."""
+def sheet_rows(
+    tasks: Sequence[Task], unit: Unit, page: str, codes: Codes, slug: str = ""
+) -> list[SheetRow]:
+    """The rows of the sheet of `unit` (on `page`) listing `tasks`; slug: their notice's, in
+    a library (their pages are under notices/<slug>/)."""
 
     def links(units: Sequence[Unit]) -> tuple[UnitLink, ...]:
         return tuple(UnitLink(u, paths.href(page, paths.page_of(u))) for u in units)
 
     rows = []
     for task in tasks:
-        url = codes.address(paths.page_of(task))
+        task_page = paths.in_notice(slug, paths.page_of(task))
+        url = codes.address(task_page)
         lead = [a.unit for a in task.lead if a.unit.id != unit.id]
         others = [a.unit for a in task.partners if a.unit.id != unit.id]
         rows.append(
             SheetRow(
                 task=task,
-                href=paths.href(page, paths.page_of(task)),
+                href=paths.href(page, task_page),
                 lead=links(list(dict.fromkeys(lead))),
                 others=links(list(dict.fromkeys(others))),
                 dates=tuple(

@@ -1,14 +1,17 @@
 """The library's home page (issue #13): its filters by year, issuer and target group work
-in the browser, keep their state in the address, and the page is axe clean. One library
-build (tests/library_sample.py's three real notices) for the module."""
+in the browser, keep their state in the address, and the page is axe clean; and its task
+indexes: tasks/ with the notice facet, and each notice's own, hold to their notice. One
+library build (tests/library_sample.py's three real notices) for the module."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from accessibility import serious_accessibility_violations
 from chromium import serve
+from fengong.load import load_library
 from library_sample import library_data
 from sitebuild import build_site
 
@@ -16,11 +19,23 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def library_server(tmp_path_factory):
+def library_folder(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("library-browser")
-    site = build_site(folder / "site", library_data(folder))
+    library_data(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def library_server(library_folder):
+    site = build_site(library_folder / "site", library_folder / "data")
     with serve(site) as base:
         yield base
+
+
+@pytest.fixture(scope="module")
+def library_model(library_folder):
+    library, _ = load_library(library_folder / "data", shown_dir="data")
+    return library
 
 
 def shown(page) -> list[str]:
@@ -48,3 +63,46 @@ def test_the_filters_follow_the_address_and_write_it(browser, library_server):
         assert serious_accessibility_violations(page, context="article") == []
     finally:
         page.close()
+
+
+def task_view(page, url: str) -> tuple[str, list[str]]:
+    """The task index at url once task-index.js shows it: its count line, the results' links."""
+    page.goto(url)
+    page.wait_for_selector("#fg-task-search[data-ready]:not([aria-busy])")
+    links = page.eval_on_selector_all(".fg-task-result-head > a", "as => as.map(a => a.href)")
+    return page.inner_text(".fg-task-count"), links
+
+
+def test_the_task_indexes_hold_to_their_notice(browser, library_server, library_model):
+    """tasks/?notice=<slug> shows exactly that notice's tasks; a notice's own tasks/ counts
+    its own, and its filters find only its own (the index holds every notice's)."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page: {e}"))
+    try:
+        for site in library_model.sites:
+            slug, count = site.notice.slug, len(site.tasks)
+            own = f"/notices/{slug}/tasks/"
+            said, links = task_view(page, f"{library_server}tasks/?notice={slug}")
+            assert said == f"找到 {count} 项任务" and len(links) == count
+            assert all(own in link for link in links)
+            said, _ = task_view(page, f"{library_server}notices/{slug}/tasks/")
+            assert said == f"共 {count} 项任务"
+            _, links = task_view(page, f"{library_server}notices/{slug}/tasks/?dated=1")
+            assert len(links) == sum(bool(t.dates) for t in site.tasks)
+            assert all(own in link for link in links)
+        # A notice chosen offers its parts; the address keeps both.
+        site = library_model.notice("gf-2018-42")
+        part = site.parts[1].number
+        said, links = task_view(page, f"{library_server}tasks/?notice=gf-2018-42&part={part}")
+        assert page.input_value("select[name=part]") == str(part)
+        assert len(links) == sum(t.part == part for t in site.tasks)
+        assert parse_qs(urlsplit(page.url).query) == {"notice": ["gf-2018-42"], "part": [str(part)]}
+        assert serious_accessibility_violations(page, context="article") == []
+        page.select_option("select[name=notice]", "")  # no notice: no parts to choose from
+        page.wait_for_selector("select[name=part][disabled]", state="attached")
+        assert urlsplit(page.url).query == ""
+    finally:
+        page.close()
+    assert problems == []

@@ -5,11 +5,16 @@ notice alone, under notices/<slug>/ (paths.in_notice)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+
+from markupsafe import Markup
 
 from .. import paths
 from ..labels import role_label
 from ..model import Assignment, Library, Notice, Site, Task, Unit
 from ..paths import library_units
+from ..qr import Codes
+from ..sheets import SheetRow, sheet_rows
 
 # 废止 / 失效: what a notice no longer in force is labelled; the data says which by
 # replaced_by (a notice that replaced it repealed it) or not (it expired).
@@ -39,6 +44,7 @@ class LibraryHome:
     task_count: int
     unit_count: int
     units_href: str
+    tasks_href: str  # the task index of every notice
 
 
 def status_of(notice: Notice) -> str:
@@ -83,6 +89,7 @@ def library_home(library: Library, page: str) -> LibraryHome:
         task_count=sum(r.task_count for r in rows),
         unit_count=len(library_units(library)),
         units_href=paths.href(page, paths.LIBRARY_UNITS),
+        tasks_href=paths.href(page, paths.LIBRARY_TASKS),
     )
 
 
@@ -146,6 +153,7 @@ class LibraryUnitPage:
     csv: str
     ics: str
     sheet: str
+    tasks: str  # the library's task index, filtered to this unit (?unit=<id>)
 
 
 def _ids(library: Library, unit: Unit) -> set[str]:
@@ -200,6 +208,67 @@ def library_unit_page(library: Library, page: str, unit: Unit) -> LibraryUnitPag
         csv=paths.href(page, paths.unit_download(unit, "csv")),
         ics=paths.href(page, paths.unit_download(unit, "ics")),
         sheet=paths.href(page, paths.unit_print_page(unit)),
+        tasks=paths.href(page, paths.LIBRARY_TASKS, query=f"unit={unit.id}"),
+    )
+
+
+# -- a unit's print sheet across the notices in force -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SheetWork:
+    """One notice's part of a unit's sheet: its tasks as the single sheet shows them."""
+
+    notice: Notice
+    written: str  # the unit's name as this notice writes it, when not its name today
+    led: tuple[SheetRow, ...]
+    shared: tuple[SheetRow, ...]
+    unled: tuple[SheetRow, ...]  # its tasks that have no lead (未明确牵头单位)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryUnitSheet:
+    unit: Unit
+    address: str  # the unit page's full address; "" without a site_url
+    code: Markup  # that address as a QR code (or its slot)
+    works: tuple[SheetWork, ...]  # the notices in force that name it
+    led: int
+    shared: int
+    with_qr: bool
+
+
+def library_unit_sheet(library: Library, page: str, unit: Unit, codes: Codes) -> LibraryUnitSheet:
+    """The sheet with the look of one notice's (unit_print.html.j2): a QR code of the unit's
+    page, and per notice in force its tasks, each with its address and QR code."""
+    ids = _ids(library, unit)
+    works = []
+    for work in library.work_of(unit):
+        site = work.site
+        if not site.notice.in_force:
+            continue
+        own = next(u for u in site.units if u.id in ids)  # the unit as this notice names it
+        names = (
+            a.written for t in work.led + work.shared for a in t.assignments if a.unit.id == own.id
+        )
+        rows = partial(sheet_rows, unit=own, page=page, codes=codes, slug=site.notice.slug)
+        works.append(
+            SheetWork(
+                notice=site.notice,
+                written="、".join(dict.fromkeys(n for n in names if n != unit.name)),
+                led=tuple(rows(work.led)),
+                shared=tuple(rows([t for t in work.shared if t.lead])),
+                unled=tuple(rows([t for t in work.shared if not t.lead])),
+            )
+        )
+    address = codes.address(paths.page_of(unit))
+    return LibraryUnitSheet(
+        unit=unit,
+        address=address,
+        code=codes.code(address),
+        works=tuple(works),
+        led=sum(len(w.led) for w in works),
+        shared=sum(len(w.shared) + len(w.unled) for w in works),
+        with_qr=bool(codes.site_url),
     )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from .. import paths
 from ..labels import CHANGE_LABELS
@@ -46,6 +47,13 @@ class TasksIndex:
     units: tuple[Unit, ...]
     tags: tuple[Tag, ...]
     statuses: tuple[Light, ...]  # the status filter's choices; none before any report
+    # In a library, the notice's slug: its search box is fixed to it (the one index holds
+    # every notice's tasks); "" for a notice alone.
+    notice: str = ""
+    # The notice facet's choices, (slug, 文号): only on a library's index of every notice
+    # (views/library_tasks.py), whose part and clause choices come with the notice chosen.
+    notices: tuple[tuple[str, str], ...] = ()
+    also: Mapping[str, str] = field(default_factory=dict)  # there, unit → units it replaced
 
 
 def task_groups(site: Site) -> list[TaskGroup]:
@@ -74,6 +82,8 @@ def task_groups(site: Site) -> list[TaskGroup]:
 
 
 def tasks_index(site: Site, page: str) -> TasksIndex:
+    # A library's tag registry is every notice's: offer and list only this notice's groups.
+    tags = tuple(tag for tag in site.tags if site.tasks_tagged(tag))
     return TasksIndex(
         task_count=len(site.tasks),
         part_count=len(site.parts),
@@ -81,13 +91,14 @@ def tasks_index(site: Site, page: str) -> TasksIndex:
         groups=tuple(task_groups(site)),
         tag_groups=tuple(
             TagGroup(tag=tag, anchor=paths.tag_anchor(tag.id), tasks=site.tasks_tagged(tag))
-            for tag in site.tags
+            for tag in tags
         ),
         parts=site.parts,
         clauses=site.clauses,
         units=site.units,
-        tags=site.tags,
+        tags=tags,
         statuses=LEGEND if site.reports else (),
+        notice=site.notice.slug,
     )
 
 

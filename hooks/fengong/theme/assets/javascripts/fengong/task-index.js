@@ -13,6 +13,12 @@
  * (status: a task's current status, 落实情况: done, on-track, behind, not-started or none)
  * Without JavaScript the page stays the plain grouped list it is built as.
  *
+ * In a library of notices the one index holds every notice's tasks, and tasks.json names
+ * each task's notice: a notice's own tasks/ is fixed to its notice (the box's data-notice),
+ * and the library's tasks/ has the notice facet (?notice=<slug>), whose part and clause
+ * choices are the chosen notice's (search/fengong/n<i>.json); a unit chosen there stands
+ * for the units it replaced too (its option's data-also), as its page does.
+ *
  * Everything taken from the data is set as text (textContent); the engine's highlighted
  * teasers are rebuilt from their text and <mark>s only.
  */
@@ -21,7 +27,7 @@
 
   const SCRIPT = document.currentScript.src // .../assets/javascripts/fengong/task-index.js
   const SITE = new URL("../../../", SCRIPT) // the site's root, where the index's locations start
-  const PARAMS = ["q", "unit", "role", "part", "clause", "tag", "status", "dated"] // the URL's order
+  const PARAMS = ["q", "notice", "unit", "role", "part", "clause", "tag", "status", "dated"] // the URL's order
   const SNIPPET_CHARS = 120 // the engine cuts its teasers to the same length
 
   let loading = null // Promise of the Engine, shared by every page of the visit
@@ -68,16 +74,19 @@
     const count = box.querySelector(".fg-task-count")
     const results = box.querySelector(".fg-task-results")
     const list = document.querySelector(".fg-task-list")
+    const fixed = box.dataset.notice // a notice's own tasks/ in a library
+    const start = new URLSearchParams(location.search)
     box.hidden = false
-    fill(form, new URLSearchParams(location.search))
+    fill(form, start)
     keepHeaderSearchShut(form)
     count.textContent = "正在载入搜索索引…"
     form.addEventListener("submit", event => event.preventDefault())
     let shown = 0 // the latest view asked for; an older one still loading is dropped
     engine().then(
       search => {
-        const update = () => {
+        const update = async wanted => {
           if (!box.isConnected) return // a page instant navigation has replaced
+          await choices(form, search, wanted)
           narrow(form)
           const state = read(form)
           remember(state)
@@ -91,13 +100,13 @@
             list.hidden = false
             results.hidden = true
             results.replaceChildren()
-            count.textContent = `共 ${search.byTask.size} 项任务`
+            count.textContent = `共 ${box.dataset.total || search.byTask.size} 项任务`
             return
           }
           box.setAttribute("aria-busy", "true")
           let found
           try {
-            found = await matches(search, state)
+            found = await matches(search, fixed ? { ...state, notice: fixed } : state)
           } catch (error) {
             if (view !== shown) return
             box.removeAttribute("aria-busy")
@@ -111,14 +120,14 @@
           box.removeAttribute("aria-busy")
           list.hidden = true
           results.hidden = false
-          results.replaceChildren(...found.map(entry => result(entry, found.units, state.unit)))
+          results.replaceChildren(...found.map(entry => result(entry, found.units, state.ids)))
           count.textContent = found.length
             ? `找到 ${found.length} 项任务`
             : "没有找到符合条件的任务"
         }
-        form.addEventListener("input", update)
+        form.addEventListener("input", () => update())
         form.addEventListener("reset", () => setTimeout(update)) // after the fields reset
-        Promise.resolve(update()).then(() => (box.dataset.ready = ""))
+        update(start).then(() => (box.dataset.ready = ""))
       },
       error => {
         console.error("fengong task index: cannot load the search index", error)
@@ -134,17 +143,22 @@
       const facets = Promise.all([search.file("tasks.json"), search.file("units.json")]).then(
         ([tasks, units]) => {
           const ids = units.units.map(([id]) => id)
-          const list = tasks.tasks.map(([ref, part, clause, lead, partners, tags, dated, status]) => ({
-            ref,
-            part,
-            clause,
-            lead: lead.map(i => ids[i]),
-            partners: partners.map(i => ids[i]),
-            tags,
-            dated: Boolean(dated),
-            status
-          }))
+          const notices = tasks.notices || [] // a library's; its tasks name theirs last
+          const list = tasks.tasks.map(
+            ([ref, part, clause, lead, partners, tags, dated, status, notice]) => ({
+              ref,
+              part,
+              clause,
+              lead: lead.map(i => ids[i]),
+              partners: partners.map(i => ids[i]),
+              tags,
+              dated: Boolean(dated),
+              status,
+              notice: notice == null ? "" : notices[notice]
+            })
+          )
           return {
+            notices,
             tasks: list,
             byRef: new Map(list.map(task => [task.ref, task])),
             units: new Map(units.units.map(([id, title, location]) => [id, { title, location }]))
@@ -171,8 +185,8 @@
   }
 
   /** The form's fields from the URL's query; a value no field offers is dropped. */
-  function fill(form, params) {
-    for (const name of PARAMS) {
+  function fill(form, params, names = PARAMS) {
+    for (const name of names) {
       const field = form.elements[name]
       if (!field) continue
       const value = params.get(name) || ""
@@ -184,6 +198,45 @@
     }
   }
 
+  /**
+   * The part and clause choices of the notice chosen, on a library's tasks/ (the only page
+   * with a notice field): loaded when it is chosen; without one, both are disabled. wanted:
+   * the URL's query on the first view, whose part and clause wait for these choices.
+   */
+  async function choices(form, search, wanted) {
+    const { notice, part, clause } = form.elements
+    if (!notice || part.dataset.notice === notice.value) return
+    const chosen = (part.dataset.notice = notice.value)
+    for (const select of [part, clause]) {
+      select.replaceChildren(select.options[0])
+      select.dataset.hint ??= select.title // "choose a notice first", from the page
+      select.title = chosen ? "" : select.dataset.hint
+      select.disabled = true
+    }
+    if (!chosen) return
+    let outline
+    try {
+      const { notices } = await facets(search)
+      outline = await search.file(`n${notices.indexOf(chosen)}.json`)
+    } catch {
+      delete part.dataset.notice // try again when the notice is chosen again
+      return // logged by search.file; the results are still filtered by the notice
+    }
+    if (notice.value !== chosen) return // another notice was chosen meanwhile
+    part.append(...outline.parts.map(([number, title]) => option(number, title)))
+    for (const [slug, partNumber, title] of outline.clauses)
+      clause.append(option(slug, title, partNumber))
+    part.disabled = clause.disabled = false
+    if (wanted) fill(form, wanted, ["part", "clause"])
+  }
+
+  function option(value, text, partNumber) {
+    const node = el("option", null, text)
+    node.value = String(value)
+    if (partNumber !== undefined) node.dataset.part = partNumber == null ? "" : String(partNumber)
+    return node
+  }
+
   /** Offer only what applies: a role once a unit is chosen, the clauses of the chosen part. */
   function narrow(form) {
     const { unit, role, part, clause } = form.elements
@@ -192,13 +245,19 @@
       option.hidden = Boolean(part.value && option.dataset.part && option.dataset.part !== part.value)
   }
 
-  /** The state shown: {q, unit, role, part, clause, tag, status, dated}, empty ones left out. */
+  /** The state shown: {q, notice, unit, role, part, clause, tag, status, dated}, empty ones
+   *  left out; with a unit, ids: its id and those of the units it replaced. */
   function read(form) {
     const data = new FormData(form)
     const state = {}
     for (const name of PARAMS) {
       const value = String(data.get(name) || "").trim()
       if (value) state[name] = value
+    }
+    if (state.unit) {
+      const chosen = form.elements.unit.selectedOptions[0]
+      const also = (chosen && chosen.dataset.also) || ""
+      state.ids = [state.unit, ...also.split(" ").filter(Boolean)]
     }
     return state
   }
@@ -239,10 +298,12 @@
 
   function kept(facets, state) {
     const { lead, partners } = facets
+    const own = id => state.ids.includes(id)
+    if (state.notice && facets.notice !== state.notice) return false
     if (state.part && String(facets.part) !== state.part) return false
     if (state.clause && String(facets.clause) !== state.clause) return false
-    if (state.unit && !lead.includes(state.unit)) {
-      if (state.role === "lead" || !partners.includes(state.unit)) return false
+    if (state.unit && !lead.some(own)) {
+      if (state.role === "lead" || !partners.some(own)) return false
     }
     if (state.tag && !facets.tags.includes(state.tag)) return false
     if (state.status && facets.status !== state.status) return false
@@ -251,23 +312,26 @@
   }
 
   /**
-   * One result: the task's link, its units, and the teaser with the matches marked. With a
-   * unit chosen, the result says that unit's role (本单位：参与) and lists the other units.
+   * One result: the task's link (its title names its notice, in a library), its units, and
+   * the teaser with the matches marked. With a unit chosen (ids: it and the units it
+   * replaced), the result says that unit's role (本单位：参与) and lists the other units.
    */
-  function result({ doc, item, facets }, units, unit) {
+  function result({ doc, item, facets }, units, ids) {
     const li = el("li", "fg-task-result")
     const head = el("p", "fg-task-result-head")
     const link = el("a", null, doc.title)
     link.href = new URL(doc.location, SITE).href
     head.append(link)
+    const unit = Boolean(ids)
     if (unit) {
       // A task with no lead (未明确牵头单位) has no 参与 either: each unit is responsible.
-      const role = facets.lead.includes(unit) ? "牵头" : facets.lead.length ? "参与" : "负责"
+      const leads = facets.lead.some(id => ids.includes(id))
+      const role = leads ? "牵头" : facets.lead.length ? "参与" : "负责"
       const own = el("span", "fg-task-result-role", `本单位：${role}`)
-      own.dataset.role = facets.lead.includes(unit) ? "lead" : "partner"
+      own.dataset.role = leads ? "lead" : "partner"
       head.append(own)
     }
-    const others = id => id !== unit
+    const others = id => !unit || !ids.includes(id)
     const lead = facets.lead.filter(others)
     const partners = facets.partners.filter(others)
     const unled = !facets.lead.length
