@@ -106,3 +106,33 @@ def test_the_task_indexes_hold_to_their_notice(browser, library_server, library_
     finally:
         page.close()
     assert problems == []
+
+
+def test_a_task_number_in_the_header_search_finds_it_in_every_notice(browser, library_server):
+    """第1项 names a task of every notice (numbers restart per notice): the header search
+    lists each notice's task 1, not only the last notice indexed."""
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(library_server)
+        page.evaluate(
+            """() => {
+                const list = document.querySelector(".md-search-result__list")
+                list.replaceChildren(Object.assign(document.createElement("li"), {id: "fg-stale"}))
+            }"""
+        )
+        box = page.locator("input.md-search__input")
+        box.fill("第1项")
+        box.press("End")  # Material reads the query on keyup
+        page.wait_for_function("() => !document.getElementById('fg-stale')")
+        urls = page.eval_on_selector_all(
+            ".md-search-result__item > a.md-search-result__link", "as => as.map(a => a.href)"
+        )
+        first_three = {urlsplit(u).path for u in urls[:3]}
+        assert first_three == {
+            f"/notices/{slug}/tasks/1/" for slug in ("dzfbf-2020-41", "gf-2018-39", "gf-2018-42")
+        }, urls[:5]
+        assert errors == []
+    finally:
+        page.close()

@@ -338,9 +338,13 @@
       this.fields = manifest.fields
       this.t2s = new Map(Object.entries(manifest.t2s))
       this.expansions = new Map(Object.entries(manifest.expansions))
-      this.byTask = new Map() // task number → ref
+      // task number → refs: one per notice that has the number (a library: each its 任务23)
+      this.byTask = new Map()
       for (const [ref, number, count] of manifest.tasks)
-        for (let i = 0; i < count; i++) this.byTask.set(number + i, ref + i)
+        for (let i = 0; i < count; i++) {
+          if (!this.byTask.has(number + i)) this.byTask.set(number + i, [])
+          this.byTask.get(number + i).push(ref + i)
+        }
       this.pages = new Map(Object.entries(manifest.pages)) // notice/ → its ref
       this.files = new Map() // name → Promise of its data
       this.shards = new Map() // k → Promise of term shard k
@@ -497,7 +501,7 @@
       )
       const refs = new Set()
       for (const form of forms) for (const ref of form.refs) refs.add(ref)
-      if (word.task !== null) refs.add(this.byTask.get(word.task))
+      if (word.task !== null) for (const ref of this.byTask.get(word.task)) refs.add(ref)
       return { forms, refs }
     }
 
@@ -582,8 +586,7 @@
           }
         }
       }
-      if (task !== null) {
-        const ref = this.byTask.get(task)
+      for (const ref of task !== null ? this.byTask.get(task) : []) {
         if (within.has(ref) && this.docs.has(ref)) {
           const hit = hits.get(ref) || { rank: 0, score: 0, inherited: 0, forms: new Set() }
           hit.rank += TASK_REF_RANK
