@@ -226,3 +226,25 @@ def test_stray_line_is_a_warning(tmp_path, capsys):
     tasks = json.loads(out)["tasks"]
     assert [t["number"] for t in tasks] == [1, 2]
     assert all("统筹推进" not in t["text"] for t in tasks)
+
+
+@pytest.mark.parametrize("accepted", [True, False])
+def test_the_staged_copy_never_writes_through_to_data(tmp_path, accepted):
+    """write_atomically stages the new files over a copy of data/ made of hard links: a file
+    it replaces is unlinked first, so data/ changes only when the check accepts, and then
+    only in the files written."""
+    from fengong.importer.datafiles import write_atomically
+    from fengong.problems import Problem
+
+    data = tmp_path / "data"
+    (data / "notices" / "a").mkdir(parents=True)
+    (data / "units.yaml").write_text("old", encoding="utf-8")
+    (data / "notices" / "a" / "notice.yaml").write_text("other notice", encoding="utf-8")
+
+    def check(staged: Path) -> list[Problem]:
+        assert (staged / "units.yaml").read_text(encoding="utf-8") == "new"
+        return [] if accepted else [Problem("units.yaml", 1, "refused")]
+
+    write_atomically(data, {"units.yaml": b"new"}, check)
+    assert (data / "units.yaml").read_text(encoding="utf-8") == ("new" if accepted else "old")
+    assert (data / "notices" / "a" / "notice.yaml").read_text(encoding="utf-8") == "other notice"
