@@ -86,3 +86,12 @@ def test_a_deadline_cell_shows_as_written(tmp_path):
     unit = model.tasks[0].assignments[0].unit
     ledger = download_files(model)[f"downloads/units/{unit.id}.csv"].decode("utf-8-sig")
     assert "完成时限：全年" in ledger and "通知未写明时限" not in ledger
+
+
+def test_a_notice_naming_no_issuer_gives_no_empty_footer_line(site):
+    """A table with no heading names no issuer and no date: the footer leaves out 主办单位
+    and 内容更新 instead of printing them empty."""
+    footer = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    text = footer.select_one("footer").get_text(" ", strip=True)
+    assert "主办单位" not in text and "内容更新" not in text
+    assert "本站内容以正式文件为准" in text
