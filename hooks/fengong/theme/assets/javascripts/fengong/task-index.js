@@ -29,6 +29,10 @@
   const SITE = new URL("../../../", SCRIPT) // the site's root, where the index's locations start
   const PARAMS = ["q", "notice", "unit", "role", "part", "clause", "tag", "status", "dated"] // the URL's order
   const SNIPPET_CHARS = 120 // the engine cuts its teasers to the same length
+  // Results shown at once (the box's data-page-size may say otherwise): a filter over a
+  // library of many notices can match thousands of tasks, and each page of results loads
+  // only its own documents.
+  const PAGE_SIZE = 100
 
   let loading = null // Promise of the Engine, shared by every page of the visit
   const loaded = new WeakMap() // engine → Promise of the facets (tasks.json, units.json)
@@ -104,9 +108,13 @@
             return
           }
           box.setAttribute("aria-busy", "true")
+          const current = () => view === shown && box.isConnected
           let found
           try {
             found = await matches(search, fixed ? { ...state, notice: fixed } : state)
+            if (!current()) return
+            results.replaceChildren()
+            await showFrom(search, box, found, 0, state.ids, current)
           } catch (error) {
             if (view !== shown) return
             box.removeAttribute("aria-busy")
@@ -116,11 +124,10 @@
             results.hidden = true
             return
           }
-          if (view !== shown || !box.isConnected) return
+          if (!current()) return
           box.removeAttribute("aria-busy")
           list.hidden = true
           results.hidden = false
-          results.replaceChildren(...found.map(entry => result(entry, found.units, state.ids)))
           count.textContent = found.length
             ? `找到 ${found.length} 项任务`
             : "没有找到符合条件的任务"
@@ -284,16 +291,43 @@
       for (const group of await search.results(state.q))
         for (const { doc, item } of group) {
           const task = byRef.get(doc.ref)
-          if (task && kept(task, state)) found.push({ doc, item })
+          if (task && kept(task, state)) found.push({ ref: doc.ref, doc, item })
         }
     } else {
-      const refs = tasks.filter(task => kept(task, state)).map(task => task.ref)
-      await search.loadDocs(refs)
-      found = refs.map(ref => ({ doc: search.doc(ref), item: null })).filter(({ doc }) => doc)
+      // Their documents are loaded a page at a time, as they are shown (showFrom).
+      found = tasks.filter(task => kept(task, state)).map(task => ({ ref: task.ref, item: null }))
     }
-    for (const entry of found) entry.facets = byRef.get(entry.doc.ref)
+    for (const entry of found) entry.facets = byRef.get(entry.ref)
     found.units = units
     return found
+  }
+
+  /**
+   * The results from index `from` on, one page of them, and after it a button that shows
+   * the next page. current() says whether this view is still the one asked for.
+   */
+  async function showFrom(search, box, found, from, ids, current) {
+    const results = box.querySelector(".fg-task-results")
+    const size = Number(box.dataset.pageSize) || PAGE_SIZE
+    const page = found.slice(from, from + size)
+    await search.loadDocs(page.filter(entry => !entry.doc).map(entry => entry.ref))
+    if (!current()) return
+    for (const entry of page) entry.doc ??= search.doc(entry.ref)
+    const shown = page.filter(entry => entry.doc).map(entry => result(entry, found.units, ids))
+    results.append(...shown)
+    const left = found.length - from - page.length
+    if (left <= 0) return
+    const more = el("li", "fg-task-more")
+    const button = el("button", "md-button", `显示更多（还有 ${left} 项）`)
+    button.type = "button"
+    button.addEventListener("click", async () => {
+      more.remove()
+      await showFrom(search, box, found, from + size, ids, current)
+      // Keyboard and screen-reader users go on from the first result just shown.
+      results.querySelectorAll(".fg-task-result")[from + size]?.querySelector("a")?.focus()
+    })
+    more.append(button)
+    results.append(more)
   }
 
   function kept(facets, state) {
