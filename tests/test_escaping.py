@@ -78,3 +78,29 @@ def test_unit_names_with_markup_or_pipes_are_text(evil_site):
     assert "区<b>教委</b>" in text
     assert "区|税务局" in text
     assert re.search(r"区\|税务局", text)
+
+
+def test_a_library_shows_a_hostile_notice_as_text(tmp_path):
+    """The pages only a library has (its home listing the notices, the task index over
+    every notice, the unit pages and print sheets across notices) show the same hostile
+    notice's text as text: rendered in memory, beside the three real notices."""
+    from fengong.load import load_library
+    from fengong.render import render_library
+    from library_sample import library_data
+
+    data = library_data(tmp_path)
+    assert import_main([str(EVIL), "--data-dir", str(data), "--notice", "evil"]) == 0
+    library, _ = load_library(data)
+    pages = render_library(library)
+    own = [page for page in pages if not page.startswith("notices/")]  # the library's own
+    assert {"index.md", "tasks/index.md", "units/index.md"} <= set(own)
+    for page in own:
+        soup = BeautifulSoup(pages[page], "html.parser")
+        assert not soup.find_all("script", string=re.compile("alert")), page
+        assert not soup.select('a[href^="javascript:"]'), page
+        assert not soup.find_all(["b", "i"]), page
+    home = BeautifulSoup(pages["index.md"], "html.parser").get_text()
+    assert "测试区人民政府办公室关于<b>转义</b>测试任务分工的通知" in home
+    unit = next(u for u in library.units if u.name == "区<b>教委</b>")
+    sheet = BeautifulSoup(pages[f"units/{unit.id}.md"], "html.parser").get_text()
+    assert "任务文字含<script>alert(1)</script>与{{ x }}" in sheet
