@@ -16,7 +16,7 @@ from fengong.background import Background, BackgroundError
 from fengong.load import load_library, load_site
 from fengong.problems import ProblemsFound
 from fengong.readers.layout import is_library
-from fengong.render import anchor_ids, headings, render_library, render_pages
+from fengong.render import anchor_ids, bytecode_cache, headings, render_library, render_pages
 from fengong.views.common import library_footer, site_footer
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.exceptions import PluginError
@@ -225,6 +225,12 @@ def _stop(workers) -> None:
             worker.cancel()
 
 
+def on_env(env, config, files):
+    # The theme's templates (Material's and ours) compiled once, not on every build.
+    env.bytecode_cache = env.bytecode_cache or bytecode_cache()
+    return env
+
+
 def on_page_markdown(markdown: str, page, **kwargs) -> str:
     # Material's search plugin stays only for its search box: its own index stays empty,
     # so it parses no page and the browser downloads no second index.
@@ -265,6 +271,7 @@ def _shown(data_dir: Path) -> str:
 __all__ = [
     "on_build_error",
     "on_config",
+    "on_env",
     "on_files",
     "on_page_context",
     "on_page_markdown",
