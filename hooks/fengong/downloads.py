@@ -385,9 +385,9 @@ def _make_returnable(
     filled = (ledger.STATUS_HEADER, ledger.PROGRESS_HEADER, ledger.EVIDENCE_HEADER)
     inputs = [headers.index(h) for h in filled]
     for r, row in enumerate(rows, header_row + 1):
-        style = "input" if row[role] == ROLE_LABELS["lead"] else "closed"
-        for col in inputs:
-            book.write(ws, r, col, row[col], style)
+        if row[role] != ROLE_LABELS["lead"]:  # the table wrote the others open and white
+            for col in inputs:
+                book.write(ws, r, col, row[col], "closed")
     if rows:
         status = inputs[0]
         ws.data_validation(

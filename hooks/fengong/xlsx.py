@@ -45,7 +45,6 @@ STYLES |= {
     "open cell": {**STYLES["cell"], **OPEN},
     "open link": {**STYLES["link"], **OPEN},
     "open date": {**STYLES["date"], **OPEN},
-    "input": {**STYLES["cell"], **OPEN},
     "closed": {**STYLES["cell"], **OPEN, "bg_color": "#EEEEEE", "pattern": 1},
 }
 

@@ -58,13 +58,9 @@ def read_library(
     if not is_library(data_dir):
         data, problems = read_data(data_dir, shown_dir)
         return (None if data is None else (data,)), problems
-    problems = layout_problems(data_dir, shown_dir)
-    if problems:
+    registries, problems = _library_registries(data_dir, shown_dir)
+    if registries is None:
         return None, problems
-    if not (data_dir / UNITS_FILE).exists():
-        hint = "import a notice to create it"
-        return None, [Problem(f"{shown_dir}/{UNITS_FILE}", 0, f"missing data file; {hint}")]
-    registries, problems = read_registries(data_dir, shown_dir)
     notices = []
     for folder in notice_folders(data_dir):
         slug = slug_of(folder, data_dir)
@@ -88,10 +84,9 @@ def read_joining(
     other notice: what the importer checks after adding or revising that notice, in the
     time of one notice, not of the library. A head not in the importer's form is read whole."""
     shown_dir = _shown_dir(data_dir, shown_dir)
-    problems = layout_problems(data_dir, shown_dir)
-    if problems:
+    registries, problems = _library_registries(data_dir, shown_dir)
+    if registries is None:
         return None, (), problems
-    registries, problems = read_registries(data_dir, shown_dir)
     heads = []
     data = None
     for folder in notice_folders(data_dir):
@@ -113,6 +108,17 @@ def read_joining(
         message = f"no notice folder '{slug}'; {IMPORT_HINT} --notice {slug}"
         problems.append(Problem(f"{shown_dir}/notices/{slug}/", 0, message))
     return data, tuple(heads), problems
+
+
+def _library_registries(data_dir: Path, shown_dir: str) -> tuple[Registries | None, list[Problem]]:
+    """A library's registries, or None and why not: its layout unreadable, or no units.yaml."""
+    problems = layout_problems(data_dir, shown_dir)
+    if problems:
+        return None, problems
+    if not (data_dir / UNITS_FILE).exists():
+        hint = "import a notice to create it"
+        return None, [Problem(f"{shown_dir}/{UNITS_FILE}", 0, f"missing data file; {hint}")]
+    return read_registries(data_dir, shown_dir)
 
 
 def read_registries(data_dir: Path, shown_dir: str) -> tuple[Registries, list[Problem]]:
