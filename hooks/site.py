@@ -10,14 +10,14 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from fengong import paths, qr, search
-from fengong.address import public_url
-from fengong.background import Background, BackgroundError
-from fengong.load import load_library, load_site
+from fengong.data.load import load_library, load_site
+from fengong.data.readers.layout import is_library
+from fengong.pages import paths, qr, search
+from fengong.pages.address import public_url
+from fengong.pages.background import Background, BackgroundError
+from fengong.pages.render import anchor_ids, bytecode_cache, headings, render_library, render_pages
+from fengong.pages.views.common import library_footer, site_footer
 from fengong.problems import ProblemsFound
-from fengong.readers.layout import is_library
-from fengong.render import anchor_ids, bytecode_cache, headings, render_library, render_pages
-from fengong.views.common import library_footer, site_footer
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -49,13 +49,13 @@ def on_config(config):
 
     def files_made_later() -> dict[str, bytes]:
         # Imported in the worker only: the XLSX and iCalendar writers take time to import.
-        from fengong.downloads import download_files
+        from fengong.pages.downloads import download_files
 
-        # The header search runs on our own index (hooks/fengong/theme/main.html says how).
+        # The header search runs on our own index (hooks/fengong/pages/theme/main.html says how).
         index = search.index_files(search.documents(site), dict(site.synonyms))
         return download_files(site, url_of if site_url else None) | index
 
-    # Two forked workers run beside this process (hooks/fengong/background.py): one makes
+    # Two forked workers run beside this process (hooks/fengong/pages/background.py): one makes
     # the print sheets' QR codes, the other the downloads and the search index. Nothing
     # waits for them until MkDocs writes the sheets (among the last pages: units/ sorts
     # after tasks/) and until every page is written. Either way, the same bytes.
@@ -126,7 +126,7 @@ def _library_config(config, data_dir: Path):
         return site_url + paths.item_url(item, slug)
 
     def files_made_later() -> dict[str, bytes]:
-        from fengong.library_downloads import library_download_files
+        from fengong.pages.library_downloads import library_download_files
 
         index = search.library_index_files(library)
         return library_download_files(library, url_in if site_url else None) | index

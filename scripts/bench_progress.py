@@ -19,10 +19,10 @@ from time import perf_counter, process_time
 
 import synth_notice
 from fengong import ledger
-from fengong.downloads import LEDGER_COLUMNS, ROLE_LABELS, ledger_rows, ledger_xlsx
+from fengong.data.load import load_site
 from fengong.importer import run
 from fengong.importer.progress import import_progress
-from fengong.load import load_site
+from fengong.pages.downloads import LEDGER_COLUMNS, ROLE_LABELS, ledger_rows, ledger_xlsx
 
 PROGRESS = "已按计划推进，完成阶段目标的{n}成，下一步将加强督促落实。"
 

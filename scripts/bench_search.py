@@ -3,7 +3,7 @@
 For the real notice (data/, curated units and synonyms) and for a synthetic notice K times
 larger (scripts/synth_notice.py, imported with scripts/import_notice.py into a temp data dir,
 or an imported data dir given with --data-dirs), the index is built directly from the loaded
-Site with fengong.search (the same two calls the MkDocs hook makes, without building the site)
+Site with fengong.pages.search (the same two calls the MkDocs hook makes, without building the site)
 and served, laid out as in the site, beside lunr.min.js, search-core.js and search-worker.js.
 Debian's Chromium then measures, in a page of its own:
 
@@ -41,12 +41,12 @@ from pathlib import Path
 
 import yaml
 from chromium import CHROMIUM, launch, serve  # scripts/chromium.py, as the browser tests
-from fengong import search
-from fengong.load import load_site
+from fengong.data.load import load_site
+from fengong.pages import search
 
 ROOT = Path(__file__).resolve().parents[1]
 
-JS = ROOT / "hooks" / "fengong" / "theme" / "assets" / "javascripts" / "fengong"
+JS = ROOT / "hooks" / "fengong" / "pages" / "theme" / "assets" / "javascripts" / "fengong"
 JS_SERVED = "assets/javascripts/fengong"  # where the site serves them, as the worker expects
 QUERIES = ROOT / "tests" / "search_queries.yaml"
 DEFAULT_OUT = ROOT / "scripts" / "bench-search-results.md"
@@ -236,8 +236,9 @@ def render(rows: list[dict], args, n_queries: int) -> str:
         f"{dt.date.today().isoformat()}, {platform.machine()}, {chromium.strip() or 'chromium'}, "
         f"`scripts/bench_search.py --scales {args.scales} --runs {args.runs}`.",
         "",
-        "The index is built from the loaded data with `fengong.search` (documents + index_files, "
-        "as the MkDocs hook does) without building the site; 1× is the real notice with the "
+        "The index is built from the loaded data with `fengong.pages.search` "
+        "(documents + index_files, as the MkDocs hook does) without building the site; "
+        "1× is the real notice with the "
         "curated data/, the others synthetic notices (scripts/synth_notice.py, seed "
         f"{args.seed}) imported with scripts/import_notice.py. Files are served from localhost. "
         f"Queries: the {n_queries} of tests/search_queries.yaml.",

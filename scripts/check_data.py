@@ -9,8 +9,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from fengong.load import check, check_library
-from fengong.readers import is_library
+from fengong.data.load import check, check_library
+from fengong.data.readers import is_library
 
 
 def main(argv: list[str] | None = None) -> int:

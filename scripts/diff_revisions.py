@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-from fengong import revision_report, revisions, yamlio
-from fengong.importer import datafiles
+from fengong.data import revisions, yamlio
+from fengong.importer import datafiles, revision_report
 from fengong.importer.parse import parse
 from fengong.importer.read import read_lines
 from fengong.problems import Problem, ProblemsFound

@@ -31,7 +31,7 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_model():
-    from fengong.load import load_site
+    from fengong.data.load import load_site
 
     site, _ = load_site(ROOT / "data")
     return site

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from demo import SAMPLE, demo_data
-from fengong.load import load_site
+from fengong.data.load import load_site
 from fengong.model import Site
 
 __all__ = ["SAMPLE", "sample_data", "sample_site"]

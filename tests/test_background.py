@@ -1,11 +1,12 @@
-"""The build's second core (fengong.background): same result as in-process, errors reported."""
+"""The build's second core (fengong.pages.background): same result as in-process, errors
+reported."""
 
 from __future__ import annotations
 
 import os
 
 import pytest
-from fengong.background import Background, BackgroundError, can_fork
+from fengong.pages.background import Background, BackgroundError, can_fork
 
 
 def make_files() -> dict[str, bytes]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from fengong import background, paths, qr, search
+from fengong.pages import background, paths, qr, search
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import Abort
 from sitebuild import build_site
@@ -74,8 +74,8 @@ def test_the_workers_files_are_in_the_site(tmp_path, workers):
 def test_a_library_renders_in_shares_that_make_the_whole(tmp_path):
     """The build renders a library's pages in two processes (hooks/site.py): the two shares
     hold every page once, as one process renders them."""
-    from fengong.load import load_library
-    from fengong.render import render_library
+    from fengong.data.load import load_library
+    from fengong.pages.render import render_library
     from library_sample import library_data
 
     library, _ = load_library(library_data(tmp_path))

@@ -8,16 +8,16 @@ from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
-from fengong import paths, qr
-from fengong.charts.matrix import level_legend, level_of
-from fengong.charts.measure import SMALL, text_width
-from fengong.dated import dated_items
-from fengong.labels import figure_text
-from fengong.render import drop_blank_lines, environment, render_pages
-from fengong.sheets import sheet_rows
-from fengong.targets import target_figures
-from fengong.views.timeline import timeline_page
-from fengong.views.units import units_index
+from fengong.pages import paths, qr
+from fengong.pages.charts.matrix import level_legend, level_of
+from fengong.pages.charts.measure import SMALL, text_width
+from fengong.pages.dated import dated_items
+from fengong.pages.labels import figure_text
+from fengong.pages.render import drop_blank_lines, environment, render_pages
+from fengong.pages.sheets import sheet_rows
+from fengong.pages.targets import target_figures
+from fengong.pages.views.timeline import timeline_page
+from fengong.pages.views.units import units_index
 
 EVIL = "<script>alert(1)</script> & <b>局</b>"
 UNITS_PAGE = "units/index.md"

@@ -1,4 +1,4 @@
-"""The site's downloads (hooks/fengong/downloads.py) on the real notice: every file opens,
+"""The site's downloads (hooks/fengong/pages/downloads.py) on the real notice: every file opens,
 holds what the data says, and comes out byte-identical on every build."""
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pathlib import Path
 import icalendar
 import openpyxl
 import pytest
-from fengong import paths
-from fengong.downloads import (
+from fengong.data.load import load_site
+from fengong.pages import paths
+from fengong.pages.downloads import (
     ALL_COLUMNS,
     LEDGER_COLUMNS,
     download_files,
 )
-from fengong.export import notice_json
-from fengong.load import load_site
+from fengong.pages.export import notice_json
 from openpyxl.utils import get_column_letter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -353,7 +353,7 @@ def test_reminders_before_each_reporting_deadline(site, files):
     assert not [e for e in tasks_only.values() if e.walk("VALARM")]
 
 
-# Without a public address (hooks/fengong/address.py), no file names one.
+# Without a public address (hooks/fengong/pages/address.py), no file names one.
 
 
 def test_no_address_without_url_of(site):

@@ -49,7 +49,7 @@ def test_no_injected_markup_anywhere(evil_site):
 
 
 def test_task_text_shows_literally(evil_site):
-    from fengong.load import load_site
+    from fengong.data.load import load_site
 
     site, _ = load_site(evil_site.parent / "data")
     task = site.task(1)
@@ -84,8 +84,8 @@ def test_a_library_shows_a_hostile_notice_as_text(tmp_path):
     """The pages only a library has (its home listing the notices, the task index over
     every notice, the unit pages and print sheets across notices) show the same hostile
     notice's text as text: rendered in memory, beside the three real notices."""
-    from fengong.load import load_library
-    from fengong.render import render_library
+    from fengong.data.load import load_library
+    from fengong.pages.render import render_library
     from library_sample import library_data
 
     data = library_data(tmp_path)

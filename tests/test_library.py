@@ -14,10 +14,10 @@ from pathlib import Path
 import check_data
 import import_notice
 import pytest
+from fengong.data.load import check, check_joining, check_library, load_library, load_site
+from fengong.data.readers.notice import read_head, read_notice
+from fengong.data.records import NoticeHead
 from fengong.importer.slugs import notice_slug
-from fengong.load import check, check_joining, check_library, load_library, load_site
-from fengong.readers.notice import read_head, read_notice
-from fengong.records import NoticeHead
 from library_sample import DAZU, IMPORTED, library_data, move_to_library
 from progress_sample import SAMPLE
 from sitebuild import ROOT
@@ -181,7 +181,7 @@ def test_the_single_loader_points_a_library_to_the_library_loader(built):
     assert site is None
     assert [str(p) for p in problems] == [
         "data/: holds many notices (notices/), not one; load it with "
-        "fengong.load.load_library (or check_library)"
+        "fengong.data.load.load_library (or check_library)"
     ]
 
 
@@ -422,8 +422,8 @@ def test_import_with_a_bad_slug(built, capsys):
 def test_import_progress_into_a_notice_of_the_library(data, library, tmp_path, capsys):
     """A returned ledger of the Dazu notice goes into notices/dzfbf-2020-41/progress/."""
     import openpyxl
-    from fengong import paths
-    from fengong.downloads import download_files
+    from fengong.pages import paths
+    from fengong.pages.downloads import download_files
     from import_progress import main
 
     site = library.notice(DAZU)

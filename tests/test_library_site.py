@@ -13,8 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from fengong import paths, qr
-from fengong.load import load_library
+from fengong.data.load import load_library
+from fengong.pages import paths, qr
 from library_sample import DAZU, library_data
 from openpyxl import load_workbook
 from sitebuild import PUBLISHED_AT, build_site
@@ -182,8 +182,8 @@ def test_a_notice_links_to_its_basis_and_back(library_build):
     from dataclasses import replace
 
     from fengong.model import Library
-    from fengong.render import render_pages
-    from fengong.views.library import library_home, notice_links
+    from fengong.pages.render import render_pages
+    from fengong.pages.views.library import library_home, notice_links
 
     _, library = library_build
     sites = tuple(
@@ -310,8 +310,8 @@ def test_a_unit_on_the_task_index_stands_for_the_units_it_replaced(library_build
     from dataclasses import fields, replace
 
     from fengong.model import Library
-    from fengong.render import environment, link_from
-    from fengong.views.library_tasks import library_tasks_index
+    from fengong.pages.render import environment, link_from
+    from fengong.pages.views.library_tasks import library_tasks_index
 
     _, library = library_build
     units = tuple(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from fengong import paths
-from fengong.render import render_pages
+from fengong.pages import paths
+from fengong.pages.render import render_pages
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from fengong import paths
-from fengong.downloads import notice_json_bytes
-from fengong.load import check, load_site
-from fengong.render import render_pages
+from fengong.data.load import check, load_site
+from fengong.pages import paths
+from fengong.pages.downloads import notice_json_bytes
+from fengong.pages.render import render_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 # renshe (区人力社保局) leads task 9 and shares task 8; task 2 is not its.
@@ -165,13 +165,13 @@ PERIOD = "2020-H1"
 
 @pytest.fixture(scope="module")
 def downloads(site_model) -> dict[str, bytes]:
-    from fengong.downloads import download_files
+    from fengong.pages.downloads import download_files
 
     return download_files(site_model)
 
 
 def ledger_file(tmp_path: Path, site, downloads, unit_id: str, ext: str = "xlsx") -> Path:
-    from fengong import paths
+    from fengong.pages import paths
 
     path = tmp_path / f"{site.unit(unit_id).name}-任务台账.{ext}"
     path.write_bytes(downloads[paths.unit_download(site.unit(unit_id), ext)])

@@ -1,4 +1,4 @@
-"""How the tasks stand (落实情况): the arithmetic of fengong.standing on the SAMPLE reports
+"""How the tasks stand (落实情况): the arithmetic of fengong.pages.standing on the SAMPLE reports
 (tests/fixtures/progress-sample/, invented), what the pages show of it, and what the real
 site, which has no reports, says."""
 
@@ -11,11 +11,11 @@ from dataclasses import replace
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from fengong import paths, search
-from fengong.downloads import ALL_COLUMNS, assignment_rows, notice_json_bytes
 from fengong.model import ProgressEntry, ProgressReport
-from fengong.render import render_pages
-from fengong.standing import STATUS_KEYS, least_advanced, standing
+from fengong.pages import paths, search
+from fengong.pages.downloads import ALL_COLUMNS, assignment_rows, notice_json_bytes
+from fengong.pages.render import render_pages
+from fengong.pages.standing import STATUS_KEYS, least_advanced, standing
 from progress_sample import SAMPLE, sample_site
 
 

@@ -8,8 +8,8 @@ import logging
 import re
 
 import pytest
-from fengong import paths, qr
-from fengong.address import public_url
+from fengong.pages import paths, qr
+from fengong.pages.address import public_url
 from sitebuild import PUBLISHED_AT, ROOT, build_site
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from fengong.load import load_site
+from fengong.data.load import load_site
 from fengong.model import RevisionDiff, TaskChange
 from import_notice import main as import_main
 from sitebuild import ROOT, build_site

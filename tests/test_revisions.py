@@ -12,8 +12,8 @@ from pathlib import Path
 import diff_revisions  # scripts/ is on the tests' path (pyproject.toml)
 import pytest
 import yaml
-from fengong import revision_report, revisions
-from fengong.importer import datafiles
+from fengong.data import revisions
+from fengong.importer import datafiles, revision_report
 from fengong.importer.parse import parse
 from fengong.importer.read import read_lines
 from fengong.model import TaskChange

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from fengong import load, render
+from fengong.data import load
+from fengong.pages import render
 from import_notice import main as import_main
 from sitebuild import ROOT, build_site
 
@@ -73,8 +74,8 @@ def test_a_deadline_cell_shows_as_written(tmp_path):
     """A 完成时限 cell that is not a date (全年, in a real county list: fixture 30, its source
     in the .source.yaml) is notice text: the task page, tasks.json and the unit's ledger
     say it as written, not 通知未写明时限."""
-    from fengong.downloads import download_files
-    from fengong.export import notice_json
+    from fengong.pages.downloads import download_files
+    from fengong.pages.export import notice_json
 
     source = ROOT / "tests/fixtures/notices-real/30_huoshan2025_kaifaqu-zeren-qingdan-table.txt"
     data = tmp_path / "data"

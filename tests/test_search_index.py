@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fengong import search
+from fengong.pages import search
 from lunr.builder import Builder
 from test_search_tokenize import CORE_JS, LUNR_JS, _strings
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from chromium import serve
-from fengong import search
 from fengong.model import (
     Assignment,
     Block,
@@ -24,10 +23,11 @@ from fengong.model import (
     Task,
     Unit,
 )
+from fengong.pages import search
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "data" / "source" / "dazu-2020-41.txt"
-THEME = ROOT / "hooks" / "fengong" / "theme"
+THEME = ROOT / "hooks" / "fengong" / "pages" / "theme"
 CORE_JS = THEME / "assets" / "javascripts" / "fengong" / "search-core.js"
 LUNR_JS = THEME / "assets" / "javascripts" / "fengong" / "lunr.min.js"
 

@@ -10,8 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from fengong import paths
 from fengong.importer.read import read_lines
+from fengong.pages import paths
 from sitebuild import ROOT
 
 pytestmark = pytest.mark.slow

@@ -2,7 +2,7 @@
 `make check` (scripts/check_data.py) and in the build alike, and never a traceback.
 
 Two tables: hand-written edits of the real data with the exact message each must give, and
-one generated from the shapes themselves (hooks/fengong/shapes.py): every required key of
+one generated from the shapes themselves (hooks/fengong/data/shapes.py): every required key of
 every kind of entry dropped, every key given a value of the wrong type, an unknown key added
 to every kind of entry, and a duplicate id in every file that has ids."""
 
@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 from check_data import main as check_main
-from fengong import shapes
-from fengong.load import check
-from fengong.yamlio import read_yaml
+from fengong.data import shapes
+from fengong.data.load import check
+from fengong.data.yamlio import read_yaml
 from sitebuild import ROOT
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from fengong import paths
-from fengong.views.tasks import tasks_index
-from fengong.views.timeline import timeline_page
-from fengong.views.units import report_to, unit_page
+from fengong.pages import paths
+from fengong.pages.views.tasks import tasks_index
+from fengong.pages.views.timeline import timeline_page
+from fengong.pages.views.units import report_to, unit_page
 
 
 def test_reports_go_to_the_office_and_the_unit_it_sits_in(site_model):
@@ -86,7 +86,7 @@ def test_a_unit_never_lists_itself_among_the_other_units(site_model):
 
 
 def test_a_placeholder_is_not_counted_as_a_unit(site_model):
-    from fengong.views.units import units_index
+    from fengong.pages.views.units import units_index
 
     view = units_index(site_model, paths.UNITS_INDEX)
     placeholder = site_model.unit("xiangguan-danwei")

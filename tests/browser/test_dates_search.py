@@ -8,7 +8,7 @@ import contextlib
 import re
 
 import pytest
-from fengong import paths
+from fengong.pages import paths
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from accessibility import serious_accessibility_violations
 from chromium import serve
-from fengong.load import load_library
+from fengong.data.load import load_library
 from library_sample import library_data
 from sitebuild import build_site
 

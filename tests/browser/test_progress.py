@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from accessibility import serious_accessibility_violations
 from chromium import serve
-from fengong.standing import standing
+from fengong.pages.standing import standing
 from progress_sample import sample_data, sample_site
 from sitebuild import build_site
 

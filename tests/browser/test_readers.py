@@ -20,8 +20,8 @@ import pytest
 from accessibility import serious_accessibility_violations
 from bs4 import BeautifulSoup
 from chromium import serve
-from fengong import paths
-from fengong.labels import cn_date
+from fengong.pages import paths
+from fengong.pages.labels import cn_date
 
 pytestmark = pytest.mark.browser
 
@@ -531,8 +531,8 @@ def test_no_english_in_the_interface(browser, server, name):
 def test_the_official_original_is_linked_when_the_data_gives_it(site_model, given, linked):
     from dataclasses import replace
 
-    from fengong.render import environment
-    from fengong.views.common import document_info
+    from fengong.pages.render import environment
+    from fengong.pages.views.common import document_info
 
     notice = replace(site_model.notice, official_url=given, published="2020-05-06")
     macros = environment().get_template("_macros.html.j2").module

@@ -226,7 +226,7 @@ def test_js_normalises_curated_words_as_python(browser, site_model):
     """Aliases, synonyms and tag keywords become expansion keys normalised by Python and are
     looked up with queries normalised by JS; tokenisation agreement is tested elsewhere, this
     checks the whole normalised string (punctuation included, as in 各镇街人民政府（办事处）)."""
-    from fengong.search import normalize, t2s_table
+    from fengong.pages.search import normalize, t2s_table
 
     words = sorted(
         {
@@ -237,7 +237,7 @@ def test_js_normalises_curated_words_as_python(browser, site_model):
         | {w for key, values in site_model.synonyms.items() for w in (key, *values)}
         | {w for tag in site_model.tags for w in (tag.name, *tag.keywords)}
     )
-    theme = Path(__file__).resolve().parents[2] / "hooks" / "fengong" / "theme"
+    theme = Path(__file__).resolve().parents[2] / "hooks" / "fengong" / "pages" / "theme"
     core = theme / "assets" / "javascripts" / "fengong" / "search-core.js"
     page = browser.new_page()
     try:

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from accessibility import serious_accessibility_violations
-from fengong import paths
+from fengong.pages import paths
 
 pytestmark = pytest.mark.browser
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from ruamel.yaml import YAML
 
-from .. import revisions
+from ..data import revisions
 from ..mentions import find_dates, find_deadline, find_quantities, find_reporting_duty
 from .parse import ParsedNotice
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import yaml
 
-from .. import ledger, load
+from .. import ledger
+from ..data import load
+from ..data.readers.layout import NOTICES_DIR
+from ..data.readers.progress import PROGRESS_DIR, read_report
 from ..model import ProgressEntry, Site, Task, Unit
 from ..problems import Problem
-from ..readers.layout import NOTICES_DIR
-from ..readers.progress import PROGRESS_DIR, read_report
 from ..textnorm import normalise
 from .ledgers import ReturnedLedger, ReturnedRow, read_ledger
 

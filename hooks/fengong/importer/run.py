@@ -9,12 +9,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import export, load
+from ..data import load
+from ..data.readers.layout import NOTICES_DIR, is_library
+from ..data.shapes import NOTICE_SLUG
+from ..data.validate import NO_LEAD_WARNING
+from ..pages import export
 from ..problems import Problem, ProblemsFound
-from ..readers.layout import NOTICES_DIR, is_library
-from ..shapes import NOTICE_SLUG
 from ..textnorm import normalise
-from ..validate import NO_LEAD_WARNING
 from . import datafiles
 from .parse import parse
 from .read import read_lines

@@ -1,0 +1,126 @@
+"""units.yaml → the unit registry: each unit once, each name pointing to one unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...model import Source, Unit
+from ...problems import Problem
+from ..shapes import UNITS
+from .common import duplicates, line_of, read_checked
+
+
+def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Problem]]:
+    document, problems = read_checked(path, shown, UNITS)
+    if document is None:
+        if not problems:
+            problems = [Problem(shown, 0, "expected a mapping with 'units:'")]
+        return None, problems
+    entries = document["units"]
+    problems = duplicates(
+        entries,
+        lambda u: u["id"],
+        shown,
+        lambda u, first: f"unit '{u['id']}': duplicate id (first defined at line {first})",
+    )
+    problems += _names_used_twice(entries, shown)
+    problems += _replacements(entries, shown)
+    for entry in entries:
+        if entry.get("kind", "uncurated") == "uncurated":
+            problems.append(
+                Problem(
+                    shown,
+                    line_of(entry),
+                    f"unit '{entry['id']}' ({entry['name']}): kind not curated yet; "
+                    "set kind, full_name and aliases",
+                    "warning",
+                )
+            )
+    units = tuple(
+        Unit(
+            id=u["id"],
+            name=u["name"],
+            full_name=u.get("full_name") or "",
+            aliases=tuple(u.get("aliases") or ()),
+            written_as=tuple(u.get("written_as") or ()),
+            kind=u.get("kind") or "uncurated",
+            notes=u.get("notes") or "",
+            hosts=tuple(u.get("hosts") or ()),
+            members=tuple(u.get("members") or ()),
+            replaced_by=u.get("replaced_by") or "",
+            former_names=tuple(u.get("former_names") or ()),
+            source=Source(shown, line_of(u)),
+        )
+        for u in entries
+    )
+    return units, problems
+
+
+def _names_used_twice(entries, shown: str) -> list[Problem]:
+    """A name (as written, or an alias) must point to one unit."""
+    owner: dict[str, tuple[str, int]] = {}
+    problems = []
+    for entry in entries:
+        uid = entry["id"]
+        names = (
+            entry["name"],
+            *entry.get("written_as", ()),
+            *entry.get("former_names", ()),
+            *entry.get("aliases", ()),
+        )
+        for name in names:
+            if name in owner and owner[name][0] != uid:
+                other, other_line = owner[name]
+                problems.append(
+                    Problem(
+                        shown,
+                        line_of(entry),
+                        f"unit '{uid}': the name '{name}' is also used by unit '{other}' "
+                        f"(line {other_line}); a name must point to one unit",
+                    )
+                )
+            owner.setdefault(name, (uid, line_of(entry)))
+    return problems
+
+
+def _replacements(entries, shown: str) -> list[Problem]:
+    """Each replaced_by names a unit of the registry, and following replaced_by from any
+    unit ends at a unit that is not replaced: one problem per chain that goes round, at
+    its first unit in the file."""
+    lines = {entry["id"]: line_of(entry) for entry in entries}
+    successor = {entry["id"]: entry.get("replaced_by") for entry in entries}
+    problems = []
+    for entry in entries:
+        target = successor[entry["id"]]
+        if target and target not in lines:
+            problems.append(
+                Problem(
+                    shown,
+                    line_of(entry),
+                    f"unit '{entry['id']}': replaced_by '{target}' is not a unit id in this "
+                    "file; write the id of the unit that took its work over",
+                )
+            )
+    reported: set[str] = set()
+    for entry in entries:
+        chain = [entry["id"]]
+        while successor.get(chain[-1]) in lines and successor[chain[-1]] not in chain:
+            chain.append(successor[chain[-1]])
+        target = successor.get(chain[-1])
+        if target not in chain:
+            continue
+        circle = chain[chain.index(target) :]
+        if reported.isdisjoint(circle):
+            reported.update(circle)
+            first = min(circle, key=lambda uid: lines[uid])
+            start = circle.index(first)
+            shown_circle = " → ".join([*circle[start:], *circle[:start], first])
+            problems.append(
+                Problem(
+                    shown,
+                    lines[first],
+                    f"unit '{first}': replaced_by goes round in a circle ({shown_circle}); "
+                    "remove replaced_by from the unit that is current",
+                )
+            )
+    return problems
