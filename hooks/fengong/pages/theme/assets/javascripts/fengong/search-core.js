@@ -1,6 +1,6 @@
 /*
  * fengong search, the browser half: the tokeniser, which must give exactly the tokens of
- * tokenize() in hooks/fengong/search.py (that one builds the index; tests/test_search_tokenize.py
+ * tokenize() in hooks/fengong/pages/search.py (that one builds the index; tests/test_search_tokenize.py
  * compares the two), the hash that says which term shard holds a token (token_hash() there),
  * and the query engine that search-worker.js runs for Material's search box and task-index.js
  * for /tasks/.

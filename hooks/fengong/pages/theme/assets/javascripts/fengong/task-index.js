@@ -5,7 +5,7 @@
  * over the same index (search/fengong-index.json and the files it names), loaded into the page
  * when one of these two pages is shown. The filters read search/fengong/tasks.json (each
  * current task's part, clause, units, tags, whether it is dated, and its status) and unit names come from
- * search/fengong/units.json (both written by hooks/fengong/search.py); the documents a view
+ * search/fengong/units.json (both written by hooks/fengong/pages/search.py); the documents a view
  * shows are loaded with them, by block, only once a query or a filter asks for them.
  *
  * The task index keeps its state in the URL, so a view can be bookmarked and shared:
