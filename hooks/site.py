@@ -81,11 +81,16 @@ def _load(load, data_dir: Path):
     try:
         loaded, warnings = load(data_dir, shown_dir=_shown(data_dir))
     except ProblemsFound as found:
-        for problem in found.problems:
+        # Warnings first, errors last: the error that stops the build stays on the screen.
+        errors = [p for p in found.problems if p.severity == "error"]
+        warnings = [p for p in found.problems if p.severity != "error"]
+        for problem in warnings:
+            log.info(str(problem))
+        for problem in errors:
             log.error(str(problem))
         raise PluginError(
-            f"{len(found.problems)} problem(s) in {_shown(data_dir)}; fix them and build again "
-            "(python scripts/check_data.py checks the data without building)"
+            f"{len(errors)} error(s), {len(warnings)} warning(s) in {_shown(data_dir)}; fix the "
+            "error(s) listed last and build again (make check checks the data without building)"
         ) from None
     for problem in warnings:
         log.info(str(problem))

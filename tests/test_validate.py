@@ -425,8 +425,25 @@ def test_check_script_exits_1_with_one_line_per_problem(data, capsys):
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"{data}/units.yaml:") and "unknown kind 'party'" in err[0]
-    assert err[-1] == f"{data}: invalid (1 problem(s))"
+    assert err[-1] == (
+        f"{data}: invalid (1 error(s), 0 warning(s)); fix the error(s) listed last above"
+    )
     assert "Traceback" not in "\n".join(err)
+
+
+def test_check_script_ends_with_the_errors_and_counts_them_apart(data, capsys):
+    # Two warnings (target quotes no longer in the text) sort before the error by file name
+    # (notice.yaml < targets.yaml): the error must still come last, above the counts.
+    edit(data / "targets.yaml", "quote: 补贴性培训1.26万人次", "quote: 补贴性培训1.5万人次")
+    edit(data / "targets.yaml", "quote: 城镇新增就业1.4万人以上", "quote: 城镇新增就业9万人以上")
+    edit(data / "notice.yaml", "  - 区财政局\n  - 区生态环境局", "  - 区财政\n  - 区生态环境局")
+    assert check_main(["--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert [": warning: " in e for e in err[:-1]] == [True, True, False]
+    assert err[-2].startswith(f"{data}/notice.yaml:") and "unknown unit '区财政'" in err[-2]
+    assert err[-1] == (
+        f"{data}: invalid (1 error(s), 2 warning(s)); fix the error(s) listed last above"
+    )
 
 
 BUILD_CASES = {
