@@ -72,10 +72,23 @@ class EntryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ContributionRow:
+    """A partner unit's words on the task in one period's ledger: they set no status."""
+
+    unit: Unit
+    status: str  # the partner's own word, if it chose one; "" else
+    progress: str  # text: the templates escape it
+    evidence: str
+    received: str  # ISO
+    late: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PeriodRow:
     period: ReportingPeriod
     light: Light  # the task's status in the period (未报送 when no lead unit reported it)
     entries: tuple[EntryRow, ...]
+    contributions: tuple[ContributionRow, ...] = ()
 
 
 def period_row(h: TaskPeriod) -> PeriodRow:
@@ -91,7 +104,20 @@ def period_row(h: TaskPeriod) -> PeriodRow:
         )
         for e in h.entries
     )
-    return PeriodRow(period=h.period, light=light(h.status), entries=entries)
+    contributions = tuple(
+        ContributionRow(
+            unit=c.unit,
+            status=c.contribution.status,
+            progress=c.contribution.progress,
+            evidence=c.contribution.evidence,
+            received=c.report.received,
+            late=bool(h.period.due) and c.report.received > h.period.due,
+        )
+        for c in h.contributions
+    )
+    return PeriodRow(
+        period=h.period, light=light(h.status), entries=entries, contributions=contributions
+    )
 
 
 @dataclass(frozen=True, slots=True)
