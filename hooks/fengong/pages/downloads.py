@@ -24,7 +24,6 @@ from . import paths, xlsx
 from .dated import Dated, in_date_order, reporting_items, task_items
 from .export import notice_json
 from .labels import KIND_LABELS, NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
-from .office import office_files
 from .standing import standing
 
 UrlOf = Callable[[Task | Unit], str]
@@ -96,7 +95,11 @@ def download_files(site: Site, url_of: UrlOf | None = None) -> dict[str, bytes]:
             "ics": calendar_ics(site, url_of, unit),
         }
         files.update((paths.unit_download(unit, ext), made[ext]) for ext in paths.UNIT_DOWNLOADS)
-    return files | office_files(site)  # each period's 汇总表 and 通报 draft, once reported
+    if site.reports:  # each period's 汇总表 and 通报 draft; python-docx loads only for them
+        from .office import office_files
+
+        files |= office_files(site)
+    return files
 
 
 def _url_index(columns: tuple) -> int:
