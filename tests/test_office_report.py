@@ -234,3 +234,69 @@ def test_the_draft_says_what_the_returns_say(builds, site, period):
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert "PAGE" in section.footer._element.xml
     assert document.styles["Normal"].font.name == "仿宋_GB2312"
+
+
+FORMULA = '=HYPERLINK("http://example.invalid","点此")'
+
+
+def test_a_units_words_stay_text_in_both_files(tmp_path):
+    """Words that look like a formula, a link or markup are written as the unit wrote them:
+    a string cell in the 汇总表, a plain run in the draft (its only field is the page number)."""
+    import zipfile
+
+    from fengong.data.load import load_site
+    from fengong.pages.office import office_files
+    from progress_sample import sample_data
+
+    data = sample_data(tmp_path)
+    report = data / "progress" / "2020-H1" / "fagai.yaml"
+    text = report.read_text("utf-8")
+    assert "（示例）部分项目审批进度慢于计划。" in text  # task 16, 滞后
+    words = FORMULA + " <b>&amp;</b>"
+    report.write_text(text.replace("'（示例）部分项目审批进度慢于计划。'", f"'{words}'"), "utf-8")
+    site, problems = load_site(data)
+    assert not [p for p in problems if p.severity == "error"]
+    files = office_files(site)
+    summary = tmp_path / "summary.xlsx"
+    summary.write_bytes(files[paths.period_download("2020-H1", "xlsx")])
+    ws = openpyxl.load_workbook(summary)["汇总表"]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value and FORMULA in str(c.value))
+    assert (cell.value, cell.data_type) == (words, "s")
+    draft = tmp_path / "draft.docx"
+    draft.write_bytes(files[paths.period_download("2020-H1", "docx")])
+    (table,) = docx.Document(str(draft)).tables
+    assert any(c.text == words for row in table.rows for c in row.cells)
+    with zipfile.ZipFile(draft) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+        footers = [z.read(n).decode("utf-8") for n in z.namelist() if "footer" in n]
+    assert "instrText" not in body and "fldSimple" not in body and "fldChar" not in body
+    assert [f.count("<w:instrText") for f in footers if "<w:instrText" in f] == [1]
+    assert any("> PAGE <" in f for f in footers)
+
+
+def test_a_notice_without_parts_is_summed_up_as_one_group(site):
+    from dataclasses import replace
+
+    from fengong.pages.office import office_files
+    from fengong.pages.period_summary import period_summary
+
+    flat = replace(site, parts=())
+    summary = period_summary(flat, period_of(flat, "2020-H1"))
+    assert [g.label for g in summary.groups] == ["全部任务"]
+    assert [line.task.number for line in summary.lines] == [t.number for t in site.tasks]
+    assert (
+        summary.counts == next(t for t in standing(flat).trend if t.period.id == "2020-H1").counts
+    )
+    data = office_files(flat)[paths.period_download("2020-H1", "xlsx")]
+    import io
+
+    ws = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    headings = [
+        r[0] for r in ws.iter_rows(min_row=4, values_only=True) if r[0] and r[0][1:2] == "、"
+    ]
+    assert [h.split("（")[0] for h in headings] == [
+        "一、任务状态",
+        "二、按牵头单位",
+        "三、任务写明的时限已过、本期未报已完成的任务",
+        "四、未报送的牵头单位",
+    ]
