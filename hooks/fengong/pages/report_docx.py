@@ -208,7 +208,12 @@ def _style(doc) -> None:
     normal = doc.styles["Normal"]
     normal.font.name = BODY_FONT
     normal.font.size = BODY_SIZE
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    rpr = normal.element.get_or_add_rPr()
+    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    lang = OxmlElement("w:lang")  # Chinese, so Word breaks lines and checks words as such
+    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    rpr.append(lang)
     normal.paragraph_format.line_spacing = Pt(28)  # 固定值28磅, as official documents set
     normal.paragraph_format.space_after = Pt(0)
 
