@@ -616,9 +616,10 @@ def test_the_formats_offices_save_import_alike(tmp_path, data, capsys, ext):
     code, out, err = run(capsys, path, "--data-dir", data, "--date", "2020-07-08")
     assert code == 0, err
     assert out == [
+        "period 2020-H1 (上半年): its reporting window, 2020年7月1日至7月10日, holds 2020-07-08",
         f"{path}: 区人力社保局 (renshe), 2020-H1: 4 of 29 led tasks reported "
         "(已完成 1, 序时推进 1, 滞后 1, 未启动 1), 1 contribution to shared tasks; "
-        "wrote progress/2020-H1/renshe.yaml"
+        "wrote progress/2020-H1/renshe.yaml",
     ]
     assert imported(data, path.name) == (FILLED, CONTRIBUTED, path.name)
     written = (data / "progress" / "2020-H1" / "renshe.yaml").read_text("utf-8")
@@ -671,7 +672,9 @@ def test_the_period_is_the_one_whose_window_holds_the_day(tmp_path, data, capsys
     shutil.copy(LEDGERS / path.name, path)
     code, out, err = run(capsys, path, "--data-dir", data, "--date", day)
     assert code == 0, err
-    assert out[0].endswith(f"wrote progress/{period}/renshe.yaml")
+    assert out[0].startswith(f"period {period} (")
+    assert out[0].endswith(f", holds {day}")
+    assert out[1].endswith(f"wrote progress/{period}/renshe.yaml")
     assert [p.name for p in (data / "progress").iterdir()] == [period]
 
 

@@ -79,12 +79,12 @@ def import_progress(
     if notice is not None:
         data_dir = data_dir / NOTICES_DIR / notice  # where the notice's progress/ is
     periods = {p.id: p for p in site.periods}
+    found_by_date = period is None
     if period is None:
         period, problem = period_of(site.periods, received)
         if problem is not None:
             result.problems.append(problem)
             return result
-        result.period = period
     if period not in periods:
         valid = "; ".join(f"{p.id} ({p.label}, due {p.due})" for p in site.periods)
         result.problems.append(
@@ -123,6 +123,12 @@ def import_progress(
 
     documents = {r.rel: _document(r, period, received) for r in returns}
     numbers = {t.id: t.number for t in site.tasks}
+    if found_by_date:  # said first, so a wrong --date is seen before anything else
+        chosen = periods[period]
+        result.report.append(
+            f"period {period} ({chosen.covers}): its reporting window, {window_text(chosen)}, "
+            f"holds {received}"
+        )
     for r in returns:
         result.report += _summary(r, period, data_dir, numbers)
     result.written = _write_all(data_dir, documents)
