@@ -160,8 +160,11 @@ def _overview(book: xlsx.Book, f, summary: PeriodSummary, title: str) -> None:
             row += 1
             ws.write_string(row, 0, o.unit.name, f["cell"])
             ws.write_number(row, 1, len(o.tasks), f["cell"])
+            owes = "、".join(f"任务{t.number}" for t in o.tasks)
             ws.merge_range(row, 2, row, 7, "", f["cell"])
-            ws.write_string(row, 2, "、".join(f"任务{t.number}" for t in o.tasks), f["cell"])
+            ws.write_string(row, 2, owes, f["cell"])
+            # A merged cell is never sized to its text: as wide as columns C to H together.
+            ws.set_row(row, LINE_HEIGHT * wrapped_lines(owes, sum(widths[2:])))
     else:
         ws.write_string(row, 0, "无：各牵头单位均已报送", f["wrap"])
     _print(ws)
