@@ -145,19 +145,20 @@ def period_summary(site: Site, period: ReportingPeriod) -> PeriodSummary:
             and s.last_day.isoformat() < period.due
             and status != PROGRESS_STATUSES[0],
         )
-    if site.parts:
-        groups = tuple(
-            _group(f"{cn_number(p.number)}、{p.title}", [lines[t.id] for t in site.tasks_in(p)])
-            for p in site.parts
-        )
-    else:
-        groups = (_group("全部任务", [lines[t.id] for t in site.tasks]),)
+    groups = [
+        _group(f"{cn_number(p.number)}、{p.title}", [lines[t.id] for t in site.tasks_in(p)])
+        for p in site.parts
+    ]
+    placed = {line.task.id for g in groups for line in g.lines}
+    rest = [lines[t.id] for t in site.tasks if t.id not in placed]
+    if rest:  # every task, whether the notice puts it in a part or not
+        groups.append(_group("其他任务" if groups else "全部任务", rest))
     returns = [r for r in st.returns if r.period.id == period.id]
     return PeriodSummary(
         site=site,
         period=period,
         as_of=max((r.received for r in site.reports if r.period == period.id), default=""),
-        groups=groups,
+        groups=tuple(groups),
         counts=_counts(lines.values()),
         by_unit=tuple((u, _counts(lines[t.id] for t in site.tasks_led(u))) for u in st.lead_units),
         returned=tuple(r.unit for r in returns if r.report is not None),
