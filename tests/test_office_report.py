@@ -300,3 +300,14 @@ def test_a_notice_without_parts_is_summed_up_as_one_group(site):
         "三、任务写明的时限已过、本期未报已完成的任务",
         "四、未报送的牵头单位",
     ]
+
+
+def test_the_office_files_are_named_before_they_are_made(site):
+    """MkDocs lists every download before the worker makes it: the names, in the same order,
+    are the files made, the office's among them."""
+    from fengong.pages.downloads import download_files
+
+    files = download_files(site)
+    assert paths.download_names(site) == list(files)
+    office = [name for name in files if name.startswith("downloads/progress/")]
+    assert office == [paths.period_download(p, ext) for p in PERIODS for ext in ("xlsx", "docx")]
