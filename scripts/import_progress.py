@@ -1,6 +1,6 @@
 """Import the ledgers (任务台账) units returned for a reporting period into data/progress/.
 
-python scripts/import_progress.py FILE… --period PERIOD [--data-dir DIR] [--date YYYY-MM-DD]
+python scripts/import_progress.py FILE… [--period PERIOD] [--data-dir DIR] [--date YYYY-MM-DD]
                                          [--unit UNIT] [--notice SLUG]
 """
 
@@ -16,12 +16,14 @@ from fengong.importer.progress import import_progress
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="import_progress.py",
-        description="Read returned unit ledgers (.xlsx, or their .csv form) and write each "
-        "unit's progress for the period to DIR/progress/<period>/<unit>.yaml.",
+        description="Read returned unit ledgers (.xlsx, .xls, .ods, or their .csv form) and "
+        "write each unit's progress for the period to DIR/progress/<period>/<unit>.yaml.",
     )
     parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="returned ledgers")
     parser.add_argument(
-        "--period", required=True, help="the reporting period, e.g. 2020-H1 (上半年) or 2020"
+        "--period",
+        help="the reporting period, e.g. 2020-H1 (上半年) or 2020; default: the one whose "
+        "reporting window holds --date",
     )
     parser.add_argument(
         "--data-dir", type=Path, default=Path("data"), help="data directory to update (data/)"

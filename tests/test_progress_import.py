@@ -144,6 +144,24 @@ BAD_FILES = {
         ],
     ),
     "empty file": ("", "renshe.yaml", ["empty file; import the ledger again"]),
+    "a contribution to a task not the unit's": (
+        GOOD + "contributions:\n- task: 2\n  progress: 配合。\n",
+        "renshe.yaml",
+        ["15: contribution to task 2 (任务2): not assigned to unit 'renshe'"],
+    ),
+    "a contribution twice": (
+        GOOD + "contributions:\n- task: 8\n  progress: 配合。\n- task: 8\n  progress: 又一次。\n",
+        "renshe.yaml",
+        ["17: contribution to task 8: written twice (first at line 15)"],
+    ),
+    "a contribution's status outside the list": (
+        GOOD + "contributions:\n- task: 8\n  status: 进行中\n",
+        "renshe.yaml",
+        [
+            "15: contribution to task 8: unknown status '进行中'; use one of 已完成, 序时推进, "
+            "滞后, 未启动"
+        ],
+    ),
 }
 
 
@@ -472,7 +490,8 @@ def test_an_unknown_period_lists_the_periods(tmp_path, data, site_model, downloa
 
 
 def test_warnings_do_not_stop_the_import(tmp_path, data, site_model, downloads, capsys):
-    """An edited task text and a filled row of a shared task are warnings; the rest goes in."""
+    """An edited task text and a filled row of a shared task are warnings; the rest goes in,
+    the shared row as the unit's contribution (issue #22), which sets no status."""
     path = ledger_file(tmp_path, site_model, downloads, "renshe")
     edit_workbook(
         path,
@@ -488,11 +507,15 @@ def test_warnings_do_not_stop_the_import(tmp_path, data, site_model, downloads, 
         f"{path}:{SHEET}:{ROW}: warning: task id 1 (任务1): its text was edited in the ledger; "
         "the notice's text stands (the row is imported by its task id)",
         f"{path}:{SHEET}:{ROW + 1}: warning: task id 8 (任务8): 区人力社保局 shares this task; "
-        "its lead unit reports it, so this row is not imported",
+        "the row is imported as its contribution, and the task's status stays its lead "
+        "unit's to report",
     ]
     assert err[2].startswith(f"{path}: warning: not reported: 任务9、任务23、")
     site, _ = load_site(data, "data")
     assert [(e.task_id, e.status) for e in site.reports[0].entries] == [(1, "已完成")]
+    assert [(c.task_id, c.status, c.progress) for c in site.reports[0].contributions] == [
+        (8, "", "配合完成。")
+    ]
 
 
 def test_reimport_says_what_changed_and_leaves_other_periods(
@@ -558,3 +581,162 @@ def test_round_trip_of_the_csv_form(tmp_path, data, site_model, downloads, capsy
     (report,) = site.reports
     assert (report.unit.id, report.revision, report.file) == ("renshe", "v1", path.name)
     assert {e.task_id: (e.status, e.progress, e.evidence) for e in report.entries} == FILLED
+
+
+# -- issue #22: the formats offices save, the period found by itself, partners' words -------
+
+LEDGERS = ROOT / "tests" / "fixtures" / "ledgers"
+# renshe's ledger filled as FILLED, with its shared task 8 written in too, saved by openpyxl
+# (.xlsx), then converted once by LibreOffice 7.4.7.2 (`soffice --headless --convert-to xls`
+# and `ods`): tests/fixtures/ledgers/README.md.
+FILLED_LEDGER = "renshe-filled"
+CONTRIBUTED = {8: ("", "配合完成稳岗返还资金审核。", "")}
+
+
+def imported(data: Path, name: str) -> tuple[dict, dict, str]:
+    """What the build reads back of renshe's 2020-H1 return: its reports, its contributions
+    and its file's name."""
+    site, problems = load_site(data, "data")
+    assert [p for p in problems if p.severity == "error"] == []
+    (report,) = site.reports
+    assert (report.unit.id, report.period, report.received) == ("renshe", PERIOD, "2020-07-08")
+    return (
+        {e.task_id: (e.status, e.progress, e.evidence) for e in report.entries},
+        {c.task_id: (c.status, c.progress, c.evidence) for c in report.contributions},
+        report.file,
+    )
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "xls", "ods"])
+def test_the_formats_offices_save_import_alike(tmp_path, data, capsys, ext):
+    """The same filled ledger as .xlsx, and as LibreOffice saved it as .xls and .ods: the same
+    return, found in 2020-H1 by the day received alone (no --period)."""
+    path = tmp_path / f"{FILLED_LEDGER}.{ext}"
+    shutil.copy(LEDGERS / path.name, path)
+    code, out, err = run(capsys, path, "--data-dir", data, "--date", "2020-07-08")
+    assert code == 0, err
+    assert out == [
+        "period 2020-H1 (上半年): its reporting window, 2020年7月1日至7月10日, holds 2020-07-08",
+        f"{path}: 区人力社保局 (renshe), 2020-H1: 4 of 29 led tasks reported "
+        "(已完成 1, 序时推进 1, 滞后 1, 未启动 1), 1 contribution to shared tasks; "
+        "wrote progress/2020-H1/renshe.yaml",
+    ]
+    assert imported(data, path.name) == (FILLED, CONTRIBUTED, path.name)
+    written = (data / "progress" / "2020-H1" / "renshe.yaml").read_text("utf-8")
+    assert written.count(f"file: {path.name}\n") == 1
+
+
+def very_hidden_xls(source: Path, target: Path) -> None:
+    """source with its identifiers sheet made very hidden, as Excel would keep it: the
+    visibility byte of the sheet's BoundSheet8 record (BIFF8: 0x0085, then the stream
+    position, the state, the type, the name) set to 2. LibreOffice writes it hidden (1)."""
+    data = bytearray(source.read_bytes())
+    name = b"\x08\x00_fengong"  # 8 characters, stored 8-bit
+    at = data.index(name)
+    assert data[at - 10 : at - 8] == b"\x85\x00", "not the BoundSheet8 record of _fengong"
+    assert data[at - 2] == 1  # hidden, as LibreOffice saved it
+    data[at - 2] = 2
+    target.write_bytes(bytes(data))
+
+
+def test_a_very_hidden_identifiers_sheet_in_xls_is_read(tmp_path, data, capsys):
+    from python_calamine import CalamineWorkbook, SheetVisibleEnum
+
+    path = tmp_path / f"{FILLED_LEDGER}.xls"
+    very_hidden_xls(LEDGERS / path.name, path)
+    meta = {s.name: s.visible for s in CalamineWorkbook.from_path(str(path)).sheets_metadata}
+    assert meta["_fengong"] == SheetVisibleEnum.VeryHidden
+    code, _, err = run(capsys, path, "--data-dir", data, "--date", "2020-07-08")
+    assert code == 0, err
+    assert imported(data, path.name) == (FILLED, CONTRIBUTED, path.name)
+
+
+def test_a_wps_et_file_is_told_to_be_saved_as_xlsx(tmp_path, data, capsys):
+    path = tmp_path / "区人力社保局-任务台账.et"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    code, out, err = run(capsys, path, "--data-dir", data, "--date", "2020-07-08")
+    assert (code, out) == (1, [])
+    assert err == [
+        f"{path}: WPS 表格文件（.et）无法读取：请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送",
+        f"import failed: 1 error(s); {data} is unchanged",
+    ]
+    assert not (data / "progress").exists()
+
+
+@pytest.mark.parametrize(
+    ("day", "period"),
+    [("2020-07-01", "2020-H1"), ("2020-07-10", "2020-H1"), ("2021-01-05", "2020")],
+)
+def test_the_period_is_the_one_whose_window_holds_the_day(tmp_path, data, capsys, day, period):
+    path = tmp_path / f"{FILLED_LEDGER}.xlsx"
+    shutil.copy(LEDGERS / path.name, path)
+    code, out, err = run(capsys, path, "--data-dir", data, "--date", day)
+    assert code == 0, err
+    assert out[0].startswith(f"period {period} (")
+    assert out[0].endswith(f", holds {day}")
+    assert out[1].endswith(f"wrote progress/{period}/renshe.yaml")
+    assert [p.name for p in (data / "progress").iterdir()] == [period]
+
+
+@pytest.mark.parametrize("day", ["2020-07-11", "2020-12-31", "2021-02-01"])
+def test_a_day_outside_every_window_lists_the_windows(tmp_path, data, capsys, day):
+    path = tmp_path / f"{FILLED_LEDGER}.xlsx"
+    shutil.copy(LEDGERS / path.name, path)
+    before = snapshot(data)
+    code, out, err = run(capsys, path, "--data-dir", data, "--date", day)
+    assert (code, out) == (1, [])
+    assert err == [
+        f"--period: {day} falls in no reporting window; name the period with --period (the "
+        "periods: 2020-H1 上半年，报送 2020年7月1日至7月10日；2020 上年度，报送 "
+        "2021年1月1日至1月10日); nothing imported",
+        f"import failed: 1 error(s); {data} is unchanged",
+    ]
+    assert snapshot(data) == before
+
+
+def test_a_partner_only_return_is_kept_and_sets_no_status(
+    tmp_path, data, site_model, downloads, capsys
+):
+    """A unit that leads nothing and writes in a shared row: its words are imported as its
+    contribution, shown on the task page under the lead unit's report (escaped), and the
+    task's status stays the lead unit's."""
+    partner = next(
+        u for u in site_model.units if not site_model.tasks_led(u) and site_model.tasks_shared(u)
+    )
+    task = site_model.tasks_shared(partner)[0]
+    lead = task.lead[0].unit
+    words = "<b>配合</b>完成 & 核查"
+    path = ledger_file(tmp_path, site_model, downloads, partner.id)
+    # The partner's ledger has no header above its table beyond the title and note: find it.
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path)["任务台账"]
+    header_row = next(r for r in range(1, 20) if ws.cell(r, 1).value == "序号")
+    edit_workbook(
+        path,
+        lambda wb: fill(wb["任务台账"], task.id, "序时推进", words, "", header_row=header_row),
+    )
+    lead_file = ledger_file(tmp_path, site_model, downloads, lead.id)
+    edit_workbook(lead_file, set_cell(task.id, "状态", "滞后"))
+    code, _, err = run(capsys, path, lead_file, "--data-dir", data, "--date", "2020-07-08")
+    assert code == 0, err
+    assert f"{partner.name} shares this task; the row is imported as its contribution" in err[0]
+    site, _ = load_site(data, "data")
+    st_report = next(r for r in site.reports if r.unit.id == partner.id)
+    assert st_report.entries == ()
+    assert [(c.task_id, c.status, c.progress) for c in st_report.contributions] == [
+        (task.id, "序时推进", words)
+    ]
+    from fengong.pages.standing import standing
+
+    assert standing(site).of(task).status == "滞后"  # the lead unit's, not the partner's
+    page = render_pages(site)[paths.page_of(task)]
+    assert "&lt;b&gt;配合&lt;/b&gt;完成 &amp; 核查" in page and "<b>配合</b>" not in page
+    soup = BeautifulSoup(page, "html.parser")
+    assert soup.select_one(".fg-light-now .fg-light").get_text() == "滞后"
+    contribution = soup.select_one(f"#contributions-{PERIOD} + div tbody tr")
+    assert contribution.select_one("td").get_text() == partner.name
+    assert contribution.select_one('td[data-label="进展情况"]').get_text() == words
+    # Under the lead unit's report: the lead's table comes first in the period's part.
+    text = soup.get_text()
+    assert text.index(lead.name, text.index("2020年上半年")) < text.index("参与单位报送的工作情况")

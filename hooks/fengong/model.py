@@ -287,6 +287,18 @@ class ProgressEntry:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ProgressContribution:
+    """A partner unit's (参与单位) filled row for a task it shares: its words, kept and shown
+    under the lead unit's report. It sets no status: the lead unit owns that."""
+
+    task_id: int  # the task's stable id
+    status: str = ""  # as the partner chose it, if it did (one of PROGRESS_STATUSES)
+    progress: str = ""  # 进展情况, as the partner wrote it
+    evidence: str = ""  # 佐证材料, as the partner wrote it
+    source: Source = _source()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ProgressReport:
     """One unit's returned ledger for one period."""
 
@@ -296,6 +308,7 @@ class ProgressReport:
     revision: str  # the revision label of the ledger the unit filled in
     file: str  # the returned file's name, as received
     entries: tuple[ProgressEntry, ...]
+    contributions: tuple[ProgressContribution, ...] = ()  # its rows of tasks it shares
     source: Source = _source()
 
 

@@ -98,6 +98,7 @@ def _reports(data: DataSet, periods: Sequence[ReportingPeriod]) -> tuple[Progres
             revision=r.revision,
             file=r.file,
             entries=r.entries,
+            contributions=r.contributions,
             source=r.source,
         )
         for r in data.progress

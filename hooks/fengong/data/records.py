@@ -15,6 +15,7 @@ from ..model import (
     Block,
     DateMention,
     Notice,
+    ProgressContribution,
     ProgressEntry,
     Quantity,
     ReportingDuty,
@@ -132,6 +133,7 @@ class ProgressRecord:
     revision: str
     file: str
     entries: tuple[ProgressEntry, ...]
+    contributions: tuple[ProgressContribution, ...]
     folder: str  # the period folder it was found in (validate: it must equal period)
     stem: str  # its file name without .yaml (validate: it must equal unit)
     source: Source = field(default=Source(""), compare=False)

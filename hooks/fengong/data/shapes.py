@@ -441,6 +441,15 @@ PROGRESS_ENTRY = Shape(
         "evidence": Field(TEXT, hint="佐证材料 as written"),
     },
 )
+PROGRESS_CONTRIBUTION = Shape(
+    label=lambda e: f"contribution to task {e['task']}" if "task" in e else "contribution",
+    fields={
+        "task": Field(INTEGER, required=True, hint="the task's stable id"),
+        "status": Field(TEXT, choices=PROGRESS_STATUSES),
+        "progress": Field(TEXT, hint="进展情况 as written"),
+        "evidence": Field(TEXT, hint="佐证材料 as written"),
+    },
+)
 PROGRESS = Shape(
     {
         "unit": Field(TEXT, required=True, pattern=UNIT_ID, hint="must be a unit id"),
@@ -451,5 +460,7 @@ PROGRESS = Shape(
         "revision": Field(TEXT, required=True, hint="the ledger's revision label; '' if none"),
         "file": Field(TEXT, required=True, not_empty=True, hint="the returned file's name"),
         "reports": Field(LIST, required=True, shape=PROGRESS_ENTRY),
+        # A partner's filled rows of the tasks it shares: kept, setting no status.
+        "contributions": Field(LIST, shape=PROGRESS_CONTRIBUTION),
     }
 )

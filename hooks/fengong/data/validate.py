@@ -270,15 +270,17 @@ def _check_report(
             f"unit '{report.unit}' is in the file '{report.stem}.yaml'; "
             f"rename it {report.unit}.yaml",
         )
-    for entry in report.entries:
+    rows = [("task", e) for e in report.entries]
+    rows += [("contribution to task", c) for c in report.contributions]
+    for what, entry in rows:
         where = entry.source.line
         if entry.task_id not in assigned:
-            yield Problem(path, where, f"task {entry.task_id}: no task has this id")
+            yield Problem(path, where, f"{what} {entry.task_id}: no task has this id")
         elif report.unit not in assigned[entry.task_id]:
             yield Problem(
                 path,
                 where,
-                f"task {entry.task_id} (任务{numbers[entry.task_id]}): not assigned to "
+                f"{what} {entry.task_id} (任务{numbers[entry.task_id]}): not assigned to "
                 f"unit '{report.unit}'",
             )
 

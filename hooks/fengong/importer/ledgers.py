@@ -1,7 +1,8 @@
-"""A returned ledger (任务台账, .xlsx or its .csv form) → its identifiers and rows, as the
-unit left them. Columns are found by their headers (a unit may insert its own, sort or
-filter the rows, delete some); rows are told apart by the hidden task id, never by position.
-What the rows mean for the notice is importer/progress.py's job."""
+"""A returned ledger (任务台账: .xlsx, or .xls / .ods as an office saved it, or its .csv
+form) → its identifiers and rows, as the unit left them. Columns are found by their headers
+(a unit may insert its own, sort or filter the rows, delete some); rows are told apart by
+the hidden task id, never by position. What the rows mean for the notice is
+importer/progress.py's job."""
 
 from __future__ import annotations
 
@@ -43,6 +44,13 @@ class ReturnedLedger:
     rows: tuple[ReturnedRow, ...]
 
 
+# calamine reads all three, the hidden columns and the (very) hidden identifiers sheet
+# included: Excel 2007+, Excel 97-2003 (still the default of many office machines) and
+# OpenDocument, as LibreOffice and WPS save them.
+WORKBOOKS = (".xlsx", ".xls", ".ods")
+# WPS's own format, which nothing here reads: one line the office can forward as it is.
+WPS_ET = "WPS 表格文件（.et）无法读取：请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送"
+
 NOT_OURS = (
     "not a ledger from this site ({why}); download the unit's 任务台账 from its page, fill "
     "that file in and return it"
@@ -53,19 +61,25 @@ def read_ledger(path: Path) -> tuple[ReturnedLedger | None, list[Problem]]:
     """The ledger in the file, or None and one line per problem."""
     shown = str(path)
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return _read_xlsx(path, shown)
+    if suffix in WORKBOOKS:
+        return _read_workbook(path, shown)
     if suffix == ".csv":
         return _read_csv(path, shown)
+    if suffix == ".et":
+        return None, [Problem(shown, 0, WPS_ET)]
     return None, [
-        Problem(shown, 0, f"cannot read '{path.suffix}' files; return the ledger as .xlsx or .csv")
+        Problem(
+            shown,
+            0,
+            f"cannot read '{path.suffix}' files; return the ledger as .xlsx, .xls, .ods or .csv",
+        )
     ]
 
 
 # -- the workbook ------------------------------------------------------------------------
 
 
-def _read_xlsx(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Problem]]:
+def _read_workbook(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Problem]]:
     # calamine (Rust) reads values only, which is all a return needs: 13 times faster than
     # openpyxl's read-only mode, which made 300 returns take over 10 s.
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from .. import ledger
 from ..data import load
 from ..data.readers.layout import NOTICES_DIR
 from ..data.readers.progress import PROGRESS_DIR, read_report
-from ..model import ProgressEntry, Site, Task, Unit
+from ..model import ProgressContribution, ProgressEntry, ReportingPeriod, Site, Task, Unit
 from ..problems import Problem
 from ..textnorm import normalise
 from .ledgers import ReturnedLedger, ReturnedRow, read_ledger
@@ -30,6 +31,7 @@ class ProgressImport:
     problems: list[Problem] = field(default_factory=list)
     report: list[str] = field(default_factory=list)  # one summary line per file, and changes
     written: list[Path] = field(default_factory=list)
+    period: str = ""  # the period imported into: --period, or the one the date falls in
 
     @property
     def failed(self) -> bool:
@@ -43,6 +45,7 @@ class _Return:
     ledger: ReturnedLedger
     unit: Unit
     entries: tuple[ProgressEntry, ...]
+    contributions: tuple[ProgressContribution, ...]  # its filled rows of tasks it shares
     not_reported: tuple[Task, ...]
     led: int
     rel: str  # progress/<period>/<unit>.yaml
@@ -50,7 +53,7 @@ class _Return:
 
 def import_progress(
     files: list[Path],
-    period: str,
+    period: str | None,
     data_dir: Path,
     *,
     received: str | None = None,
@@ -76,12 +79,19 @@ def import_progress(
     if notice is not None:
         data_dir = data_dir / NOTICES_DIR / notice  # where the notice's progress/ is
     periods = {p.id: p for p in site.periods}
+    found_by_date = period is None
+    if period is None:
+        period, problem = period_of(site.periods, received)
+        if problem is not None:
+            result.problems.append(problem)
+            return result
     if period not in periods:
         valid = "; ".join(f"{p.id} ({p.label}, due {p.due})" for p in site.periods)
         result.problems.append(
             Problem("--period", 0, f"unknown period {period!r}; the periods are {valid or 'none'}")
         )
         return result
+    result.period = period
     if unit is not None and unit not in {u.id for u in site.units}:
         result.problems.append(
             Problem("--unit", 0, f"unknown unit {unit!r}; use an id from units.yaml")
@@ -113,10 +123,49 @@ def import_progress(
 
     documents = {r.rel: _document(r, period, received) for r in returns}
     numbers = {t.id: t.number for t in site.tasks}
+    if found_by_date:  # said first, so a wrong --date is seen before anything else
+        chosen = periods[period]
+        result.report.append(
+            f"period {period} ({chosen.covers}): its reporting window, {window_text(chosen)}, "
+            f"holds {received}"
+        )
     for r in returns:
         result.report += _summary(r, period, data_dir, numbers)
     result.written = _write_all(data_dir, documents)
     return result
+
+
+def period_of(
+    periods: Sequence[ReportingPeriod], received: str
+) -> tuple[str | None, Problem | None]:
+    """The one period whose reporting window holds the day received, or a problem listing
+    every period and its window."""
+    within = [p for p in periods if p.opens <= received <= p.due]
+    if len(within) == 1:
+        return within[0].id, None
+    listed = "；".join(f"{p.id} {p.covers}，报送 {window_text(p)}" for p in periods)
+    why = (
+        f"{received} falls in no reporting window"
+        if not within
+        else f"{received} falls in several reporting windows"
+    )
+    return None, Problem(
+        "--period",
+        0,
+        f"{why}; name the period with --period (the periods: {listed or 'none'}); nothing imported",
+    )
+
+
+def window_text(period: ReportingPeriod) -> str:
+    """2020年7月1日至7月10日: the window as the pages write it (pages/labels.span_text)."""
+    first, last = dt.date.fromisoformat(period.opens), dt.date.fromisoformat(period.due)
+    start = f"{first.year}年{first.month}月{first.day}日"
+    end = (
+        f"{last.month}月{last.day}日"
+        if last.year == first.year
+        else f"{last.year}年{last.month}月{last.day}日"
+    )
+    return start if first == last else f"{start}至{end}"
 
 
 def _site(data_dir: Path, notice: str | None) -> tuple[Site | None, list[Problem]]:
@@ -171,17 +220,8 @@ def _check(
             )
         ]
     led = site.tasks_led(unit)
-    if not led:
-        return None, [
-            Problem(
-                shown,
-                0,
-                f"{unit.name} ({unit.id}) leads no task: the notice asks lead units "
-                "(牵头单位) to report",
-            )
-        ]
-
     problems: list[Problem] = []
+    given: dict[int, ReturnedRow] = {}  # a partner's filled rows: its contributions
     by_id = {t.id: t for t in site.tasks}
     removed = {r.id: r for r in site.removed_tasks}
     seen: dict[int, int] = {}
@@ -220,18 +260,6 @@ def _check(
                 Problem(where, row.row, f"{label}: not assigned to {unit.name} ({unit.id})")
             )
             continue
-        if role != "lead":
-            if row.status or row.progress or row.evidence:
-                problems.append(
-                    Problem(
-                        where,
-                        row.row,
-                        f"{label}: {unit.name} shares this task; its lead unit reports it, so "
-                        "this row is not imported",
-                        "warning",
-                    )
-                )
-            continue
         if row.status and row.status not in ledger.STATUSES:
             problems.append(
                 Problem(
@@ -241,6 +269,19 @@ def _check(
                     f"{'、'.join(ledger.STATUSES)}; choose one from the list",
                 )
             )
+            continue
+        if role != "lead":
+            if row.status or row.progress or row.evidence:
+                problems.append(
+                    Problem(
+                        where,
+                        row.row,
+                        f"{label}: {unit.name} shares this task; the row is imported as its "
+                        "contribution, and the task's status stays its lead unit's to report",
+                        "warning",
+                    )
+                )
+                given[task.id] = row
             continue
         if normalise(row.text) != normalise(task.text):
             problems.append(
@@ -274,6 +315,25 @@ def _check(
         for t in led
         if t.id in found
     )
+    contributions = tuple(
+        ProgressContribution(
+            task_id=t.id,
+            status=given[t.id].status,
+            progress=given[t.id].progress,
+            evidence=given[t.id].evidence,
+        )
+        for t in site.tasks
+        if t.id in given
+    )
+    if not led and not contributions:
+        return None, [
+            Problem(
+                shown,
+                0,
+                f"{unit.name} ({unit.id}) leads no task and wrote in no row of the tasks it "
+                "shares: nothing to import",
+            )
+        ]
     not_reported = tuple(t for t in led if t.id not in found)
     if not_reported:
         numbers = "、".join(f"任务{t.number}" for t in not_reported)
@@ -290,6 +350,7 @@ def _check(
         ledger=returned,
         unit=unit,
         entries=entries,
+        contributions=contributions,
         not_reported=not_reported,
         led=len(led),
         rel=f"{PROGRESS_DIR}/{period}/{unit.id}.yaml",
@@ -337,6 +398,15 @@ def _document(r: _Return, period: str, received: str) -> str:
         "file": r.ledger.name,
         "reports": reports,
     }
+    if r.contributions:
+        body["contributions"] = [
+            {
+                "task": c.task_id,
+                **{k: v for k, v in (("status", c.status), ("progress", c.progress)) if v},
+                **({"evidence": c.evidence} if c.evidence else {}),
+            }
+            for c in r.contributions
+        ]
     head = (
         f"# {r.unit.name}, {period}: written by scripts/import_progress.py from the returned\n"
         "# ledger. Import the ledger again rather than edit this file.\n"
@@ -394,26 +464,35 @@ def _summary(r: _Return, period: str, data_dir: Path, numbers: dict[int, int]) -
     if target.exists():
         previous, _ = read_report(target, r.rel)
         changes = _changes(previous.entries if previous else (), r.entries, numbers)
+        changes += _changes(
+            previous.contributions if previous else (), r.contributions, numbers, "contribution"
+        )
         verb = f"replaced ({len(changes)} change{'s' if len(changes) != 1 else ''})"
         lines = [f"  {line}" for line in changes]
+    given = len(r.contributions)
+    shared = f", {given} contribution{'s' if given != 1 else ''} to shared tasks" if given else ""
     line = (
         f"{r.ledger.shown}: {r.unit.name} ({r.unit.id}), {period}: {len(r.entries)} of "
-        f"{r.led} led tasks reported ({statuses or 'none'}); {verb} {r.rel}"
+        f"{r.led} led tasks reported ({statuses or 'none'}){shared}; {verb} {r.rel}"
     )
     return [line, *lines]
 
 
-def _changes(before, after, numbers: dict[int, int]) -> list[str]:
+def _changes(before, after, numbers: dict[int, int], what: str = "") -> list[str]:
+    """What changed between two returns of a unit: its reports, or (what="contribution")
+    its contributions."""
     old = {e.task_id: e for e in before}
     new = {e.task_id: e for e in after}
     lines = []
     for task_id in sorted(old.keys() | new.keys()):
         a, b = old.get(task_id), new.get(task_id)
         name = f"任务{numbers[task_id]} (task id {task_id})" if task_id in numbers else task_id
+        if what:
+            name = f"{name}: {what}"
         if a is None:
-            lines.append(f"{name}: newly reported, {b.status}")
+            lines.append(f"{name}: newly reported" + (f", {b.status}" if b.status else ""))
         elif b is None:
-            lines.append(f"{name}: no longer reported (was {a.status})")
+            lines.append(f"{name}: no longer reported" + (f" (was {a.status})" if a.status else ""))
         else:
             if a.status != b.status:
                 lines.append(f"{name}: status {a.status} → {b.status}")

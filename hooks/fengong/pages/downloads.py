@@ -95,6 +95,10 @@ def download_files(site: Site, url_of: UrlOf | None = None) -> dict[str, bytes]:
             "ics": calendar_ics(site, url_of, unit),
         }
         files.update((paths.unit_download(unit, ext), made[ext]) for ext in paths.UNIT_DOWNLOADS)
+    if site.reports:  # each period's 汇总表 and 通报 draft; python-docx loads only for them
+        from .office import office_files
+
+        files |= office_files(site)
     return files
 
 

@@ -151,11 +151,24 @@ def unit_download(unit: Unit, ext: str) -> str:
 UNIT_DOWNLOADS = ("xlsx", "csv", "ics")  # a unit's ledger, as Excel and CSV, and calendar
 
 
+def period_download(period_id: str, ext: str) -> str:
+    """A reporting period's files for the office (office.py makes them):
+    downloads/progress/<period>-summary.xlsx (汇总表) | <period>-report.docx (通报 draft)"""
+    kind = {"xlsx": "summary", "docx": "report"}[ext]
+    return download(f"progress/{period_id}-{kind}.{ext}")
+
+
+PERIOD_DOWNLOADS = ("xlsx", "docx")
+
+
 def download_names(site: Site) -> list[str]:
     """The src_uri of every download, known before any is made (downloads.py makes them)."""
     names = [ALL_JSON, ALL_CSV, ALL_XLSX, ALL_ICS]
     for unit in site.units:
         names += [unit_download(unit, ext) for ext in UNIT_DOWNLOADS]
+    reported = {r.period for r in site.reports}
+    for period in (p for p in site.periods if p.id in reported):
+        names += [period_download(period.id, ext) for ext in PERIOD_DOWNLOADS]
     return names
 
 

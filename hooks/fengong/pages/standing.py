@@ -24,6 +24,7 @@ from typing import Literal
 
 from ..model import (
     PROGRESS_STATUSES,
+    ProgressContribution,
     ProgressEntry,
     ProgressReport,
     ReportingPeriod,
@@ -60,12 +61,22 @@ class UnitEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class UnitContribution:
+    """A partner unit's words on a task it shares, in one period's ledger: no status."""
+
+    unit: Unit
+    report: ProgressReport
+    contribution: ProgressContribution
+
+
+@dataclass(frozen=True, slots=True)
 class TaskPeriod:
     """A task in one period: its status (None when no lead unit reported it) and every row."""
 
     period: ReportingPeriod
     status: str | None
     entries: tuple[UnitEntry, ...]  # lead units first, then others, each in the task's order
+    contributions: tuple[UnitContribution, ...] = ()  # partners' words, in the task's order
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +204,17 @@ def _standing(site: Site) -> Standing:
     for report in site.reports:
         for entry in report.entries:
             rows.setdefault((entry.task_id, report.period), []).append((report, entry))
+    given: dict[tuple[int, str], list[tuple[ProgressReport, ProgressContribution]]] = {}
+    for report in site.reports:
+        for c in report.contributions:
+            given.setdefault((c.task_id, report.period), []).append((report, c))
     tasks = []
     for task in site.tasks:
         history = []
         for period in periods:
             found = rows.get((task.id, period.id), [])
-            if not found:
+            contributed = given.get((task.id, period.id), [])
+            if not found and not contributed:
                 continue
             entries = [
                 UnitEntry(
@@ -215,8 +231,17 @@ def _standing(site: Site) -> Standing:
                 key=lambda e: (e.role != "lead", order.get(e.unit.id, len(order) + 1), e.unit.id)
             )
             lead_words = [e.entry.status for e in entries if e.role == "lead"]
+            contributions = sorted(
+                (UnitContribution(unit=r.unit, report=r, contribution=c) for r, c in contributed),
+                key=lambda c: (order.get(c.unit.id, len(order) + 1), c.unit.id),
+            )
             history.append(
-                TaskPeriod(period=period, status=least_advanced(lead_words), entries=tuple(entries))
+                TaskPeriod(
+                    period=period,
+                    status=least_advanced(lead_words),
+                    entries=tuple(entries),
+                    contributions=tuple(contributions),
+                )
             )
         current = next((h for h in reversed(history) if h.status), None)
         day = last_day(task)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...model import ProgressEntry, Source
+from ...model import ProgressContribution, ProgressEntry, Source
 from ...problems import Problem
 from ..records import ProgressRecord
 from ..shapes import PROGRESS
@@ -34,11 +34,18 @@ def read_report(path: Path, shown: str) -> tuple[ProgressRecord | None, list[Pro
             problems = [Problem(shown, 0, "empty file; import the ledger again")]
         return None, problems
     entries = document["reports"]
+    contributions = document.get("contributions") or []
     problems = duplicates(
         entries,
         lambda e: e["task"],
         shown,
         lambda e, first: f"task {e['task']}: reported twice (first at line {first})",
+    )
+    problems += duplicates(
+        contributions,
+        lambda e: e["task"],
+        shown,
+        lambda e, first: f"contribution to task {e['task']}: written twice (first at line {first})",
     )
     record = ProgressRecord(
         unit=document["unit"],
@@ -55,6 +62,16 @@ def read_report(path: Path, shown: str) -> tuple[ProgressRecord | None, list[Pro
                 source=Source(shown, line_of(e)),
             )
             for e in entries
+        ),
+        contributions=tuple(
+            ProgressContribution(
+                task_id=e["task"],
+                status=e.get("status", ""),
+                progress=e.get("progress", ""),
+                evidence=e.get("evidence", ""),
+                source=Source(shown, line_of(e)),
+            )
+            for e in contributions
         ),
         folder=path.parent.name,
         stem=path.stem,

@@ -11,6 +11,7 @@ from ...model import ReportingPeriod, Site, Task, Unit
 from .. import paths
 from ..charts.lights import LightsChart, RowSpec, lights
 from ..labels import ROLE_LABELS, cn_number, span_text
+from ..period_summary import periods_with_reports
 from ..standing import (
     COUNT_KEYS,
     COUNT_LABELS,
@@ -72,10 +73,23 @@ class EntryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ContributionRow:
+    """A partner unit's words on the task in one period's ledger: they set no status."""
+
+    unit: Unit
+    status: str  # the partner's own word, if it chose one; "" else
+    progress: str  # text: the templates escape it
+    evidence: str
+    received: str  # ISO
+    late: bool
+
+
+@dataclass(frozen=True, slots=True)
 class PeriodRow:
     period: ReportingPeriod
     light: Light  # the task's status in the period (未报送 when no lead unit reported it)
     entries: tuple[EntryRow, ...]
+    contributions: tuple[ContributionRow, ...] = ()
 
 
 def period_row(h: TaskPeriod) -> PeriodRow:
@@ -91,7 +105,20 @@ def period_row(h: TaskPeriod) -> PeriodRow:
         )
         for e in h.entries
     )
-    return PeriodRow(period=h.period, light=light(h.status), entries=entries)
+    contributions = tuple(
+        ContributionRow(
+            unit=c.unit,
+            status=c.contribution.status,
+            progress=c.contribution.progress,
+            evidence=c.contribution.evidence,
+            received=c.report.received,
+            late=bool(h.period.due) and c.report.received > h.period.due,
+        )
+        for c in h.contributions
+    )
+    return PeriodRow(
+        period=h.period, light=light(h.status), entries=entries, contributions=contributions
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +244,15 @@ class TrendRow:
 
 
 @dataclass(frozen=True, slots=True)
+class OfficeFiles:
+    """A reported period's files for the office: the 汇总表 and the 通报 draft."""
+
+    due: PeriodDue
+    summary_href: str  # .xlsx
+    report_href: str  # .docx
+
+
+@dataclass(frozen=True, slots=True)
 class ProgressPage:
     has_reports: bool
     as_of: str  # ISO: the latest report's day received
@@ -234,6 +270,7 @@ class ProgressPage:
     trend: tuple[TrendRow, ...]
     no_report: str
     tasks_href: str
+    office: tuple[OfficeFiles, ...] = ()  # per period with reports, in date order
 
 
 def status_query(key: str, **facets: str | int) -> str:
@@ -305,6 +342,14 @@ def progress_page(site: Site, page: str) -> ProgressPage:
         trend=tuple(trend_rows(st)),
         no_report=NO_REPORT,
         tasks_href=paths.href(page, paths.TASKS_INDEX),
+        office=tuple(
+            OfficeFiles(
+                due=period_due(p),
+                summary_href=paths.href(page, paths.period_download(p.id, "xlsx")),
+                report_href=paths.href(page, paths.period_download(p.id, "docx")),
+            )
+            for p in periods_with_reports(site)
+        ),
     )
 
 
