@@ -27,6 +27,7 @@ class Applied:
     line: int
     task: int  # 0: the correction took the task away (not_a_task)
     says: str
+    fixed: bool = False  # it gave the task's units, lead or roles
 
 
 @dataclass
@@ -261,9 +262,17 @@ class _Applier:
             elif record.action != "units":
                 says += self.says(record.fix, "; ")
             says = f"“{_short(task.text)}”: {says}"
-            self.result.applied.append(Applied(record.source.line, task.number, says))
+            fix = record.second if task is not self.first_of(record, done) else record.fix
+            self.result.applied.append(
+                Applied(record.source.line, task.number, says, fixed=not fix.empty)
+            )
             if record.fix.units is not None or record.fix.roles is not None:
                 self.result.settled.add(task.line)
+
+    @staticmethod
+    def first_of(record: CorrectionRecord, done: list) -> RawTask:
+        """The task a correction made first (a split makes two)."""
+        return next(task for task, by, _ in done if by is record)
 
     def says(self, fix: UnitsCorrection, before: str = "") -> str:
         parts = []

@@ -17,7 +17,7 @@ from ..data.validate import NO_LEAD_WARNING
 from ..pages import export
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
-from . import datafiles
+from . import datafiles, report
 from .corrections import Corrections, apply_corrections
 from .parse import ParsedNotice, parse
 from .read import read_lines
@@ -204,6 +204,12 @@ LAYOUTS = {
     "section": "tasks at section level (一、…), each closed by its unit list",
     "table": "a table, its columns found by their headers",
 }
+
+
+def report_html(result: ImportResult, source: Path) -> str:
+    """The import report (report.py): every task beside its source line, for a person to
+    check; written also for a failed import, to show what was read."""
+    return report.render_report(report.report_context(result, str(source)))
 
 
 def understood(parsed, shown: str) -> list[str]:
