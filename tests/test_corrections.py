@@ -331,3 +331,23 @@ def test_the_build_checks_the_corrections_file(tmp_path, capsys):
         f"{data}/corrections.yaml:2: correction of task 2: lead 市科协 is not one of 'units'; "
         "add it to 'units'"
     ]
+
+
+def test_in_a_library_the_corrections_sit_in_the_notices_folder(tmp_path, capsys):
+    data = tmp_path / "data"
+    folder = data / "notices" / "gz-2012"
+    folder.mkdir(parents=True)
+    (folder / "corrections.yaml").write_text(CORRECTIONS, encoding="utf-8")
+    kept = (folder / "corrections.yaml").read_bytes()
+    status, out, err = run([GUANGZHOU, "--data-dir", data, "--notice", "gz-2012"], capsys)
+    assert status == 0, err
+    assert f"corrections applied from {folder}/corrections.yaml: 2 of 2" in out
+    assert len(tasks_of(folder)) == 44
+    text1 = revised(tmp_path, "r1", ("分步实施、统筹推进", "分类实施、统筹推进"))
+    argv = [text1, "--data-dir", data, "--notice", "gz-2012", "--revision", "r1", "--date"]
+    status, out, err = run([*argv, "2013-06-01"], capsys)
+    assert status == 0, err
+    assert ": 2 of 2" in out
+    assert tasks_of(folder)[0]["lead"] == ["市发展改革委", "市人力资源和社会保障局"]
+    assert (folder / "corrections.yaml").read_bytes() == kept
+    assert not (data / "corrections.yaml").exists()

@@ -213,7 +213,8 @@ class _Applier:
         if any(p.severity == "error" for p in self.result.problems):
             return
 
-        done: list[tuple[RawTask, CorrectionRecord, str]] = []
+        # Each task a correction made: the correction, the units it gave, what else it did.
+        done: list[tuple[RawTask, CorrectionRecord, UnitsCorrection, str]] = []
         tasks: list[RawTask] = []
         skip: set[int] = set()
         for task in self.parsed.tasks:
@@ -233,7 +234,11 @@ class _Applier:
             elif record.action == "split":
                 second = self.split(task, record)
                 tasks += [task, second]
-                done += [(task, record, "split in two: first part"), (second, record, "")]
+                rest = f"split in two: second part, from “{record.split_at}”"
+                done += [
+                    (task, record, record.fix, "split in two: first part"),
+                    (second, record, record.second, rest),
+                ]
             elif record.action == "join":
                 self.join(task, following)
                 skip.add(id(following))
@@ -243,38 +248,32 @@ class _Applier:
                     f"joined with the next task (the notice's {record.next_task}, "
                     f"“{record.next_starts}”)"
                 )
-                done.append((task, record, joined))
+                done.append((task, record, record.fix, joined))
             else:
                 self.fix(task, record.fix)
                 tasks.append(task)
-                done.append((task, record, self.says(record.fix)))
+                done.append((task, record, record.fix, ""))
         for record, block in new_lines:
             task = self.from_line(record, block)
             tasks.append(task)
-            done.append((task, record, "a line made a task"))
+            done.append((task, record, record.fix, "a line made a task"))
             self.result.settled.add(task.line)
         tasks.sort(key=lambda t: t.line)  # a stable sort: a split's halves keep their order
         self.renumber(tasks)
-        for task, record, says in done:
-            if says == "":
-                says = f"split in two: second part, from “{record.split_at}”"
-                says += self.says(record.second, "; ")
-            elif record.action != "units":
-                says += self.says(record.fix, "; ")
-            says = f"“{_short(task.text)}”: {says}"
-            fix = record.second if task is not self.first_of(record, done) else record.fix
+        for task, record, fix, what in done:
+            says = "; ".join(part for part in (what, self.says(fix)) if part)
             self.result.applied.append(
-                Applied(record.source.line, task.number, says, fixed=not fix.empty)
+                Applied(
+                    record.source.line,
+                    task.number,
+                    f"“{_short(task.text)}”: {says}",
+                    fixed=not fix.empty,
+                )
             )
-            if record.fix.units is not None or record.fix.roles is not None:
+            if fix.units is not None or fix.roles is not None:
                 self.result.settled.add(task.line)
 
-    @staticmethod
-    def first_of(record: CorrectionRecord, done: list) -> RawTask:
-        """The task a correction made first (a split makes two)."""
-        return next(task for task, by, _ in done if by is record)
-
-    def says(self, fix: UnitsCorrection, before: str = "") -> str:
+    def says(self, fix: UnitsCorrection) -> str:
         parts = []
         if fix.units is not None:
             parts.append(f"units {'、'.join(fix.units) or 'none'}")
@@ -287,7 +286,7 @@ class _Applier:
             parts.append(f"lead {'、'.join(lead) or 'none'}")
         if fix.roles is not None:
             parts.append(f"roles {', '.join(fix.roles)}")
-        return (before + "; ".join(parts)) if parts else ""
+        return "; ".join(parts)
 
     def fix(self, task: RawTask, fix: UnitsCorrection) -> None:
         """The task's units, lead and roles as corrected: what the correction gives, the rest
