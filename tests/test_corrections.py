@@ -162,6 +162,22 @@ def test_a_renumbered_task_is_reported_not_corrected_in_its_place(tmp_path, caps
     assert '"市委组织部"\n      ],\n      "lead"' not in out
 
 
+@pytest.mark.parametrize("starts", ["戰略性主導產業", "2.战略性主导产业", "2．战略性 主导产业"])
+def test_starts_may_be_copied_with_the_number_or_in_other_script_and_width(
+    tmp_path, capsys, starts
+):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "corrections.yaml").write_text(
+        f"corrections:\n  - task: 2\n    starts: {starts}\n    lead: [市委组织部]\n",
+        encoding="utf-8",
+    )
+    status, out, err = run([GUANGZHOU, "--data-dir", data], capsys)
+    assert status == 0, err
+    assert ": 1 of 1" in out and "corrections.yaml" not in err
+    assert tasks_of(data)[1]["lead"] == ["市委组织部"]
+
+
 def _jiuye(tmp_path: Path, corrections: str, capsys) -> tuple[list[dict], str, str]:
     data = tmp_path / "data"
     data.mkdir()

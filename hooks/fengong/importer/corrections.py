@@ -108,9 +108,15 @@ class _Applier:
         self.result.problems.append(Problem(record.source.path, record.source.line, message))
 
     # -- which task each correction names --------------------------------------------------
+    def opens(self, task: RawTask, words: str) -> bool:
+        """The task's text starts with words, or its entry as written does (words copied
+        with the task's number: 2.战略性…)."""
+        block = self.block_of.get(id(task))
+        return _starts(task.text, words) or (block is not None and _starts(block.text, words))
+
     def find_task(self, record: CorrectionRecord, number: int, starts: str) -> RawTask | None:
         tasks = self.parsed.tasks
-        found = [t for t in tasks if self.published[id(t)] == number and _starts(t.text, starts)]
+        found = [t for t in tasks if self.published[id(t)] == number and self.opens(t, starts)]
         label = f"correction of task {number} “{starts}”"
         if len(found) == 1:
             return found[0]
@@ -122,7 +128,7 @@ class _Applier:
             )
             return None
         same_number = [t for t in tasks if self.published[id(t)] == number]
-        same_words = [t for t in tasks if _starts(t.text, starts)]
+        same_words = [t for t in tasks if self.opens(t, starts)]
         if same_words:
             now = "、".join(str(self.published[id(t)]) for t in same_words)
             why = f"the task that starts so is numbered {now} now (renumbered?)"
