@@ -212,3 +212,30 @@ def test_notes_kept_from_unknown_columns_are_shown_where_a_task_has_them(notes, 
     soup = BeautifulSoup(render_report(report_context(result, "a.txt")), "html.parser")
     assert [n.get_text() for n in soup.select("tr.task .note")] == shown
     assert soup.select_one("tr.task td.text").get_text() == "推进<试点>"
+
+
+def test_with_the_registry_only_the_tasks_to_check_are_barred(tmp_path, capsys):
+    # The real notice against the real registry (a preview: nothing written): every unit is
+    # known and its rule (列第一责任单位的为牵头单位) gives every lead, so no row is barred;
+    # a unit name the registry lacks bars its task alone.
+    root = Path(__file__).resolve().parent.parent
+    source = root / "data" / "source" / "dazu-2020-41.txt"
+    page = tmp_path / "dazu.html"
+    argv = [source, "--data-dir", root / "data", "--json", tmp_path / "d.json", "--report", page]
+    status, _, err = run(argv, capsys)
+    assert status == 0, err
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    assert len(rows(soup)) == 63
+    assert {r["data-lead"] for r in rows(soup)} == {"rule"}
+    assert not soup.select("tr.unsure") and not soup.select(".new-unit")
+
+    text = source.read_text(encoding="utf-8").replace("区金融发展服务中心）", "区金融办）", 1)
+    edited = tmp_path / "edited.txt"
+    edited.write_text(text, encoding="utf-8")
+    argv[0] = edited
+    status, _, err = run(argv, capsys)
+    assert status == 0, err
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    barred = soup.select("tr.unsure")
+    assert [r["id"] for r in barred] == ["task-2"]
+    assert [m.get_text() for m in barred[0].select(".new-unit")] == ["区金融办"]

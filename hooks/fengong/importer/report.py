@@ -66,13 +66,19 @@ class TaskRow:
     open_ended: str
     notes: tuple[str, ...]  # kept from columns the importer does not know (备注, 分值 …)
     corrections: tuple[str, ...]  # 'corrections.yaml:7: what it did'
+    warnings: tuple[str, ...]  # the importer's warnings at the task's source lines
 
     @property
     def unsure(self) -> bool:
+        """What a person should look at: a task without units or without a lead, a unit
+        name the registry did not know, a warning. A lead by the notice's stated rule or by
+        the office's --lead-rule first is marked, not barred: the rule is the notice's or
+        the office's own."""
         return (
             not self.units
-            or self.lead_kind in ("rule", "first", "none")
+            or self.lead_kind == "none"
             or any(u.new for u in self.units)
+            or bool(self.warnings)
         )
 
 
@@ -112,7 +118,8 @@ def report_context(result, source: str) -> ReportContext:
         for task in parsed.tasks:
             applied = corrections.of_task(task.number)
             roles = task.roles if len(task.roles) == len(task.units) else [""] * len(task.units)
-            end = min(ends.get(task.number, task.line), task.line + _MAX_SOURCE_LINES - 1)
+            last = ends.get(task.number, task.line)
+            end = min(last, task.line + _MAX_SOURCE_LINES - 1)
             tasks.append(
                 TaskRow(
                     number=task.number,
@@ -136,6 +143,11 @@ def report_context(result, source: str) -> ReportContext:
                     open_ended=task.open_ended,
                     notes=_notes(getattr(task, "notes", None)),
                     corrections=tuple(f"{file_name}:{a.line}: {a.says}" for a in applied),
+                    warnings=tuple(
+                        p.message
+                        for p in result.problems
+                        if p.path == source and task.line <= p.line <= last
+                    ),
                 )
             )
     unplaced = ()
