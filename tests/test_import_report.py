@@ -93,7 +93,8 @@ def test_corrections_applied_are_shown_on_their_tasks(tmp_path, capsys):
     data.mkdir()
     (data / "corrections.yaml").write_text(
         "corrections:\n  - task: 1\n    starts: 目标\n    not_a_task: true\n"
-        "  - task: 2\n    starts: 战略性主导产业\n    lead: [市发展改革委, 市委组织部]\n",
+        "  - task: 2\n    starts: 战略性主导产业\n    lead: [市发展改革委, 市委组织部]\n"
+        "    why: 市委组织部 co-leads (the office's decision of 2013-01-05)\n",
         encoding="utf-8",
     )
     soup, notice, _ = report_of(tmp_path, GUANGZHOU, capsys)
@@ -104,7 +105,11 @@ def test_corrections_applied_are_shown_on_their_tasks(tmp_path, capsys):
     marks = first.select(".mark-corrected")
     assert len(marks) == 1
     assert "corrections.yaml:5: “战略性主导产业紧缺人才开发项目。" in first.get_text()
-    assert "lead 市发展改革委、市委组织部" in marks[0].find_next_sibling().get_text()
+    said = marks[0].find_next_sibling().get_text()
+    assert said.endswith(
+        "lead 市发展改革委、市委组织部 "
+        "(why: 市委组织部 co-leads (the office's decision of 2013-01-05))"
+    )
     applied = soup.select_one("#corrections-applied").get_text()
     assert "corrections.yaml:2: “目标。2012年起5年内" in applied and "not a task" in applied
     assert not any(r.select(".mark-corrected") for r in rows(soup)[1:])

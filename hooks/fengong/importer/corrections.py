@@ -28,6 +28,7 @@ class Applied:
     task: int  # 0: the correction took the task away (not_a_task)
     says: str
     fixed: bool = False  # it gave the task's units, lead or roles
+    why: str = ""  # the office's note on it
 
 
 @dataclass
@@ -233,9 +234,8 @@ class _Applier:
                 block = self.block_of.pop(id(task), None)
                 if block is not None:
                     block.kind, block.number = "paragraph", None
-                self.result.applied.append(
-                    Applied(record.source.line, 0, f"“{_short(task.text)}”: not a task")
-                )
+                says = f"“{_short(task.text)}”: not a task"
+                self.result.applied.append(Applied(record.source.line, 0, says, why=record.why))
                 self.result.settled.add(task.line)
             elif record.action == "split":
                 second = self.split(task, record)
@@ -274,6 +274,7 @@ class _Applier:
                     task.number,
                     f"“{_short(task.text)}”: {says}",
                     fixed=not fix.empty,
+                    why=record.why,
                 )
             )
             if fix.units is not None or fix.roles is not None:

@@ -142,7 +142,10 @@ def report_context(result, source: str) -> ReportContext:
                     leaders=tuple(task.leaders),
                     open_ended=task.open_ended,
                     notes=_notes(getattr(task, "notes", None)),
-                    corrections=tuple(f"{file_name}:{a.line}: {a.says}" for a in applied),
+                    corrections=tuple(
+                        f"{file_name}:{a.line}: {a.says}" + (f" (why: {a.why})" if a.why else "")
+                        for a in applied
+                    ),
                     warnings=tuple(
                         p.message
                         for p in result.problems
