@@ -367,3 +367,63 @@ def test_in_a_library_the_corrections_sit_in_the_notices_folder(tmp_path, capsys
     assert tasks_of(folder)[0]["lead"] == ["市发展改革委", "市人力资源和社会保障局"]
     assert (folder / "corrections.yaml").read_bytes() == kept
     assert not (data / "corrections.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            "  - task: 14\n    starts: 切实抓好政策服务\n"
+            "    join_next: {task: 12, starts: 落实地方政府主体责任}\n",
+            "correction of task 14: task 12 does not follow it, so they are not joined; check "
+            "the task in the notice's text, then update or remove this correction",
+        ),
+        (
+            "  - task: 10\n    starts: 落实失业保险待遇\n    split_at: 发放养老金\n",
+            "correction of task 10: “发放养老金” (split_at) is not in its text after its first "
+            "words, so it is not split; check the task in the notice's text, then update or "
+            "remove this correction",
+        ),
+        (
+            "  - starts: 落实失业保险待遇\n    is_task: true\n",
+            "correction “落实失业保险待遇” (is_task): that line is a task already; remove this "
+            "correction",
+        ),
+        (
+            "  - starts: 国务院关于做好\n    is_task: true\n",
+            "correction “国务院关于做好” (is_task) no longer matches, so it is not applied: no "
+            "line outside the tasks starts so; check the task in the notice's text, then "
+            "update or remove this correction",
+        ),
+        (
+            "  - task: 99\n    starts: 落实失业保险待遇\n    lead: [医保局]\n",
+            "correction of task 99 “落实失业保险待遇” no longer matches, so it is not applied: "
+            "the task that starts so is numbered 10 now (renumbered?); check the task in the "
+            "notice's text, then update or remove this correction",
+        ),
+    ],
+)
+def test_a_correction_that_cannot_apply_is_a_warning_and_changes_nothing(
+    tmp_path, capsys, entry, message
+):
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    status, _, err = run([JIUYE, "--data-dir", plain], capsys)
+    assert status == 0, err
+    _, out, err = _jiuye(tmp_path, "corrections:\n" + entry, capsys)
+    assert f"{tmp_path}/data/corrections.yaml:2: warning: {message}" in err.splitlines()
+    assert ": 0 of 1" in out
+    assert (tmp_path / "data/notice.yaml").read_bytes() == (plain / "notice.yaml").read_bytes()
+
+
+def test_importing_again_with_corrections_changes_no_byte(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "corrections.yaml").write_text(CORRECTIONS, encoding="utf-8")
+    status, _, err = run([GUANGZHOU, "--data-dir", data], capsys)
+    assert status == 0, err
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    status, out, err = run([GUANGZHOU, "--data-dir", data], capsys)
+    assert status == 0, err
+    assert "tasks compared with the previous data: unchanged 44" in out
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
