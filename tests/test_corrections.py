@@ -313,6 +313,12 @@ def test_units_given_without_a_lead_where_the_notice_states_no_rule(tmp_path, ca
             "corrections.yaml:5: task 1 is corrected at line 2 already; say both in one correction",
         ),
         (
+            "corrections:\n  - starts: 为深入贯彻科学发展观\n    is_task: true\n"
+            "  - starts: 为深入贯彻科学发展观，全面落实\n    is_task: true\n",
+            "corrections.yaml:4: correction “为深入贯彻科学发展观，全面落实” (is_task): the "
+            "notice's line 2 is made a task by line 2 already; say it once",
+        ),
+        (
             "corrections:\n  - task: 1\n   starts: 目标\n",
             "corrections.yaml:3: YAML syntax error: did not find expected '-' indicator; fix "
             "the YAML at this line",

@@ -188,8 +188,18 @@ class _Applier:
         for record in records:
             if record.action == "is_task":
                 block = self.find_line(record)
-                if block is not None:
-                    new_lines.append((record, block))
+                if block is None:
+                    continue
+                first = next((r for r, b in new_lines if b is block), None)
+                if first is not None:
+                    self.error(
+                        record,
+                        f"correction “{record.starts}” (is_task): the notice's line "
+                        f"{block.line} is made a task by line {first.source.line} already; "
+                        "say it once",
+                    )
+                    continue
+                new_lines.append((record, block))
                 continue
             task = self.find_task(record, record.task, record.starts)
             if task is None or not claim(record, task):
@@ -198,9 +208,12 @@ class _Applier:
             if record.action == "join":
                 following = self.find_task(record, record.next_task, record.next_starts)
                 if following is None:
+                    del claimed[id(task)]  # not applied: another correction may name it
                     continue
-                at = self.parsed.tasks.index(task)
-                if self.parsed.tasks[at + 1 : at + 2] != [following]:
+                at = next(i for i, t in enumerate(self.parsed.tasks) if t is task)
+                after = self.parsed.tasks[at + 1] if at + 1 < len(self.parsed.tasks) else None
+                if after is not following:
+                    del claimed[id(task)]
                     self.warn(
                         record,
                         f"correction of task {record.task}: task {record.next_task} does not "
@@ -210,6 +223,7 @@ class _Applier:
                 if not claim(record, following):
                     continue
             if record.action == "split" and not self.split_point(task, record.split_at):
+                del claimed[id(task)]
                 self.warn(
                     record,
                     f"correction of task {record.task}: “{record.split_at}” (split_at) is not "
