@@ -433,3 +433,29 @@ def test_importing_again_with_corrections_changes_no_byte(tmp_path, capsys):
     assert status == 0, err
     assert "tasks compared with the previous data: unchanged 44" in out
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def test_the_site_cites_no_rule_of_order_for_a_lead_that_is_not_listed_first(tmp_path, capsys):
+    # 国发〔2018〕39号 states 列第一位者为牵头单位; the office names its second unit lead of
+    # task 1. The task's page must not cite the rule for it, and still does for task 2.
+    from bs4 import BeautifulSoup
+    from sitebuild import build_site
+
+    tasks, _, _ = _jiuye(
+        tmp_path,
+        "corrections:\n  - task: 1\n    starts: 加大稳岗支持力度\n    lead: [财政部]\n",
+        capsys,
+    )
+    assert tasks[0]["units"][:2] == ["人力资源社会保障部", "财政部"]
+    assert tasks[0]["lead"] == ["财政部"]
+    site = build_site(tmp_path / "site", tmp_path / "data")
+
+    def lead_line(number: int) -> str:
+        page = (site / "tasks" / str(number) / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(page, "html.parser")
+        return next(
+            p.get_text() for p in soup.find_all("p") if p.get_text().startswith("牵头单位：")
+        )
+
+    assert lead_line(1) == "牵头单位：财政部。"
+    assert lead_line(2) == "牵头单位：财政部。依据通知附件的说明：“列第一位者为牵头单位，下同”"
