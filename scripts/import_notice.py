@@ -1,7 +1,7 @@
 """Import a notice's text into the data directory (or print it as JSON).
 
 python scripts/import_notice.py SOURCE [--data-dir DIR] [--notice SLUG] [--json FILE|-]
-                               [--revision LABEL --date YYYY-MM-DD]
+                               [--revision LABEL --date YYYY-MM-DD] [--report FILE.html]
 
 With --notice, or when the data directory is a library (data/notices/), the notice goes into
 data/notices/<slug>/; the slug defaults to one made from its 文号 (大足府办发〔2020〕41号 →
@@ -52,7 +52,18 @@ def main(argv: list[str] | None = None) -> int:
         "'stated' (the default) leaves the lead empty, and the site says 未明确牵头单位; "
         "'first' makes the first listed unit lead, as an office may decide to",
     )
+    parser.add_argument(
+        "--report",
+        metavar="FILE.html",
+        type=Path,
+        help="also write one self-contained HTML page to check the import at a glance: every "
+        "task beside its source line, marked where the importer was unsure; written also when "
+        "the import fails (then only the report is written), and with --json",
+    )
     args = parser.parse_args(argv)
+    if args.report is not None and not args.report.parent.is_dir():
+        print(f"--report: no folder {args.report.parent}; create it first", file=sys.stderr)
+        return 1
     if (args.revision is None) != (args.date is None):
         parser.error("--revision and --date go together")
     revision = run.Revision(args.revision, args.date) if args.revision else None
@@ -67,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     for problem in result.problems:
         print(problem, file=sys.stderr)
+    if args.report is not None:
+        # Written whole or not at all, like the data: a half-written page misleads.
+        temporary = args.report.with_name(f".{args.report.name}.tmp")
+        temporary.write_text(run.report_html(result, args.source), encoding="utf-8")
+        temporary.replace(args.report)
+        print(f"import report: {args.report}", file=sys.stderr)
     if result.failed:
         print(
             f"import failed: {len(result.errors)} error(s); {args.data_dir} is unchanged",

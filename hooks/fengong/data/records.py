@@ -179,3 +179,38 @@ class DataSet:
     synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     document: DocumentFacts = DocumentFacts()
     progress: tuple[ProgressRecord, ...] = ()  # data/progress/, in path order
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitsCorrection:
+    """A task's units, lead and roles as the office corrects them; None: as the importer
+    read them (lead: by the notice's lead rule when units are given without one)."""
+
+    units: tuple[str, ...] | None = None
+    lead: tuple[str, ...] | None = None
+    roles: tuple[str, ...] | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.units is None and self.lead is None and self.roles is None
+
+
+# What a correction does to the importer's reading (corrections.yaml).
+CORRECTION_ACTIONS = ("units", "not_a_task", "is_task", "split", "join")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CorrectionRecord:
+    """One entry of corrections.yaml: the task it names (published number and the first
+    words of its text), and what the office says the notice means."""
+
+    action: str  # one of CORRECTION_ACTIONS
+    task: int | None  # the published number; None for a line that is a task (is_task)
+    starts: str
+    fix: UnitsCorrection = UnitsCorrection()
+    split_at: str = ""  # split: the first words of the second task
+    second: UnitsCorrection = UnitsCorrection()  # split: the second task's units
+    next_task: int | None = None  # join: the next task's published number …
+    next_starts: str = ""  # … and the first words of its text
+    why: str = ""
+    source: Source = field(default=Source(""), compare=False)

@@ -464,3 +464,50 @@ PROGRESS = Shape(
         "contributions": Field(LIST, shape=PROGRESS_CONTRIBUTION),
     }
 )
+
+# corrections.yaml, beside notice.yaml: what the office corrects in the importer's reading,
+# curated by hand and applied on every import (importer/corrections.py). Each correction
+# names its task by the number the notice gives it and the first words of its text.
+_UNIT_NAMES = "the unit names as the notice writes them, in its order"
+_ROLES_HINT = f"one role for each unit, in order: {', '.join(TASK_ROLES)}"
+CORRECTED_UNITS = Shape(
+    label=lambda _: "correction: second",
+    fields={
+        "units": Field(LIST, items=TEXT, hint=_UNIT_NAMES),
+        "lead": Field(LIST, items=TEXT, hint="the lead units' names, each one of 'units'"),
+        "roles": Field(LIST, items=TEXT, hint=_ROLES_HINT),
+    },
+)
+NEXT_TASK = Shape(
+    label=lambda _: "correction: join_next",
+    fields={
+        "task": Field(INTEGER, required=True, hint="the next task's number as published"),
+        "starts": Field(
+            TEXT, required=True, not_empty=True, hint="the first words of the next task's text"
+        ),
+    },
+)
+CORRECTION = Shape(
+    label=lambda c: f"correction of task {c['task']}" if "task" in c else "correction",
+    fields={
+        "task": Field(INTEGER, hint="the task's number as the notice publishes it"),
+        "starts": Field(
+            TEXT,
+            required=True,
+            not_empty=True,
+            hint="the first words of the task's text (of the line, with is_task), as written",
+        ),
+        "units": Field(LIST, items=TEXT, hint=_UNIT_NAMES),
+        "lead": Field(LIST, items=TEXT, hint="the lead units' names, each one of 'units'"),
+        "roles": Field(LIST, items=TEXT, hint=_ROLES_HINT),
+        "not_a_task": Field(BOOLEAN, hint="true: the importer took a line for a task"),
+        "is_task": Field(BOOLEAN, hint="true: a line the importer did not take is a task"),
+        "split_at": Field(
+            TEXT, not_empty=True, hint="the first words of the second task, inside the text"
+        ),
+        "second": Field(MAPPING, shape=CORRECTED_UNITS),
+        "join_next": Field(MAPPING, shape=NEXT_TASK),
+        "why": Field(TEXT, nullable=True, hint="a note for the office; not published"),
+    },
+)
+CORRECTIONS = Shape({"corrections": Field(LIST, required=True, shape=CORRECTION)})

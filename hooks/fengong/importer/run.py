@@ -10,14 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..data import load
+from ..data.readers.corrections import CORRECTIONS_FILE
 from ..data.readers.layout import NOTICES_DIR, is_library
 from ..data.shapes import NOTICE_SLUG
 from ..data.validate import NO_LEAD_WARNING
 from ..pages import export
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
-from . import datafiles
-from .parse import parse
+from . import datafiles, report
+from .corrections import Corrections, apply_corrections
+from .parse import ParsedNotice, parse
 from .read import read_lines
 from .slugs import notice_slug
 
@@ -27,6 +29,12 @@ class ImportResult:
     problems: list[Problem] = field(default_factory=list)
     json: dict | None = None
     report: list[str] = field(default_factory=list)
+    # What was read, for the import report (report.py): the source's lines, the notice as
+    # corrected, the corrections applied and the unit names new to the registry.
+    lines: list[str] = field(default_factory=list)
+    parsed: ParsedNotice | None = None
+    corrections: Corrections = field(default_factory=Corrections)
+    new_units: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -45,6 +53,8 @@ class Revision:
     date: str
 
 
+# The parser's warnings a correction settles, at the line of the task it corrects.
+_SETTLED = re.compile(r"no responsible unit|^cannot place ")
 REVISION_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 
@@ -81,6 +91,7 @@ def import_notice(
         result.problems += found.problems
         return result
     result.problems += warnings
+    result.lines, result.parsed = lines, parsed
 
     folder, prefix, slug = data_dir, "", ""
     if library:
@@ -98,6 +109,23 @@ def import_notice(
             result.problems += _check_revision(revision, folder)
         if result.failed:
             return result
+
+    # The office's corrections, kept beside notice.yaml, on every import and revision.
+    result.corrections = apply_corrections(
+        parsed,
+        folder / CORRECTIONS_FILE,
+        f"{str(data_dir).rstrip('/')}/{prefix}{CORRECTIONS_FILE}",
+        first_leads=bool(parsed.lead_rule) or lead_policy == "first",
+    )
+    settled = result.corrections.settled
+    result.problems = [
+        p
+        for p in result.problems
+        if not (p.path == shown and p.line in settled and _SETTLED.search(p.message))
+    ]
+    result.problems += result.corrections.problems
+    if result.failed:
+        return result
 
     files = _data_files(source, lines, parsed, folder, data_dir, result, revision, prefix)
 
@@ -176,6 +204,12 @@ LAYOUTS = {
     "section": "tasks at section level (一、…), each closed by its unit list",
     "table": "a table, its columns found by their headers",
 }
+
+
+def report_html(result: ImportResult, source: Path) -> str:
+    """The import report (report.py): every task beside its source line, for a person to
+    check; written also for a failed import, to show what was read."""
+    return report.render_report(report.report_context(result, str(source)))
 
 
 def understood(parsed, shown: str) -> list[str]:
@@ -278,6 +312,8 @@ def _data_files(
         f"{len(parsed.parts)} parts, {len(written)} unit names"
     )
     result.report += understood(parsed, str(source))
+    result.report += result.corrections.summary()
+    result.new_units = list(added)
     if added:
         result.report.append(
             f"{len(added)} new unit(s) added to {units_path} as stubs; set their kind, "

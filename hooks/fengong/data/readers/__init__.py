@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ...problems import Problem
 from ..records import DataSet, NoticeHead, Registries
+from .corrections import CORRECTIONS_FILE, read_corrections
 from .curated import read_document, read_synonyms, read_tags, read_targets
 from .layout import NOTICE_FILE, is_library, layout_problems, notice_folders, slug_of
 from .notice import read_head, read_notice
@@ -17,7 +18,14 @@ from .units import read_units
 
 UNITS_FILE = "units.yaml"
 REVISIONS_DIR = "revisions"
-CURATED_FILES = (UNITS_FILE, "tags.yaml", "targets.yaml", "synonyms.yaml", "document.yaml")
+CURATED_FILES = (
+    UNITS_FILE,
+    "tags.yaml",
+    "targets.yaml",
+    "synonyms.yaml",
+    "document.yaml",
+    CORRECTIONS_FILE,
+)
 IMPORT_HINT = "import a notice first: python scripts/import_notice.py SOURCE"
 
 __all__ = [
@@ -149,6 +157,9 @@ def read_notice_folder(
     targets, found = read_targets(folder / "targets.yaml", shown("targets.yaml"))
     problems += found
     document, found = read_document(folder / "document.yaml", shown("document.yaml"))
+    problems += found
+    # Only checked here: the importer applies the corrections (importer/corrections.py).
+    _, found = read_corrections(folder / CORRECTIONS_FILE, shown(CORRECTIONS_FILE))
     problems += found
 
     progress, found = read_progress(folder, shown_dir)
