@@ -74,6 +74,7 @@ class RawTask:
     numbered: bool = True  # False: the notice did not number it; the number is our count
     deadline: str = ""  # a 完成时限 line or cell, as written
     published: int | None = None  # the number as published, where it is not `number`
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) kept as written
 
 
 @dataclass(slots=True)
@@ -606,6 +607,8 @@ class _Parser:
             for item in table.items:
                 if isinstance(item, tables.Heading):
                     self.heading_line(item.line, item.text)
+                elif isinstance(item, tables.Repeat):
+                    self.block("table_header", item.line, item.end_line)
                 else:
                     self.table_task(item, seen)
             following = tables.find_table(
@@ -707,6 +710,11 @@ class _Parser:
         if cells.get("leaders"):
             task.leaders = [n for n in unit_lists.split_names(cells["leaders"], "、,，;；") if n]
         task.deadline = cells.get("deadline", "").strip()
+        task.notes = [
+            (column.removeprefix(tables.NOTE), text.strip())
+            for column, text in cells.items()
+            if column.startswith(tables.NOTE) and text.strip()
+        ]
         lists: dict[str, unit_lists.Units] = {}
         for column in tables.UNIT_COLUMNS:
             cell = cells.get(column, "").strip()

@@ -57,14 +57,44 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "leaders": ("责任领导", "牵头领导", "分管领导", "牵头负责领导", "联系领导", "责任人"),
     "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "时限"),
     "group": ("分类", "类别", "领域", "板块", "方面", "项目类别"),
+    # Columns the importer keeps as the task's notes (header and text), not interpreted.
+    "note": (
+        "备注",
+        "推广范围",
+        "分值",
+        "考核标准",
+        "评分标准",
+        "考核内容",
+        "考核办法",
+        "考核方式",
+        "完成标准",
+        "工作标准",
+        "预期成效",
+        "预期目标",
+        "工作要求",
+        "具体要求",
+        "目标要求",
+        "推进措施",
+        "进度安排",
+        "成果形式",
+        "政策依据",
+        "支持政策",
+        "资金来源",
+        "实施范围",
+        "适用范围",
+    ),
 }
 UNIT_COLUMNS = ("lead", "responsible", "partner", "guiding")
+NOTE = "note:"  # a note column's key: "note:" and its header (note:推广范围)
 _BY_HEADER = {name: column for column, names in COLUMNS.items() for name in names}
 _CELL_SEPARATOR = re.compile(r"\t|\s*\|\s*")
 _RULE_ROW = re.compile(r"^[\s|:\-+]+$")  # a Markdown table's |---|---| line
 
 
 _LONGEST_HEADER = max(len(name) for names in COLUMNS.values() for name in names)
+# A header cell the importer does not know, in a row whose cells are clearly separated:
+# a few characters, no sentence punctuation, not a number or a numbered heading.
+_UNKNOWN_HEADER = re.compile(r"^[^\d\s。，,；;：:、()（）〔〕|]{2,12}$")
 
 
 def column_of(cell: str) -> str | None:
@@ -84,6 +114,14 @@ class Row:
 
 
 @dataclass(slots=True)
+class Repeat:
+    """The table's header written again (at the top of each page): not a row."""
+
+    line: int
+    end_line: int
+
+
+@dataclass(slots=True)
 class Heading:
     line: int
     text: str
@@ -95,7 +133,7 @@ class Table:
     header_end: int
     columns: list[str]  # in the table's order
     headers: list[str]  # the header cells as written
-    items: list[Row | Heading] = field(default_factory=list)
+    items: list[Row | Heading | Repeat] = field(default_factory=list)
     end: int = 0  # the line after the table
     spaced: bool = False  # cells separated by spaces only (序号 工 作 任 务 牵头负责部门)
     closed: bool = False  # one cell a line, each closed by '|' (序号 |)
@@ -119,11 +157,10 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
     while n <= count:
         line = lines[n - 1].strip()
         cells = split_cells(line) if line else None
-        if cells and _is_header([c for c in cells if c]):
-            columns = [column_of(c) or "" for c in cells]
+        if cells and (columns := _header_columns(cells, unknown=True)):
             return Table(n, n, columns, cells)
         if cells is None and (headers := _spaced_header(line)):
-            return Table(n, n, [column_of(h) or "" for h in headers], headers, spaced=True)
+            return Table(n, n, _header_columns(headers) or [], headers, spaced=True)
         if line and column_of(line):
             # One cell a line: the header is the run of header cells starting here.
             run, m = [], n
@@ -136,12 +173,11 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
                     break
                 run.append((m, text))
                 m += 1
-            if _is_header([t for _, t in run]):
+            if columns := _header_columns([t for _, t in run]):
                 headers = [t for _, t in run]
                 # A page's text export may close every cell with its separator (序号 |).
                 closed = all(t.endswith("|") for t in headers)
                 headers = [_unclose(t) if closed else t for t in headers]
-                columns = [column_of(t) or "" for t in headers]
                 return Table(n, run[-1][0], columns, headers, closed=closed)
             n = max(n + 1, run[-1][0] + 1 if run else n + 1)
             continue
@@ -150,10 +186,46 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
 
 
 def _is_header(cells: list[str]) -> bool:
-    columns = [column_of(c) for c in cells]
-    if len(cells) < 2 or any(c is None for c in columns):
-        return False
-    return any(c in UNIT_COLUMNS for c in columns) and len(set(columns)) == len(columns)
+    return _header_columns([c for c in cells if c]) is not None
+
+
+def _header_columns(cells: list[str], unknown: bool = False) -> list[str] | None:
+    """The columns a header row names, in order ("" for an empty cell, NOTE + header for a
+    column kept as notes), or None when the row is not a table header: it names a unit
+    column, and each cell is a known header or (`unknown`, where cells are clearly
+    separated) a short header-shaped word kept as notes."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 2:
+        return None
+    found: list[str | None] = []
+    for cell in cells:
+        column = column_of(cell) if cell.strip() else ""
+        label = _label(cell)
+        if column == "note" or (column is None and unknown and _UNKNOWN_HEADER.match(label)):
+            column = NOTE + label
+        found.append(column)
+    known = [c for c in found if c and not c.startswith(NOTE)]
+    if None in found or not any(c in UNIT_COLUMNS for c in known) or len(known) < 2:
+        return None
+    texts = [i for i, c in enumerate(found) if c == "text"]
+    if len(texts) > 1:
+        # 主要任务 beside 工作目标: the task is the column named by the likelier word, the
+        # other is kept as notes.
+        order = COLUMNS["text"]
+        keep = min(texts, key=lambda i: order.index(normalise(_label(cells[i]))))
+        for i in texts:
+            if i != keep:
+                found[i] = NOTE + _label(cells[i])
+    columns = [c for c in found if c is not None]
+    named = [c for c in columns if c]
+    if len(set(named)) != len(named):
+        return None  # a column named twice: not a header this importer can read
+    return columns
+
+
+def _label(cell: str) -> str:
+    """A header cell as a label: without its letter-spacing and closing '|'."""
+    return re.sub(r"\s+", "", cell).strip("|")
 
 
 def _spaced_header(line: str) -> list[str] | None:
@@ -228,10 +300,39 @@ def _read_line_rows(table: Table, lines: list[str], stop: int) -> None:
             table.items.append(Heading(n, filled[0] if filled else ""))
             n += 1
             continue
-        cells = (cells + [""] * width)[:width] if len(cells) < width else cells[:width]
+        if _repeats_header(table, filled):
+            table.items.append(Repeat(n, n))
+            n += 1
+            continue
+        if _header_columns(cells) is not None:
+            break  # another table's header: this table ends here
+        cells = _fit(cells, width)
         table.items.append(Row(n, n, _by_column(table.columns, cells)))
         n += 1
     table.end = n
+
+
+def _repeats_header(table: Table, cells: list[str]) -> bool:
+    """Whether a row is the table's header written again (a page's first row)."""
+    headers = [_label(h) for h in table.headers if h.strip()]
+    return [_label(c) for c in cells] == headers
+
+
+def _fit(cells: list[str], width: int) -> list[str]:
+    """A row's cells to the header's width. A merged cell can leave an extra separator
+    (1 | 任务 || 区财政局): empty cells go first where two are side by side, then from the
+    right; a short row is padded."""
+    cells = list(cells)
+    while len(cells) > width:
+        pair = next((i for i in range(len(cells) - 1) if not cells[i] and not cells[i + 1]), None)
+        empty = [i for i, c in enumerate(cells) if not c]
+        if pair is not None:
+            del cells[pair]
+        elif empty:
+            del cells[empty[-1]]
+        else:
+            break
+    return (cells + [""] * width)[:width]
 
 
 def _continues(lines: list[str], n: int, stop: int) -> bool:
@@ -265,8 +366,14 @@ def _read_cell_lines(table: Table, lines: list[str], stop: int) -> None:
         before, after = columns[:at], columns[at + 1 :]
         i = 0
         pending: list[tuple[int, str]] = []
+        headers = [_label(h) for h in table.headers if h.strip()]
         while i < len(cells):
             n, text = cells[i]
+            if [_label(t) for _, t in cells[i : i + len(headers)]] == headers:
+                last = cells[i + len(headers) - 1][0]
+                table.items.append(Repeat(n, last))
+                i += len(headers)
+                continue
             if re.fullmatch(r"\d{1,4}", normalise(text)):
                 row_cells = cells[i + 1 : i + 1 + len(after)]
                 # An empty cell leaves no line: the next row's number ends this row.
@@ -284,9 +391,9 @@ def _read_cell_lines(table: Table, lines: list[str], stop: int) -> None:
                 table.items.append(Row(n, last, values))
                 i += 1 + len(row_cells)
             else:
-                pending.append((n, text))
-                if len(pending) > len(before):
+                if len(pending) >= len(before) and not _heads_rows(cells, i):
                     break  # more than a row's leading cells: the table has ended
+                pending.append((n, text))
                 i += 1
         table.end = cells[i][0] if i < len(cells) else stop
         return
@@ -298,6 +405,17 @@ def _read_cell_lines(table: Table, lines: list[str], stop: int) -> None:
         table.items.append(Row(chunk[0][0], chunk[-1][0], values))
         i += width
     table.end = cells[i][0] if i < len(cells) else stop
+
+
+def _heads_rows(cells: list[tuple[int, str]], i: int) -> bool:
+    """Whether cell i is a heading inside a table written a cell a line (一、稳定就业, a
+    merged row): short, not a sentence, and a row's number follows within a few cells."""
+    for _, text in cells[i : i + 3]:
+        if re.fullmatch(r"\d{1,4}", normalise(text)):
+            return True
+        if len(text) > 40 or re.search(r"[。；;]", text):
+            return False
+    return False
 
 
 def _unclose(cell: str) -> str:

@@ -1,0 +1,348 @@
+"""One table, flattened every way a notice reaches us: a row a line (tabs, '|', runs of
+'|' where merged cells were, runs of spaces), a cell a line with blank lines between the
+cells, headers letter-spaced, the header repeated at the top of each page, two tables in
+one annex, and columns the importer does not know kept as the task's notes. Each variant
+is written from the grammar of the flattening, not copied from one file; each must give
+exactly the same tasks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import import_notice  # scripts/ is on the tests' path (pyproject.toml)
+import pytest
+
+# The table as a person reads it: parts (merged rows) and tasks (序号, 任务, 牵头, 配合).
+TABLE = [
+    "一、稳定就业",
+    ("1", "落实失业保险稳岗返还政策。", "县人社局", "县财政局、县税务局"),
+    ("2", "开展援企稳岗专项行动。", "县人社局", "各乡镇人民政府"),
+    "二、技能培训",
+    ("3", "完成补贴性职业技能培训3000人次。", "县人社局", "县教育局、县总工会"),
+    ("4", "建设县级公共实训基地。", "县发改局", "县人社局"),
+]
+EXPECTED = [
+    (1, 1, "落实失业保险稳岗返还政策。", ["县人社局", "县财政局", "县税务局"], ["县人社局"]),
+    (2, 1, "开展援企稳岗专项行动。", ["县人社局", "各乡镇人民政府"], ["县人社局"]),
+    (3, 2, "完成补贴性职业技能培训3000人次。", ["县人社局", "县教育局", "县总工会"], ["县人社局"]),
+    (4, 2, "建设县级公共实训基地。", ["县发改局", "县人社局"], ["县发改局"]),
+]
+HEADER = ["序号", "主要任务", "牵头单位", "配合单位"]
+SPACED = ["序 号", "主 要 任 务", "牵 头 单 位", "配 合 单 位"]  # letter-spaced
+WIDE = ["序　号", "主　要　任　务", "牵　头　单　位", "配　合　单　位"]  # U+3000 between
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = import_notice.main(argv)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return status, out, err
+
+
+def imported(text: str, tmp_path: Path, capsys) -> tuple[list[dict], str]:
+    source = tmp_path / "notice.txt"
+    source.write_text(text, encoding="utf-8")
+    status, out, err = run(["--json", "-", str(source)], capsys)
+    assert status == 0, err
+    return json.loads(out)["tasks"], err
+
+
+def brief(task: dict) -> tuple:
+    return (task["number"], task["part"], task["text"], task["units"], task["lead"])
+
+
+def rows_joined(header, sep, *, lead="", tail="", part=None, repeat_every=0, blank=0) -> str:
+    """A row a line, cells joined by sep; a part a line of its own (part(title) if given)."""
+    lines = [lead + sep.join(header) + tail]
+    rows = 0
+    for item in TABLE:
+        if isinstance(item, str):
+            lines.append(part(item) if part else item)
+            continue
+        rows += 1
+        if repeat_every and rows > 1 and (rows - 1) % repeat_every == 0:
+            lines.append(lead + sep.join(header) + tail)
+        lines.append(lead + sep.join(item) + tail)
+        lines += [""] * blank
+    return "\n".join(lines) + "\n"
+
+
+def cell_lines(header, *, blank=1, closed=False, repeat_every=0) -> str:
+    """A cell a line, `blank` empty lines after each (an HTML table saved as paragraphs)."""
+    gap = "\n" * (blank + 1)
+    close = " |" if closed else ""
+    cells = [h + close for h in header]
+    rows = 0
+    for item in TABLE:
+        if isinstance(item, str):
+            cells.append(item + close)
+            continue
+        rows += 1
+        if repeat_every and rows > 1 and (rows - 1) % repeat_every == 0:
+            cells += [h + close for h in header]
+        cells += [c + close for c in item]
+    return gap.join(cells) + "\n"
+
+
+ROW_A_LINE = {
+    "tabs": rows_joined(HEADER, "\t"),
+    "tabs, letter-spaced header": rows_joined(SPACED, "\t"),
+    "tabs, header spaced with U+3000": rows_joined(WIDE, "\t"),
+    "pipes": rows_joined(HEADER, " | "),
+    "pipes closed at both ends": rows_joined(HEADER, " | ", lead="| ", tail=" |"),
+    "pipes, tight": rows_joined(HEADER, "|"),
+    "pipes, parts as merged rows": rows_joined(
+        HEADER, " | ", lead="| ", tail=" |", part=lambda t: f"| {t} | | | |"
+    ),
+    "pipes, parts as runs of pipes": rows_joined(HEADER, "|", part=lambda t: f"|{t}||||"),
+    "markdown table": rows_joined(HEADER, " | ", lead="| ", tail=" |").replace(
+        "配合单位 |\n", "配合单位 |\n|---|---|---|---|\n", 1
+    ),
+    "tabs, parts as merged tab rows": rows_joined(HEADER, "\t", part=lambda t: f"{t}\t\t\t"),
+    "tabs, blank line after each row": rows_joined(HEADER, "\t", blank=1),
+    "pipes, letter-spaced header": rows_joined(SPACED, " | ", lead="| ", tail=" |"),
+}
+
+
+@pytest.mark.parametrize("text", ROW_A_LINE.values(), ids=ROW_A_LINE.keys())
+def test_a_row_a_line(text, tmp_path, capsys):
+    tasks, _ = imported(text, tmp_path, capsys)
+    assert [brief(t) for t in tasks] == EXPECTED
+
+
+CELL_A_LINE = {
+    "no blank lines": cell_lines(HEADER, blank=0),
+    "one blank line between cells": cell_lines(HEADER, blank=1),
+    "two blank lines between cells": cell_lines(HEADER, blank=2),
+    "letter-spaced header": cell_lines(SPACED, blank=1),
+    "header spaced with U+3000": cell_lines(WIDE, blank=1),
+    "each cell closed by |": cell_lines(HEADER, blank=1, closed=True),
+    "letter-spaced, closed, no blank lines": cell_lines(SPACED, blank=0, closed=True),
+}
+
+
+@pytest.mark.parametrize("text", CELL_A_LINE.values(), ids=CELL_A_LINE.keys())
+def test_a_cell_a_line(text, tmp_path, capsys):
+    tasks, _ = imported(text, tmp_path, capsys)
+    assert [brief(t) for t in tasks] == EXPECTED
+
+
+REPEATED_HEADER = {
+    "tabs, every page": rows_joined(HEADER, "\t", repeat_every=1),
+    "tabs, every two rows": rows_joined(HEADER, "\t", repeat_every=2),
+    "pipes, every page": rows_joined(HEADER, " | ", lead="| ", tail=" |", repeat_every=2),
+    "letter-spaced tabs, every page": rows_joined(SPACED, "\t", repeat_every=1),
+    "a cell a line, every two rows": cell_lines(HEADER, blank=1, repeat_every=2),
+    "a cell a line, letter-spaced, every row": cell_lines(SPACED, blank=0, repeat_every=1),
+}
+
+
+@pytest.mark.parametrize("text", REPEATED_HEADER.values(), ids=REPEATED_HEADER.keys())
+def test_a_header_repeated_on_each_page_is_skipped(text, tmp_path, capsys):
+    tasks, err = imported(text, tmp_path, capsys)
+    assert [brief(t) for t in tasks] == EXPECTED
+    assert "序号" not in err and "主要任务" not in err  # no header taken for a heading
+
+
+def test_a_merged_cell_that_left_an_extra_pipe(tmp_path, capsys):
+    text = rows_joined(HEADER, " | ").replace(
+        "1 | 落实失业保险稳岗返还政策。 |", "1 || 落实失业保险稳岗返还政策。 |"
+    )
+    text = text.replace(
+        "4 | 建设县级公共实训基地。 | 县发改局", "4 | 建设县级公共实训基地。 || 县发改局"
+    )
+    tasks, _ = imported(text, tmp_path, capsys)
+    assert [brief(t) for t in tasks] == EXPECTED
+
+
+# Columns in any order: the same table with its columns permuted, each way flattened.
+ORDERS = [
+    (0, 1, 2, 3),
+    (0, 1, 3, 2),
+    (1, 2, 3, 0),
+    (0, 2, 1, 3),
+    (3, 2, 1, 0),
+]
+
+
+# A cell a line is read from the 序号 that starts each row, so there 序号 comes first.
+ORDERED = (
+    [(style, order) for style in ("tabs", "pipes") for order in ORDERS]
+    + [("cells", order) for order in ORDERS if order[0] == 0]
+    + [("cells", (0, 3, 2, 1)), ("cells", (0, 2, 3, 1))]
+)
+
+
+@pytest.mark.parametrize(("style", "order"), ORDERED, ids=[f"{s}-{o}" for s, o in ORDERED])
+def test_columns_in_any_order(style, order, tmp_path, capsys):
+    def permute(cells):
+        return [cells[i] for i in order]
+
+    header = permute(SPACED if style == "cells" else HEADER)
+    if style == "cells":
+        out = list(header)
+        for item in TABLE:
+            out += [item] if isinstance(item, str) else permute(list(item))
+        text = "\n\n".join(out) + "\n"
+    else:
+        sep = "\t" if style == "tabs" else " | "
+        lines = [sep.join(header)]
+        for item in TABLE:
+            lines.append(item if isinstance(item, str) else sep.join(permute(list(item))))
+        text = "\n".join(lines) + "\n"
+    tasks, _ = imported(text, tmp_path, capsys)
+    assert [brief(t) for t in tasks] == EXPECTED
+
+
+# -- two tables in one annex, with different columns -------------------------------------
+TWO_TABLES = {
+    "tabs": (
+        "一、稳定就业\n"
+        "序号\t主要任务\t牵头单位\t配合单位\n"
+        "1\t落实失业保险稳岗返还政策。\t县人社局\t县财政局、县税务局\n"
+        "2\t开展援企稳岗专项行动。\t县人社局\t各乡镇人民政府\n"
+        "二、技能培训\n"
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "3\t完成补贴性职业技能培训3000人次。\t县人社局、县教育局、县总工会\t年底前\n"
+        "4\t建设县级公共实训基地。\t县发改局、县人社局\t年底前\n"
+    ),
+    "pipes, second table's columns reversed": (
+        "一、稳定就业\n"
+        "| 序号 | 主要任务 | 牵头单位 | 配合单位 |\n"
+        "| 1 | 落实失业保险稳岗返还政策。 | 县人社局 | 县财政局、县税务局 |\n"
+        "| 2 | 开展援企稳岗专项行动。 | 县人社局 | 各乡镇人民政府 |\n"
+        "二、技能培训\n"
+        "| 完成时限 | 责任单位 | 工作任务 | 序号 |\n"
+        "| 年底前 | 县人社局、县教育局、县总工会 | 完成补贴性职业技能培训3000人次。 | 3 |\n"
+        "| 年底前 | 县发改局、县人社局 | 建设县级公共实训基地。 | 4 |\n"
+    ),
+    "a cell a line, then tabs": (
+        "一、稳定就业\n\n序 号\n\n主要任务\n\n牵头单位\n\n配合单位\n\n"
+        "1\n\n落实失业保险稳岗返还政策。\n\n县人社局\n\n县财政局、县税务局\n\n"
+        "2\n\n开展援企稳岗专项行动。\n\n县人社局\n\n各乡镇人民政府\n\n"
+        "二、技能培训\n"
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "3\t完成补贴性职业技能培训3000人次。\t县人社局、县教育局、县总工会\t年底前\n"
+        "4\t建设县级公共实训基地。\t县发改局、县人社局\t年底前\n"
+    ),
+    "tabs, then a cell a line": (
+        "一、稳定就业\n"
+        "序号\t主要任务\t牵头单位\t配合单位\n"
+        "1\t落实失业保险稳岗返还政策。\t县人社局\t县财政局、县税务局\n"
+        "2\t开展援企稳岗专项行动。\t县人社局\t各乡镇人民政府\n"
+        "二、技能培训\n\n序号\n\n工作任务\n\n责任单位\n\n完成时限\n\n"
+        "3\n\n完成补贴性职业技能培训3000人次。\n\n县人社局、县教育局、县总工会\n\n年底前\n\n"
+        "4\n\n建设县级公共实训基地。\n\n县发改局、县人社局\n\n年底前\n"
+    ),
+    "letter-spaced headers, both tables": (
+        "一、稳定就业\n"
+        "序 号\t主 要 任 务\t牵 头 单 位\t配 合 单 位\n"
+        "1\t落实失业保险稳岗返还政策。\t县人社局\t县财政局、县税务局\n"
+        "2\t开展援企稳岗专项行动。\t县人社局\t各乡镇人民政府\n"
+        "二、技能培训\n"
+        "序 号\t工 作 任 务\t责 任 单 位\t完 成 时 限\n"
+        "3\t完成补贴性职业技能培训3000人次。\t县人社局、县教育局、县总工会\t年底前\n"
+        "4\t建设县级公共实训基地。\t县发改局、县人社局\t年底前\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("text", TWO_TABLES.values(), ids=TWO_TABLES.keys())
+def test_two_tables_with_different_columns(text, tmp_path, capsys):
+    tasks, _ = imported("附件\n青山县2022年稳就业重点任务分工\n" + text, tmp_path, capsys)
+    first_table = [brief(t) for t in tasks[:2]]
+    assert first_table == EXPECTED[:2]
+    # The second table has no lead column: its 责任单位 are all responsible, none leads.
+    assert [(t["number"], t["part"], t["text"], t["units"], t["lead"]) for t in tasks[2:]] == [
+        (3, 2, EXPECTED[2][2], EXPECTED[2][3], []),
+        (4, 2, EXPECTED[3][2], EXPECTED[3][3], []),
+    ]
+    assert [t.get("deadline") for t in tasks] == [None, None, "年底前", "年底前"]
+
+
+# -- a table whose only unit column is 指导部门, beside columns the importer does not know --
+GUIDING = [
+    ("序号", "推广举措", "推广范围", "指导部门"),
+    ("1", "推行企业开办全程网上办理。", "全市", "市市场监管局"),
+    ("2", "开展“证照分离”改革全覆盖。", "各区县", "市市场监管局、市司法局"),
+]
+NOTES_EXPECTED = [
+    (1, "推行企业开办全程网上办理。", ["市市场监管局"], [{"label": "推广范围", "text": "全市"}]),
+    (
+        2,
+        "开展“证照分离”改革全覆盖。",
+        ["市市场监管局", "市司法局"],
+        [{"label": "推广范围", "text": "各区县"}],
+    ),
+]
+
+
+def _guiding(sep: str, rename: dict[str, str] | None = None, extra: str = "") -> str:
+    rows = [list(r) for r in GUIDING]
+    for old, new in (rename or {}).items():
+        rows[0][rows[0].index(old)] = new
+    return "\n".join(sep.join(r) for r in rows) + "\n" + extra
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (_guiding("\t"), "推广范围"),
+        (_guiding(" | "), "推广范围"),
+        (_guiding("\t", {"推广范围": "推 广 范 围"}), "推广范围"),
+        (_guiding("\t", {"推广范围": "备注"}), "备注"),
+        (_guiding("\t", {"推广范围": "分值"}), "分值"),
+        (_guiding("\t", {"推广范围": "考核标准"}), "考核标准"),
+        (_guiding("\t", {"推广范围": "适用地区"}), "适用地区"),  # a header not in any list
+        (_guiding(" | ", {"推广举措": "主要任务", "推广范围": "工作目标"}), "工作目标"),
+        ("\n\n".join(c for r in GUIDING for c in r) + "\n", "推广范围"),  # a cell a line
+    ],
+)
+def test_a_guiding_only_table_keeps_unknown_columns_as_notes(text, label, tmp_path, capsys):
+    text = text.replace("推广举措", "改革举措")
+    tasks, _ = imported(text, tmp_path, capsys)
+    assert [(t["number"], t["text"], t["units"], t["notes"]) for t in tasks] == [
+        (n, words, units, [{"label": label, "text": note["text"]} for note in notes])
+        for n, words, units, notes in NOTES_EXPECTED
+    ]
+    assert [t["roles"] for t in tasks] == [["guiding"], ["guiding", "guiding"]]
+    assert [t["lead"] for t in tasks] == [[], []]  # a 指导部门 is not the lead
+
+
+def test_notes_reach_notice_yaml_and_the_task_page_escaped(tmp_path, capsys):
+    """Notes are carried into notice.yaml in the table's order and shown on the task page
+    as text: markup in a cell is escaped."""
+    import yaml
+
+    text = (
+        "序号\t工作任务\t分值\t责任单位\t备注\n"
+        "1\t推行企业开办全程网上办理。\t10\t市市场监管局\t<b>含</b>分支机构\n"
+    )
+    source = tmp_path / "notice.txt"
+    source.write_text(text, encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    status, _, err = run([str(source), "--data-dir", str(data)], capsys)
+    assert status == 0, err
+    notice = yaml.safe_load((data / "notice.yaml").read_text(encoding="utf-8"))
+    assert notice["tasks"][0]["notes"] == [
+        {"label": "分值", "text": "10"},
+        {"label": "备注", "text": "<b>含</b>分支机构"},
+    ]
+    from fengong.data import load
+    from fengong.pages import paths
+    from fengong.pages.render import render_pages
+
+    site, problems = load.check(data, shown_dir=str(data))
+    assert site is not None, problems
+    task = site.tasks[0]
+    assert [(n.label, n.text) for n in task.notes] == [
+        ("分值", "10"),
+        ("备注", "<b>含</b>分支机构"),
+    ]
+    html = render_pages(site)[paths.page_of(task)]
+    assert "<dt>分值</dt>\n<dd>10</dd>" in html
+    assert "<dt>备注</dt>\n<dd>&lt;b&gt;含&lt;/b&gt;分支机构</dd>" in html
+    assert "<b>含</b>" not in html
