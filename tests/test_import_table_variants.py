@@ -346,3 +346,26 @@ def test_notes_reach_notice_yaml_and_the_task_page_escaped(tmp_path, capsys):
     assert "<dt>分值</dt>\n<dd>10</dd>" in html
     assert "<dt>备注</dt>\n<dd>&lt;b&gt;含&lt;/b&gt;分支机构</dd>" in html
     assert "<b>含</b>" not in html
+
+
+def test_a_word_table_with_a_guiding_column_and_no_lead_column(capsys):
+    """tests/fixtures/tables/guiding_notes.docx (make_tables.py says where its rows come
+    from): 序号 | 主要任务 | 推广范围 | 指导部门 | 备  注, no lead column."""
+    source = Path(__file__).parent / "fixtures" / "tables" / "guiding_notes.docx"
+    status, out, err = run(["--json", "-", str(source)], capsys)
+    assert status == 0, err
+    tasks = json.loads(out)["tasks"]
+    assert [(t["number"], t["text"], t["units"], t["lead"], t["roles"]) for t in tasks] == [
+        (1, "居民消费价格涨幅3%左右", ["发展改革委"], [], ["guiding"]),
+        (2, "城镇新增就业1000万人以上", ["人力资源社会保障部"], [], ["guiding"]),
+        (3, "安排财政赤字2.18万亿元,赤字率提高到3%", ["财政部"], [], ["guiding"]),
+        (4, "安排地方专项债券4000亿元", ["财政部"], [], ["guiding"]),
+        (5, "推进5万个行政村通光纤", ["工业和信息化部"], [], ["guiding"]),
+    ]
+    assert [t["notes"] for t in tasks] == [
+        [{"label": "推广范围", "text": "全国"}],
+        [{"label": "推广范围", "text": "全国"}],
+        [{"label": "推广范围", "text": "全国"}, {"label": "备注", "text": "中央和地方合计"}],
+        [{"label": "推广范围", "text": "各省(区、市)"}],
+        [{"label": "推广范围", "text": "中西部地区"}],
+    ]
