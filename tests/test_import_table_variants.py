@@ -369,3 +369,107 @@ def test_a_word_table_with_a_guiding_column_and_no_lead_column(capsys):
         [{"label": "推广范围", "text": "各省(区、市)"}],
         [{"label": "推广范围", "text": "中西部地区"}],
     ]
+
+
+# -- cells glued with no separator (text pulled out of a .docx table) ----------------------
+GLUED_HEAD = "附件\n青山县2022年稳就业重点任务分工\n"
+GLUED_ROWS = [
+    ("1", "落实失业保险稳岗返还政策。", "县人社局", "县财政局、县税务局"),
+    ("2", "开展援企稳岗专项行动。", "县人社局", "各乡镇人民政府"),
+    ("3", "完成补贴性职业技能培训3000人次。", "县人社局", "县教育局、县总工会"),
+    ("4", "建设县级公共实训基地。", "县发改局", "县人社局"),
+]
+GLUED = {
+    "the whole table on one line": "序号工作任务牵头单位配合单位"
+    + "".join("".join(r) for r in GLUED_ROWS)
+    + "\n",
+    "a row a line": "序号工作任务牵头单位配合单位\n"
+    + "".join("".join(r) + "\n" for r in GLUED_ROWS),
+    "the first row on the header's line": "序号工作任务牵头单位配合单位"
+    + "".join("".join(r) + "\n" for r in GLUED_ROWS),
+    "two rows a line, blank lines between": "序号主要任务牵头单位配合单位\n\n"
+    + "".join(GLUED_ROWS[0] + GLUED_ROWS[1])
+    + "\n\n"
+    + "".join(GLUED_ROWS[2] + GLUED_ROWS[3])
+    + "\n",
+    "full-width numbers": "序号工作任务牵头单位配合单位\n"
+    + "".join("".join(r).replace(r[0], chr(0xFF10 + int(r[0])), 1) + "\n" for r in GLUED_ROWS),
+}
+
+
+@pytest.mark.parametrize("text", GLUED.values(), ids=GLUED.keys())
+def test_glued_cells_are_split_by_the_header_and_unit_names(text, tmp_path, capsys):
+    tasks, err = imported(GLUED_HEAD + text, tmp_path, capsys)
+    assert [(t["number"], t["text"], t["units"], t["lead"]) for t in tasks] == [
+        (1, "落实失业保险稳岗返还政策。", ["县人社局", "县财政局", "县税务局"], ["县人社局"]),
+        (2, "开展援企稳岗专项行动。", ["县人社局", "各乡镇人民政府"], ["县人社局"]),
+        (3, "完成补贴性职业技能培训3000人次。", ["县人社局", "县教育局", "县总工会"], ["县人社局"]),
+        (4, "建设县级公共实训基地。", ["县发改局", "县人社局"], ["县发改局"]),
+    ]
+    assert "glued" not in err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # one unit column: the names after the task's last sentence end
+            "序号重点任务责任单位\n1推进企业开办便利化。市市场监管局、市税务局\n"
+            "2深化工程建设项目审批改革。市住建局\n",
+            [("推进企业开办便利化。", ["市市场监管局", "市税务局"], None)],
+        ),
+        (  # a deadline column after the units
+            "序号工作任务责任单位完成时限\n1推进企业开办便利化。市市场监管局2022年6月底前"
+            "2深化工程建设项目审批改革。市住建局、市自然资源局年底前\n",
+            [("推进企业开办便利化。", ["市市场监管局"], "2022年6月底前")],
+        ),
+        (  # parts between the rows
+            "序号工作任务牵头单位配合单位\n一、优化营商环境\n1推进企业开办便利化。"
+            "区市场监管局区税务局\n二、项目审批\n2深化工程建设项目审批改革。区住建局\n",
+            [("推进企业开办便利化。", ["区市场监管局", "区税务局"], None)],
+        ),
+    ],
+    ids=["responsible only", "with a deadline", "parts between rows"],
+)
+def test_glued_cells_in_other_columns(text, expected, tmp_path, capsys):
+    tasks, err = imported(GLUED_HEAD + text, tmp_path, capsys)
+    assert len(tasks) == 2, err
+    first = tasks[0]
+    assert [(first["text"], first["units"], first.get("deadline"))] == expected
+    assert "glued" not in err
+
+
+def test_glued_parts_are_headings(tmp_path, capsys):
+    text = (
+        "序号工作任务牵头单位配合单位\n一、优化营商环境\n1推进企业开办便利化。"
+        "区市场监管局区税务局\n二、项目审批\n2深化工程建设项目审批改革。区住建局\n"
+    )
+    tasks, _ = imported(GLUED_HEAD + text, tmp_path, capsys)
+    assert [(t["part"], t["lead"]) for t in tasks] == [(1, ["区市场监管局"]), (2, ["区住建局"])]
+
+
+def test_glued_rows_that_are_not_certain_are_named_and_the_rest_imported(tmp_path, capsys):
+    """Row 2's task has no sentence end (where do its units begin?) and row 3's lead and
+    partner cells cannot be told apart (two names with no level to start the second):
+    their text, where certain, is imported and each is named in a warning."""
+    text = (
+        "序号工作任务牵头单位配合单位\n"
+        "1落实失业保险稳岗返还政策。县人社局县财政局\n"
+        "2开展援企稳岗专项行动县人社局各乡镇人民政府\n"
+        "3完成技能培训3000人次。发展改革委人力资源社会保障部\n"
+        "4建设县级公共实训基地。县发改局县人社局\n"
+    )
+    source = tmp_path / "glued.txt"
+    source.write_text(GLUED_HEAD + text, encoding="utf-8")
+    status, out, err = run(["--json", "-", str(source)], capsys)
+    assert status == 0, err
+    tasks = json.loads(out)["tasks"]
+    assert [(t["text"], t["units"], t["lead"]) for t in tasks] == [
+        ("落实失业保险稳岗返还政策。", ["县人社局", "县财政局"], ["县人社局"]),
+        ("完成技能培训3000人次。", [], []),
+        ("建设县级公共实训基地。", ["县发改局", "县人社局"], ["县发改局"]),
+    ]
+    glued = [line for line in err.splitlines() if "cells glued" in line]
+    assert len(glued) == 2, err
+    assert glued[0].startswith(f"{source}:5: warning: table cells glued together, row 2: ")
+    assert "cannot tell where the task ends" in glued[0]
+    assert glued[1].startswith(f"{source}:6: warning: table cells glued together, row 3: ")

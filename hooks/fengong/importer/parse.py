@@ -602,6 +602,13 @@ class _Parser:
             if not self.check_header(table):
                 return
             tables.read_rows(table, self.lines, end)
+            for line, why in table.unread:  # cells glued with no separator, not certain
+                self.problem(
+                    line,
+                    f"table cells glued together, {why}; the rest of the row is imported: "
+                    "check the row, or type the table into a 分工表 sheet",
+                    "warning",
+                )
             rows = [item for item in table.items if isinstance(item, tables.Row)]
             self.check_unit_columns(table, rows)
             for item in table.items:
@@ -706,7 +713,9 @@ class _Parser:
             # The group cell is on the row's own line: the row's block holds it.
             self.heading_line(row.line, cells["group"], block=False)
             task.part = self.table_part
-        self.block("task", row.line, row.end_line, task_number)
+        if not self.notice.blocks or row.line > self.notice.blocks[-1].end_line:
+            # Rows glued onto one line (glued.py) share that line's block.
+            self.block("task", row.line, row.end_line, task_number)
         if cells.get("leaders"):
             task.leaders = [n for n in unit_lists.split_names(cells["leaders"], "、,，;；") if n]
         task.deadline = cells.get("deadline", "").strip()

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..textnorm import normalise
+from . import glued
 
 # Column → the headers that name it (compared without spaces, after normalising).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -137,6 +138,8 @@ class Table:
     end: int = 0  # the line after the table
     spaced: bool = False  # cells separated by spaces only (序号 工 作 任 务 牵头负责部门)
     closed: bool = False  # one cell a line, each closed by '|' (序号 |)
+    glued: str | None = None  # cells with no separator: the text after the header words
+    unread: list[tuple[int, str]] = field(default_factory=list)  # (line, why) rows not read
 
 
 def split_cells(line: str) -> list[str] | None:
@@ -161,6 +164,9 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
             return Table(n, n, columns, cells)
         if cells is None and (headers := _spaced_header(line)):
             return Table(n, n, _header_columns(headers) or [], headers, spaced=True)
+        if cells is None and line[:1] in _HEADER_STARTS and (found := _glued_header(line)):
+            columns, headers, rest = found
+            return Table(n, n, columns, headers, glued=rest)
         if line and column_of(line):
             # One cell a line: the header is the run of header cells starting here.
             run, m = [], n
@@ -183,6 +189,22 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
             continue
         n += 1
     return None
+
+
+_HEADER_STARTS = {name[0] for names in COLUMNS.values() for name in names}
+
+
+def _glued_header(line: str) -> tuple[list[str], list[str], str] | None:
+    """序号工作任务牵头单位配合单位, perhaps with the first row glued on: (columns, header
+    words, the text after them), where the columns are 序号, the task, then the rest."""
+    found = glued.header(line, column_of, _LONGEST_HEADER)
+    if found is None:
+        return None
+    names, rest = found
+    columns = _header_columns(names)
+    if not columns or columns[:2] != ["number", "text"]:
+        return None
+    return columns, names, rest
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -274,12 +296,33 @@ def _read_spaced_rows(table: Table, lines: list[str], stop: int) -> None:
 
 def read_rows(table: Table, lines: list[str], stop: int) -> None:
     """Fill table.items from the lines after its header, up to `stop` (exclusive)."""
-    if table.spaced:
+    if table.glued is not None:
+        _read_glued_rows(table, lines, stop)
+    elif table.spaced:
         _read_spaced_rows(table, lines, stop)
     elif table.header_line == table.header_end and split_cells(lines[table.header_line - 1]):
         _read_line_rows(table, lines, stop)
     else:
         _read_cell_lines(table, lines, stop)
+
+
+def _read_glued_rows(table: Table, lines: list[str], stop: int) -> None:
+    """Rows whose cells were glued with no separator (glued.py): what is certain is read,
+    the rows that are not are listed in table.unread."""
+    pieces = [(table.header_line, table.glued)] if table.glued else []
+    pieces += [(n, lines[n - 1].strip()) for n in range(table.header_end + 1, stop)]
+    pieces = [(n, text) for n, text in pieces if text]
+    found, used = glued.rows(table.columns, pieces)
+    for item in found:
+        if isinstance(item, glued.GluedRow):
+            if item.problem:
+                table.unread.append((item.line, f"row {item.cells['number']}: {item.problem}"))
+            if item.cells.get("text"):
+                table.items.append(Row(item.line, item.end_line, item.cells))
+        else:
+            table.items.append(Heading(*item))
+    last = pieces[used - 1][0] if used else table.header_end
+    table.end = max(last + 1, table.header_end + 1)
 
 
 def _read_line_rows(table: Table, lines: list[str], stop: int) -> None:
