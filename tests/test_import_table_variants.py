@@ -103,6 +103,12 @@ ROW_A_LINE = {
     "tabs, parts as merged tab rows": rows_joined(HEADER, "\t", part=lambda t: f"{t}\t\t\t"),
     "tabs, blank line after each row": rows_joined(HEADER, "\t", blank=1),
     "pipes, letter-spaced header": rows_joined(SPACED, " | ", lead="| ", tail=" |"),
+    "runs of three spaces": rows_joined(HEADER, "   "),
+    "runs of two spaces": rows_joined(HEADER, "  "),
+    "one space": rows_joined(HEADER, " "),
+    "U+3000 between cells": rows_joined(HEADER, "\u3000"),
+    "letter-spaced header, runs of four spaces": rows_joined(SPACED, "    "),
+    "a tab between spaces": rows_joined(HEADER, " \t "),
 }
 
 
@@ -134,6 +140,7 @@ REPEATED_HEADER = {
     "tabs, every two rows": rows_joined(HEADER, "\t", repeat_every=2),
     "pipes, every page": rows_joined(HEADER, " | ", lead="| ", tail=" |", repeat_every=2),
     "letter-spaced tabs, every page": rows_joined(SPACED, "\t", repeat_every=1),
+    "runs of spaces, every page": rows_joined(HEADER, "   ", repeat_every=2),
     "a cell a line, every two rows": cell_lines(HEADER, blank=1, repeat_every=2),
     "a cell a line, letter-spaced, every row": cell_lines(SPACED, blank=0, repeat_every=1),
 }

@@ -281,17 +281,37 @@ def _read_spaced_rows(table: Table, lines: list[str], stop: int) -> None:
         if not line:
             n += 1
             continue
-        words = list(re.finditer(r"\S+", line))
-        if len(words) < len(columns) or (
-            "number" in before and not normalise(words[before.index("number")][0]).isdigit()
-        ):
+        if (headers := _spaced_header(line)) is not None:
+            if headers != [_label(h) for h in table.headers]:
+                break  # another table's header
+            table.items.append(Repeat(n, n))  # the header again, at the top of a page
+            n += 1
+            continue
+        if not _spaced_row(line, columns):
+            following = next((m for m in range(n + 1, stop) if lines[m - 1].strip()), None)
+            heading = len(line) <= 40 and not re.search(r"[。；;]", line)
+            if heading and following and _spaced_row(lines[following - 1].strip(), columns):
+                table.items.append(Heading(n, line))  # a part or clause between rows
+                n += 1
+                continue
             break
+        words = list(re.finditer(r"\S+", line))
         head, tail = words[: len(before)], words[len(words) - len(after) :] if after else []
         text_end = tail[0].start() if tail else len(line)
         cells = [w[0] for w in head] + [line[head[-1].end() if head else 0 : text_end].strip()]
         table.items.append(Row(n, n, _by_column(columns, cells + [w[0] for w in tail])))
         n += 1
     table.end = n
+
+
+def _spaced_row(line: str, columns: list[str]) -> bool:
+    """Whether a line is a row of a space-separated table: enough words, the number where
+    the 序号 column is."""
+    words = line.split()
+    before = columns[: columns.index("text")]
+    if len(words) < len(columns):
+        return False
+    return "number" not in before or normalise(words[before.index("number")]).isdigit()
 
 
 def read_rows(table: Table, lines: list[str], stop: int) -> None:
