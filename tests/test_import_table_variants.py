@@ -480,3 +480,65 @@ def test_glued_rows_that_are_not_certain_are_named_and_the_rest_imported(tmp_pat
     assert glued[0].startswith(f"{source}:5: warning: table cells glued together, row 2: ")
     assert "cannot tell where the task ends" in glued[0]
     assert glued[1].startswith(f"{source}:6: warning: table cells glued together, row 3: ")
+
+
+# -- a real table, flattened again every way ----------------------------------------------
+REAL = Path(__file__).parent / "fixtures" / "notices-real"
+LIANDU = REAL / "06_liandu2023_gzbg-zeren-fenjie-table"  # a cell a line, as published
+
+
+def _liandu_rows() -> list[list[str] | str]:
+    """The published table's rows (序号, 事项, 责任单位, 牵头单位), its 分类 cell as a heading
+    row: read from the fixture's lines by position, not by the importer."""
+    lines = [line.strip() for line in LIANDU.with_suffix(".txt").read_text("utf-8").splitlines()]
+    cells = [line for line in lines if line]
+    start = cells.index("牵头单位") + 1
+    rows: list[list[str] | str] = []
+    i = start
+    while i < len(cells):
+        if cells[i].isdigit():
+            rows.append(cells[i : i + 4])
+            i += 4
+        else:
+            rows.append(cells[i])
+            i += 1
+    return rows
+
+
+def _liandu_expected() -> list[tuple]:
+    expected = json.loads(LIANDU.with_suffix(".expected.json").read_text("utf-8"))
+    return [(t["number"], t["part"], t["text"], t["units"], t["lead"]) for t in expected["tasks"]]
+
+
+@pytest.mark.parametrize("style", ["tabs", "pipes", "markdown", "spaces", "glued", "xlsx"])
+def test_a_real_table_flattened_again_gives_its_checked_answer(style, tmp_path, capsys):
+    rows = _liandu_rows()
+    header = ["序号", "事项", "责任单位", "牵头单位"]
+    if style == "glued":
+        # Cells glued with nothing between them; the published 事项 end with 。.
+        text = "".join(header) + "\n"
+        text += "".join((r if isinstance(r, str) else "".join(r)) + "\n" for r in rows)
+    elif style == "xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        for row in [header, *rows]:
+            book.active.append([row] if isinstance(row, str) else row)
+        source = tmp_path / "liandu.xlsx"
+        book.save(source)
+        status, out, err = run(["--json", "-", str(source)], capsys)
+        assert status == 0, err
+        tasks = json.loads(out)["tasks"]
+        assert [brief(t) for t in tasks] == _liandu_expected()
+        return
+    else:
+        sep = {"tabs": "\t", "pipes": " | ", "markdown": " | ", "spaces": "   "}[style]
+        lines = [sep.join(header)]
+        if style == "markdown":
+            lines = [f"| {lines[0]} |", "|---|---|---|---|"]
+        for r in rows:
+            line = r if isinstance(r, str) else sep.join(r)
+            lines.append(f"| {line} |" if style == "markdown" else line)
+        text = "\n".join(lines) + "\n"
+    tasks, _ = imported("附件\n2023年莲都区政府工作报告重点工作责任分解\n" + text, tmp_path, capsys)
+    assert [brief(t) for t in tasks] == _liandu_expected()

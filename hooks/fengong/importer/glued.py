@@ -194,6 +194,11 @@ def _may_split(name: str) -> bool:
     )
 
 
+def _balanced(name: str) -> bool:
+    """No bracket left open: 各乡镇(街道) is a name, 各乡镇( is not."""
+    return name.count("(") == name.count(")") and name.count("〔") == name.count("〕")
+
+
 def _names(text: str) -> list[str]:
     return [n.strip() for n in re.split(f"[{_SEPARATORS}]", text)]
 
@@ -213,6 +218,7 @@ def _glued_edges(units: str) -> list[int]:
                 for k in range(2, len(norm) - 2)
                 if _LEVEL.match(norm[k:])
                 and not _LEVEL_END.search(norm[:k])
+                and _balanced(norm[:k])
                 and unit_lists.unit_shaped(norm[:k])
                 and unit_lists.unit_shaped(norm[k:])
             ]
