@@ -83,13 +83,20 @@ HEADER = ["牵头单位", "重点任务", "配合单位", "完成时限"]
 ROWS = [
     ["一、稳定就业岗位"],
     ["（一）援企稳岗"],
-    ["县人社局", "落实失业保险稳岗返还政策。", "县财政局、县税务局", "2022年6月底前"],
+    ["县人社局", "落实失业保险稳岗返还政策,应返尽返。", "县财政局、县税务局", "2022年6月底前"],
     ["县人社局", "开展援企\n稳岗专项行动。", "各乡镇人民政府", ""],  # a line break in a cell
     ["二、强化技能培训"],
     ["县人社局", "完成补贴性职业技能培训3000人次。", "县教育局、县总工会", "2022年底"],
 ]
 SMALL = [
-    (1, 1, 1, "落实失业保险稳岗返还政策。", ["县人社局", "县财政局", "县税务局"], ["县人社局"]),
+    (
+        1,
+        1,
+        1,
+        "落实失业保险稳岗返还政策,应返尽返。",  # a comma inside a cell
+        ["县人社局", "县财政局", "县税务局"],
+        ["县人社局"],
+    ),
     (2, 1, 1, "开展援企稳岗专项行动。", ["县人社局", "各乡镇人民政府"], ["县人社局"]),
     (
         3,
@@ -119,9 +126,9 @@ def small_xlsx(path: Path, *, merged: bool = True) -> Path:
     return path
 
 
-def small_csv(path: Path, encoding: str) -> Path:
+def small_csv(path: Path, encoding: str, delimiter: str = ",") -> Path:
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", delimiter=delimiter)
     for row in [*HEAD, [], HEADER, *ROWS]:
         writer.writerow(row + [""] * (len(HEADER) - len(row)))
     path.write_bytes(out.getvalue().encode(encoding))
@@ -140,7 +147,8 @@ def brief(task: dict) -> tuple:
         lambda d: small_csv(d / "fengong.csv", "utf-8"),
         lambda d: small_csv(d / "fengong.csv", "utf-8-sig"),
         lambda d: small_csv(d / "fengong.csv", "gb18030"),
-        lambda d: small_csv(d / "fengong.csv", "utf-16"),  # Excel's "Unicode text"
+        lambda d: small_csv(d / "fengong.csv", "utf-16"),
+        lambda d: small_csv(d / "fengong.csv", "utf-16", "\t"),  # Excel's "Unicode text"
     ],
     ids=[
         "xlsx merged",
@@ -149,6 +157,7 @@ def brief(task: dict) -> tuple:
         "csv utf-8 bom",
         "csv gb18030",
         "csv utf-16",
+        "csv utf-16 tabs",
     ],
 )
 def test_a_small_sheet_any_column_order_no_number_column(make, tmp_path, capsys):

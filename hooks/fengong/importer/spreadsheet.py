@@ -56,12 +56,12 @@ def _csv_rows(data: bytes, fail) -> list[list[str]]:
             ) from None
     if "\x00" in text:
         raise fail("binary file, not a CSV (it holds NUL bytes); save the sheet as .xlsx or CSV")
+    # Excel writes commas in a CSV and tabs in "Unicode text"; the header row says which
+    # (a guess from all the rows could take a comma inside a task for a separator).
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
+        return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
         raise fail(f"not a readable CSV ({exc}); save the sheet as .xlsx") from None
 
