@@ -542,3 +542,32 @@ def test_a_real_table_flattened_again_gives_its_checked_answer(style, tmp_path, 
         text = "\n".join(lines) + "\n"
     tasks, _ = imported("附件\n2023年莲都区政府工作报告重点工作责任分解\n" + text, tmp_path, capsys)
     assert [brief(t) for t in tasks] == _liandu_expected()
+
+
+# -- header words: other names, and a lead rule in brackets after a column's name ----------
+RULE_ROWS = (
+    "1\t推进企业开办便利化。\t区市场监管局、区税务局\n"
+    "2\t深化工程建设项目审批改革。\t区住建局、区自然资源局\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "leads"),
+    [
+        ("序号\t主 要 工 作 任 务\t责任单位（排在第一位的为牵头单位）", True),
+        ("序号\t重点工作任务\t责任部门（排在首位的部门为牵头部门，下同）", True),
+        ("序号\t具体工作任务\t责任处室(列第一位者为牵头处室)", True),
+        ("序 号\t任务名称\t責任單位（排在第一位的爲牽頭單位）", True),  # traditional script
+        ("序号\t工作任务内容\t责任主体〔第一个为牵头单位〕", True),
+        ("序号\t重点工作事项\t负责单位", False),  # no rule: no lead
+        ("序号\t任务事项\t承办单位（含垂直管理部门）", False),  # a bracket that is no rule
+    ],
+)
+def test_other_header_words_and_a_lead_rule_in_a_header(header, leads, tmp_path, capsys):
+    text = "附件\n某区2023年重点工作分工\n" + header + "\n" + RULE_ROWS
+    tasks, _ = imported(text, tmp_path, capsys)
+    assert [(t["text"], t["units"]) for t in tasks] == [
+        ("推进企业开办便利化。", ["区市场监管局", "区税务局"]),
+        ("深化工程建设项目审批改革。", ["区住建局", "区自然资源局"]),
+    ]
+    assert [t["lead"] for t in tasks] == ([["区市场监管局"], ["区住建局"]] if leads else [[], []])

@@ -601,6 +601,11 @@ class _Parser:
             self.block("table_header", table.header_line, table.header_end)
             if not self.check_header(table):
                 return
+            for header in table.headers:  # 责任单位（排在第一位的为牵头单位）
+                note = re.search(r"[(（〔](.*)[)）〕]", header)
+                rule = note and unit_lists.is_lead_rule(normalise(note[1]))
+                if rule and not notice.lead_rule:
+                    notice.lead_rule, notice.lead_rule_line = note[1], table.header_line
             tables.read_rows(table, self.lines, end)
             for line, why in table.unread:  # cells glued with no separator, not certain
                 self.problem(

@@ -40,8 +40,25 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "目标任务",
         "主要目标",
         "工作目标",
+        "主要工作任务",
+        "重点工作任务",
+        "具体工作任务",
+        "工作任务内容",
+        "任务名称",
+        "任务事项",
+        "重点工作事项",
     ),
-    "lead": ("牵头单位", "牵头部门", "牵头责任单位", "主办单位", "牵头负责部门", "牵头负责单位"),
+    "lead": (
+        "牵头单位",
+        "牵头部门",
+        "牵头责任单位",
+        "牵头责任部门",
+        "主办单位",
+        "牵头负责部门",
+        "牵头负责单位",
+        "牵头处室",
+        "牵头科室",
+    ),
     "partner": (
         "配合单位",
         "配合部门",
@@ -52,9 +69,26 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "参与部门",
         "协办单位",
         "配合责任单位",
+        "配合处室",
+        "配合科室",
+        "协同处室",
+        "协助单位",
+        "协办部门",
     ),
-    "responsible": ("责任单位", "责任部门", "主责单位", "承办单位", "落实单位", "实施单位"),
-    "guiding": ("指导部门", "指导单位"),
+    "responsible": (
+        "责任单位",
+        "责任部门",
+        "主责单位",
+        "承办单位",
+        "落实单位",
+        "实施单位",
+        "责任处室",
+        "责任科室",
+        "责任主体",
+        "负责单位",
+        "负责部门",
+    ),
+    "guiding": ("指导部门", "指导单位", "业务指导部门"),
     "leaders": ("责任领导", "牵头领导", "分管领导", "牵头负责领导", "联系领导", "责任人"),
     "deadline": ("完成时限", "时间节点", "完成时间", "时限要求", "完成期限", "时限"),
     "group": ("分类", "类别", "领域", "板块", "方面", "项目类别"),
@@ -92,6 +126,7 @@ _CELL_SEPARATOR = re.compile(r"\t|\s*\|\s*")
 _RULE_ROW = re.compile(r"^[\s|:\-+]+$")  # a Markdown table's |---|---| line
 
 
+_BRACKETED = re.compile(r"([^()〔〕]{1,12})[(〔][^()〔〕]*[)〕]")
 _LONGEST_HEADER = max(len(name) for names in COLUMNS.values() for name in names)
 # A header cell the importer does not know, in a row whose cells are clearly separated:
 # a few characters, no sentence punctuation, not a number or a numbered heading.
@@ -99,12 +134,16 @@ _UNKNOWN_HEADER = re.compile(r"^[^\d\s。，,；;：:、()（）〔〕|]{2,12}$"
 
 
 def column_of(cell: str) -> str | None:
-    """The column a header cell names, if it names one."""
+    """The column a header cell names, if it names one; a note in brackets after the name
+    does not change it (责任单位（排在第一位的为牵头单位）: the lead rule is read as prose)."""
     key = re.sub(r"\s+", "", cell).strip("|")
-    if len(key) > _LONGEST_HEADER:
+    if len(key) > _LONGEST_HEADER and (len(key) > 40 or not re.search(r"[(（〔]", key)):
         return None  # most lines: a header cell is a few characters
     key = normalise(key)
-    return _BY_HEADER.get(key)
+    if key in _BY_HEADER:
+        return _BY_HEADER[key]
+    m = _BRACKETED.fullmatch(key)
+    return _BY_HEADER.get(m[1]) if m else None
 
 
 @dataclass(slots=True)
