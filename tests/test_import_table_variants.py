@@ -571,3 +571,81 @@ def test_other_header_words_and_a_lead_rule_in_a_header(header, leads, tmp_path,
         ("深化工程建设项目审批改革。", ["区住建局", "区自然资源局"]),
     ]
     assert [t["lead"] for t in tasks] == ([["区市场监管局"], ["区住建局"]] if leads else [[], []])
+
+
+# -- a header on two rows, and a row whose first cell is empty ----------------------------
+TWO_ROW_TASKS = [
+    ("推进企业开办便利化。", ["区市场监管局", "区税务局"], ["区市场监管局"]),
+    ("深化工程建设项目审批改革。", ["区住建局", "区自然资源局"], ["区住建局"]),
+]
+
+
+ROW_1 = "1\t推进企业开办便利化。\t区市场监管局\t区税务局\n"
+ROW_2 = "深化工程建设项目审批改革。\t区住建局\t区自然资源局\n"
+
+
+def _two_row_sheet(path: Path, *, number_blank: bool = False) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "工作任务", "责任单位", None])
+    sheet.append([None, None, "牵头单位", "配合单位"])
+    sheet.merge_cells("C1:D1")  # 责任单位 over its two columns
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:B2")
+    sheet.append([None if number_blank else 1, "推进企业开办便利化。", "区市场监管局", "区税务局"])
+    sheet.append(
+        [None if number_blank else 2, "深化工程建设项目审批改革。", "区住建局", "区自然资源局"]
+    )
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "序号\t工作任务\t责任单位\n\t\t牵头单位\t配合单位\n",
+        "序号\t工作任务\t责任单位\t\n\t\t牵头单位\t配合单位\n",
+        "| 序号 | 工作任务 | 责任单位 | |\n| | | 牵头单位 | 配合单位 |\n",
+        "序号\t工作任务\t责任部门\n\t\t牵 头\t配 合 单 位\n".replace("牵 头", "牵头部门"),
+        "序号\t重点任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n",
+    ],
+    ids=["tabs", "tabs, upper row padded", "pipes", "letter-spaced lower row", "a column after"],
+)
+def test_a_header_on_two_rows(text, tmp_path, capsys):
+    rows = ROW_1 + "2\t" + ROW_2
+    if text.startswith("|"):
+        rows = "".join(f"| {' | '.join(r.split(chr(9)))} |\n" for r in rows.splitlines())
+    tasks, _ = imported("附件\n某区2023年重点工作分工\n" + text + rows, tmp_path, capsys)
+    assert [(t["text"], t["units"], t["lead"]) for t in tasks] == TWO_ROW_TASKS
+
+
+@pytest.mark.parametrize("number_blank", [False, True], ids=["numbered", "序号 left blank"])
+def test_a_sheet_with_a_header_on_two_merged_rows(number_blank, tmp_path, capsys):
+    source = _two_row_sheet(tmp_path / "two-rows.xlsx", number_blank=number_blank)
+    status, out, err = run(["--json", "-", str(source)], capsys)
+    assert status == 0, err
+    tasks = json.loads(out)["tasks"]
+    assert [(t["text"], t["units"], t["lead"]) for t in tasks] == TWO_ROW_TASKS
+    assert [t["numbered"] for t in tasks] == [not number_blank] * 2
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        ROW_1[1:] + "\t" + ROW_2,
+        ROW_1 + "\t" + ROW_2,
+        ROW_1[1:-1] + "\t\n\t" + ROW_2[:-1] + "\t\n",
+        "| | 推进企业开办便利化。 | 区市场监管局 | 区税务局 |\n"
+        "| | 深化工程建设项目审批改革。 | 区住建局 | 区自然资源局 |\n",
+        " " + ROW_1[1:] + " \t" + ROW_2,
+    ],
+    ids=["both blank", "second blank", "trailing tab too", "pipes", "a space before the tab"],
+)
+def test_a_row_whose_first_cell_is_empty_keeps_its_columns(rows, tmp_path, capsys):
+    header = "序号\t工作任务\t牵头单位\t配合单位\n"
+    if rows.startswith("|"):
+        header = "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+    tasks, _ = imported("附件\n某区2023年重点工作分工\n" + header + rows, tmp_path, capsys)
+    assert [(t["text"], t["units"], t["lead"]) for t in tasks] == TWO_ROW_TASKS

@@ -127,6 +127,7 @@ def parse(
 class _Parser:
     def __init__(self, lines: list[str], shown_as: str):
         self.lines = [line.strip() for line in lines]
+        self.raw = lines  # tables read these: a tab at a row's start is an empty cell
         self.norm = [normalise(line) for line in self.lines]
         self.path = shown_as
         self.notice = ParsedNotice()
@@ -196,7 +197,7 @@ class _Parser:
         count = len(self.lines)
         cc_line = next((i for i in range(1, count + 1) if CC.match(self.norm[i - 1])), None)
         end = cc_line or count + 1
-        table = tables.find_table(self.lines[: end - 1])
+        table = tables.find_table(self.raw[: end - 1])
         if table is not None:
             self.parse_tables(table, end)
             if cc_line:
@@ -606,7 +607,7 @@ class _Parser:
                 rule = note and unit_lists.is_lead_rule(normalise(note[1]))
                 if rule and not notice.lead_rule:
                     notice.lead_rule, notice.lead_rule_line = note[1], table.header_line
-            tables.read_rows(table, self.lines, end)
+            tables.read_rows(table, self.raw, end)
             for line, why in table.unread:  # cells glued with no separator, not certain
                 self.problem(
                     line,
@@ -624,7 +625,7 @@ class _Parser:
                 else:
                     self.table_task(item, seen)
             following = tables.find_table(
-                self.lines[: end - 1], max(table.end, table.header_end + 1)
+                self.raw[: end - 1], max(table.end, table.header_end + 1)
             )
             stop = following.header_line if following else end
             for i in self.nonblank(max(table.end, table.header_end + 1), stop):

@@ -177,17 +177,19 @@ class Table:
     end: int = 0  # the line after the table
     spaced: bool = False  # cells separated by spaces only (序号 工 作 任 务 牵头负责部门)
     closed: bool = False  # one cell a line, each closed by '|' (序号 |)
+    line_rows: bool = False  # a row a line, its cells separated by tabs or '|'
     glued: str | None = None  # cells with no separator: the text after the header words
     unread: list[tuple[int, str]] = field(default_factory=list)  # (line, why) rows not read
 
 
 def split_cells(line: str) -> list[str] | None:
-    """A row written on one line: its cells, or None when the line is not one."""
+    """A row written on one line: its cells, or None when the line is not one. Tabs at
+    either end are empty cells (a row whose 序号 is blank), so only spaces are trimmed."""
     if "\t" not in line and "|" not in line:
         return None
-    text = line.strip()
+    text = line.strip(" \u3000\r\n")
     if "|" in text and "\t" not in text:
-        text = text.strip("|")
+        text = text.strip().strip("|")
     return [c.strip() for c in _CELL_SEPARATOR.split(text)]
 
 
@@ -198,9 +200,10 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
     count = len(lines)
     while n <= count:
         line = lines[n - 1].strip()
-        cells = split_cells(line) if line else None
+        cells = split_cells(lines[n - 1]) if line else None
         if cells and (columns := _header_columns(cells, unknown=True)):
-            return Table(n, n, columns, cells)
+            table = Table(n, n, columns, cells, line_rows=True)
+            return _second_header_row(table, lines)
         if cells is None and (headers := _spaced_header(line)):
             return Table(n, n, _header_columns(headers) or [], headers, spaced=True)
         if cells is None and line[:1] in _HEADER_STARTS and (found := _glued_header(line)):
@@ -244,6 +247,23 @@ def _glued_header(line: str) -> tuple[list[str], list[str], str] | None:
     if not columns or columns[:2] != ["number", "text"]:
         return None
     return columns, names, rest
+
+
+def _second_header_row(table: Table, lines: list[str]) -> Table:
+    """A header on two rows (责任单位 merged over 牵头单位 | 配合单位, 序号 and 工作任务
+    spanning both): the lower row's words where it has them, the upper row's elsewhere."""
+    n = table.header_line + 1
+    lower = split_cells(lines[n - 1]) if n <= len(lines) else None
+    if not lower or not all(column_of(c) for c in lower if c) or all(lower):
+        return table
+    width = max(len(table.headers), len(lower))
+    upper = table.headers + [""] * (width - len(table.headers))
+    lower = lower + [""] * (width - len(lower))
+    merged = [low or up for up, low in zip(upper, lower, strict=True)]
+    columns = _header_columns(merged, unknown=True)
+    if columns is None or "text" not in columns:
+        return table
+    return Table(table.header_line, n, columns, merged, line_rows=True)
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -359,7 +379,7 @@ def read_rows(table: Table, lines: list[str], stop: int) -> None:
         _read_glued_rows(table, lines, stop)
     elif table.spaced:
         _read_spaced_rows(table, lines, stop)
-    elif table.header_line == table.header_end and split_cells(lines[table.header_line - 1]):
+    elif table.line_rows:
         _read_line_rows(table, lines, stop)
     else:
         _read_cell_lines(table, lines, stop)
@@ -392,7 +412,7 @@ def _read_line_rows(table: Table, lines: list[str], stop: int) -> None:
         if not line or _RULE_ROW.match(line):
             n += 1
             continue
-        cells = split_cells(line)
+        cells = split_cells(lines[n - 1])
         filled = [line] if cells is None else [c for c in cells if c]
         if cells is None or len(filled) == 1:
             # A cell merged across the row: a part or group heading. A line with no
