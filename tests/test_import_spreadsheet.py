@@ -223,3 +223,13 @@ def test_an_unreadable_sheet_is_one_clear_line(name, content, words, tmp_path, c
     problems = [m for m in err.splitlines() if m and not m.startswith("import failed")]
     assert len(problems) == 1 and problems[0].startswith(f"{source}:1: ") and words in err, err
     assert not any(data.iterdir())
+
+
+def test_the_sheet_with_the_table_is_read_when_a_cover_sheet_comes_first(tmp_path, capsys):
+    source = small_xlsx(tmp_path / "fengong.xlsx")
+    book = openpyxl.load_workbook(source)
+    cover = book.create_sheet("说明", 0)
+    cover.append(["填表说明：每项任务一行，部分和条款各占一行。"])
+    book.save(source)
+    data = as_json(source, capsys)
+    assert [brief(t) for t in data["tasks"]] == SMALL

@@ -6,7 +6,8 @@ one cell filled (a part or clause, often merged across the row) is a heading, an
 above the header (the 文号, the title, the date, the notice's text if wanted) are the
 notice's head, each row a line. A row's cells become one line, separated by tabs, so the
 table is read by the one table recognizer (tables.py); line n is the sheet's row n, so a
-problem names the row as `file.xlsx:n:`. Only the first sheet that holds any text is read.
+problem names the row as `file.xlsx:n:`. One sheet is read: the first with a table header,
+or else the first with any text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -76,15 +78,29 @@ def _workbook_rows(path: Path, fail) -> list[list[str]]:
         raise fail(
             f"not a readable spreadsheet ({type(exc).__name__}); save it as .xlsx or as CSV"
         ) from None
+    first: list[list[str]] = []
     for name in workbook.sheet_names:
         try:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:  # as above
             raise fail(f"cannot read the sheet {name!r} ({type(exc).__name__})") from None
         cells = [[_cell_text(value) for value in row] for row in rows]
-        if any(any(row) for row in cells):
-            return cells
-    return []
+        if any(_looks_like_header(row) for row in cells[:50]):
+            return cells  # the first sheet with a 分工表 header (a cover sheet may come first)
+        if not first and any(any(row) for row in cells):
+            first = cells
+    return first
+
+
+_TASK_WORD = re.compile(r"任务|事项|举措|措施|内容|工作")
+_UNIT_WORD = re.compile(r"单位|部门|处室|科室|主体")
+
+
+def _looks_like_header(row: list[str]) -> bool:
+    """A row of short cells naming a task column and a unit column (the table recognizer,
+    tables.py, decides for certain; this only picks the sheet)."""
+    short = [re.sub(r"\s+", "", c) for c in row if c and len(c) <= 20]
+    return any(_TASK_WORD.search(c) for c in short) and any(_UNIT_WORD.search(c) for c in short)
 
 
 def _cell_text(value: object) -> str:
