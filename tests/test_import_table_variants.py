@@ -153,13 +153,24 @@ def test_a_header_repeated_on_each_page_is_skipped(text, tmp_path, capsys):
     assert "序号" not in err and "主要任务" not in err  # no header taken for a heading
 
 
-def test_a_merged_cell_that_left_an_extra_pipe(tmp_path, capsys):
-    text = rows_joined(HEADER, " | ").replace(
-        "1 | 落实失业保险稳岗返还政策。 |", "1 || 落实失业保险稳岗返还政策。 |"
-    )
-    text = text.replace(
-        "4 | 建设县级公共实训基地。 | 县发改局", "4 | 建设县级公共实训基地。 || 县发改局"
-    )
+EXTRA_PIPES = {
+    "after the number": ("1 | 落实", "1 || 落实"),
+    "before the lead": ("政策。 | 县人社局", "政策。 || 县人社局"),
+    "at the row's end": ("县税务局", "县税务局 || |"),
+    "at the row's start": ("1 | 落实", "|| 1 | 落实"),
+    "a pipe with a space inside": ("行动。 | 县人社局", "行动。 | | 县人社局"),
+    "on two rows": ("基地。 | 县发改局", "基地。 || 县发改局"),
+}
+
+
+@pytest.mark.parametrize("change", EXTRA_PIPES.values(), ids=EXTRA_PIPES.keys())
+def test_a_merged_cell_that_left_an_extra_pipe(change, tmp_path, capsys):
+    text = rows_joined(HEADER, " | ")
+    old, new = change
+    assert old in text
+    text = text.replace(old, new, 1)
+    if "基地" in old:
+        text = text.replace("1 | 落实", "1 || 落实", 1)
     tasks, _ = imported(text, tmp_path, capsys)
     assert [brief(t) for t in tasks] == EXPECTED
 
