@@ -660,3 +660,75 @@ def test_a_row_whose_first_cell_is_empty_keeps_its_columns(rows, tmp_path, capsy
         header = "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
     tasks, _ = imported("附件\n某区2023年重点工作分工\n" + header + rows, tmp_path, capsys)
     assert [(t["text"], t["units"], t["lead"]) for t in tasks] == TWO_ROW_TASKS
+
+
+# -- matrices: the units as columns (read), the units as rows (named, not read) -----------
+MATRIX_TASKS = [
+    ("推进企业开办便利化。", ["区发改局", "区财政局"], ["区发改局"], ["lead", "partner"]),
+    ("深化工程建设项目审批改革。", ["区住建局", "区财政局"], ["区住建局"], ["lead", "responsible"]),
+    ("建设保障性租赁住房。", ["区发改局", "区住建局"], [], ["responsible", "responsible"]),
+]
+MATRIX = [
+    ["序号", "重点任务", "区发改局", "区财政局", "区住建局"],
+    ["1", "推进企业开办便利化。", "牵头", "配合", ""],
+    ["2", "深化工程建设项目审批改革。", "", "√", "牵头"],
+    ["3", "建设保障性租赁住房。", "√", "", "√"],  # ticks only: no unit leads
+]
+
+
+def _matrix(sep: str, marks: dict[str, str] | None = None) -> str:
+    rows = [[(marks or {}).get(c, c) for c in row] for row in MATRIX]
+    return "附件\n某区2023年重点工作分工\n" + "".join(sep.join(r) + "\n" for r in rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _matrix("\t"),
+        _matrix(" | "),
+        _matrix("\t", {"√": "●"}),
+        _matrix("\t", {"牵头": "★牵头", "√": "✓", "配合": "参与"}),
+        _matrix("\t", {"牵头": "（牵头）", "配合": "協同"}),  # traditional 協同 = 协同
+    ],
+    ids=["tabs", "pipes", "dots", "star and tick", "bracketed, traditional"],
+)
+def test_a_matrix_with_the_units_as_columns(text, tmp_path, capsys):
+    tasks, _ = imported(text, tmp_path, capsys)
+    assert [(t["text"], t["units"], t["lead"], t["roles"]) for t in tasks] == MATRIX_TASKS
+
+
+def test_a_matrix_column_that_holds_no_marks_is_kept_as_notes(tmp_path, capsys):
+    text = _matrix("\t").replace("区住建局\n", "区住建局\t适用地区\n", 1)
+    text = text.replace("\t√\t牵头\n", "\t√\t牵头\t城区\n").replace(
+        "\t√\t\t√\n", "\t√\t\t√\t全区\n"
+    )
+    tasks, _ = imported(text, tmp_path, capsys)
+    assert [(t["text"], t["units"], t["lead"]) for t in tasks] == [m[:3] for m in MATRIX_TASKS]
+    assert [t.get("notes") for t in tasks] == [
+        None,
+        [{"label": "适用地区", "text": "城区"}],
+        [{"label": "适用地区", "text": "全区"}],
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["单位", "责任单位", "部门名称", "单位\\任务", "单位/事项"],
+)
+def test_a_matrix_with_the_units_as_rows_is_one_clear_error(header, tmp_path, capsys):
+    text = (
+        "附件\n某区2023年重点工作分工\n"
+        f"{header}\t推进企业开办便利化\t深化工程建设项目审批改革\n"
+        "区发改局\t牵头\t\n区财政局\t配合\t√\n"
+    )
+    source = tmp_path / "matrix.txt"
+    source.write_text(text, encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    status, _, err = run([str(source), "--data-dir", str(data)], capsys)
+    assert status == 1
+    problems = [m for m in err.splitlines() if m and not m.startswith("import failed")]
+    assert len(problems) == 1 and problems[0].startswith(f"{source}:3: "), err
+    assert "units as rows and the tasks as columns" in problems[0]
+    assert "分工表" in problems[0]
+    assert not any(data.iterdir())

@@ -624,9 +624,7 @@ class _Parser:
                     self.block("table_header", item.line, item.end_line)
                 else:
                     self.table_task(item, seen)
-            following = tables.find_table(
-                self.raw[: end - 1], max(table.end, table.header_end + 1)
-            )
+            following = tables.find_table(self.raw[: end - 1], max(table.end, table.header_end + 1))
             stop = following.header_line if following else end
             for i in self.nonblank(max(table.end, table.header_end + 1), stop):
                 if self.notice.blocks and i <= self.notice.blocks[-1].end_line:
@@ -635,6 +633,14 @@ class _Parser:
             table = following
 
     def check_header(self, table: tables.Table) -> bool:
+        if table.transposed:
+            self.problem(
+                table.header_line,
+                "a matrix with the units as rows and the tasks as columns is not read; type "
+                "it into a 分工表 sheet, a task a row with its 牵头单位 and 配合单位 columns "
+                "(README: the spreadsheet way in), and import that",
+            )
+            return False
         if "text" not in table.columns:
             found = "、".join(h for h in table.headers if h)
             self.problem(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..textnorm import normalise
 from . import glued
+from . import units as unit_lists
 
 # Column → the headers that name it (compared without spaces, after normalising).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -121,6 +122,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 UNIT_COLUMNS = ("lead", "responsible", "partner", "guiding")
 NOTE = "note:"  # a note column's key: "note:" and its header (note:推广范围)
+MARK = "mark:"  # a matrix's unit column: "mark:" and the unit (mark:区发改局), its cells marks
+# What a matrix's cell says of its unit: a role's word, or a tick for "takes part".
+_MARK_ROLES = (("牵头", "lead"), ("主办", "lead"), ("配合", "partner"), ("参与", "partner"))
+_MARK_ROLES += (
+    ("协同", "partner"),
+    ("协助", "partner"),
+    ("协办", "partner"),
+    ("负责", "responsible"),
+)
+_MARK = re.compile(r"^[√✓✔●○◎★☆▲△■□◆◇※]?\(?(牵头|主办|配合|参与|协同|协助|协办|负责)?\)?$")
 _BY_HEADER = {name: column for column, names in COLUMNS.items() for name in names}
 _CELL_SEPARATOR = re.compile(r"\t|\s*\|\s*")
 _RULE_ROW = re.compile(r"^[\s|:\-+]+$")  # a Markdown table's |---|---| line
@@ -178,6 +189,7 @@ class Table:
     spaced: bool = False  # cells separated by spaces only (序号 工 作 任 务 牵头负责部门)
     closed: bool = False  # one cell a line, each closed by '|' (序号 |)
     line_rows: bool = False  # a row a line, its cells separated by tabs or '|'
+    transposed: bool = False  # a matrix with the units as rows, the tasks as columns: unread
     glued: str | None = None  # cells with no separator: the text after the header words
     unread: list[tuple[int, str]] = field(default_factory=list)  # (line, why) rows not read
 
@@ -204,6 +216,8 @@ def find_table(lines: list[str], start: int = 1) -> Table | None:
         if cells and (columns := _header_columns(cells, unknown=True)):
             table = Table(n, n, columns, cells, line_rows=True)
             return _second_header_row(table, lines)
+        if cells and _transposed(cells, lines, n):
+            return Table(n, n, [], cells, line_rows=True, transposed=True)
         if cells is None and (headers := _spaced_header(line)):
             return Table(n, n, _header_columns(headers) or [], headers, spaced=True)
         if cells is None and line[:1] in _HEADER_STARTS and (found := _glued_header(line)):
@@ -286,7 +300,45 @@ def _header_columns(cells: list[str], unknown: bool = False) -> list[str] | None
             column = NOTE + label
         found.append(column)
     known = [c for c in found if c and not c.startswith(NOTE)]
+    if unknown and "text" in known and not any(c in UNIT_COLUMNS for c in known):
+        # A matrix: the units are the columns (区发改局 | 区财政局 …), a mark in each cell.
+        units = [i for i, c in enumerate(found) if c and c.startswith(NOTE) and _unit_like(c)]
+        if len(units) >= 2:
+            for i in units:
+                found[i] = MARK + found[i].removeprefix(NOTE)
+            return _header_columns_checked(cells, found)
     if None in found or not any(c in UNIT_COLUMNS for c in known) or len(known) < 2:
+        return None
+    return _header_columns_checked(cells, found)
+
+
+_UNITS_HEADER = re.compile(r"^(责任)?(单位|部门)(名称)?$|^(单位|部门)[\\/／]?(任务|事项)$")
+
+
+def _transposed(cells: list[str], lines: list[str], n: int) -> bool:
+    """A matrix with the units as rows and the tasks as columns: a header 单位 | 任务一 |
+    任务二 …, and under it rows of a unit's name and marks (√ 牵头 …)."""
+    filled = [c for c in cells if c.strip()]
+    if len(filled) < 3 or not _UNITS_HEADER.match(normalise(_label(filled[0]))):
+        return False
+    following = next((m for m in range(n + 1, len(lines) + 1) if lines[m - 1].strip()), None)
+    row = split_cells(lines[following - 1]) if following else None
+    marks = [c for c in (row or [])[1:] if c]
+    return bool(
+        row
+        and unit_lists.unit_shaped(normalise(row[0]))
+        and marks
+        and all(_MARK.match(normalise(re.sub(r"\s+", "", c))) for c in marks)
+    )
+
+
+def _unit_like(column: str) -> bool:
+    label = normalise(column.removeprefix(NOTE))
+    return unit_lists.unit_shaped(label) and column_of(label) is None
+
+
+def _header_columns_checked(cells: list[str], found: list[str | None]) -> list[str] | None:
+    if None in found:
         return None
     texts = [i for i, c in enumerate(found) if c == "text"]
     if len(texts) > 1:
@@ -383,6 +435,29 @@ def read_rows(table: Table, lines: list[str], stop: int) -> None:
         _read_line_rows(table, lines, stop)
     else:
         _read_cell_lines(table, lines, stop)
+    if any(c.startswith(MARK) for c in table.columns):
+        _read_marks(table)
+
+
+def _read_marks(table: Table) -> None:
+    """A matrix's marks → each row's unit cells, the units in the columns' order: 牵头 leads,
+    配合 / 参与 … partners, 负责 or a tick (√ ● ★ …) is responsible; a tick never leads. A
+    column whose cells are not all marks is not a unit's: it is kept as notes."""
+    rows = [item for item in table.items if isinstance(item, Row)]
+    for column in [c for c in table.columns if c.startswith(MARK)]:
+        cells = [row.cells[column] for row in rows if row.cells.get(column)]
+        if not cells or not all(_MARK.match(normalise(re.sub(r"\s+", "", c))) for c in cells):
+            for row in rows:
+                if column in row.cells:
+                    row.cells[NOTE + column.removeprefix(MARK)] = row.cells.pop(column)
+            continue
+        for row in rows:
+            mark = normalise(re.sub(r"\s+", "", row.cells.pop(column, "")))
+            if not mark:
+                continue
+            role = next((r for word, r in _MARK_ROLES if word in mark), "responsible")
+            names = row.cells.get(role, "")
+            row.cells[role] = f"{names}、{column.removeprefix(MARK)}" if names else column[5:]
 
 
 def _read_glued_rows(table: Table, lines: list[str], stop: int) -> None:
