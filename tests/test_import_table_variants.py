@@ -732,3 +732,12 @@ def test_a_matrix_with_the_units_as_rows_is_one_clear_error(header, tmp_path, ca
     assert "units as rows and the tasks as columns" in problems[0]
     assert "分工表" in problems[0]
     assert not any(data.iterdir())
+
+
+def test_a_word_table_with_a_header_on_two_merged_rows(capsys):
+    source = Path(__file__).parent / "fixtures" / "tables" / "two_row_header.docx"
+    status, out, err = run(["--json", "-", str(source)], capsys)
+    assert status == 0, err
+    tasks = json.loads(out)["tasks"]
+    assert [(t["text"], t["units"], t["lead"]) for t in tasks] == TWO_ROW_TASKS
+    assert err.count("warning") == 0, err
