@@ -233,3 +233,19 @@ def test_the_sheet_with_the_table_is_read_when_a_cover_sheet_comes_first(tmp_pat
     book.save(source)
     data = as_json(source, capsys)
     assert [brief(t) for t in data["tasks"]] == SMALL
+
+
+@pytest.mark.parametrize("date", ["2022年3月1日", "２０２２年３月１日", "2022年 3月 1日"])
+def test_the_head_rows_give_the_doc_number_title_and_date(date, tmp_path, capsys):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [*HEAD, [date], [], ["序号", "工作任务", "牵头单位", "配合单位"]]:
+        sheet.append(row)
+    sheet.append([1, "落实稳岗返还政策。", "县人社局", "县财政局"])
+    source = tmp_path / "head.xlsx"
+    book.save(source)
+    notice = as_json(source, capsys)["notice"]
+    assert notice["doc_number"] == "青府办发〔2022〕7号"
+    assert notice["title"] == "青山县人民政府办公室关于印发2022年稳就业重点任务分工的通知"
+    assert notice["issuer"] == "青山县人民政府办公室"
+    assert notice["date"] == "2022-03-01"

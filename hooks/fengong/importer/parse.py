@@ -306,6 +306,8 @@ class _Parser:
             norm = self.norm[lines[i] - 1]
             if norm.endswith(":") or SECTION.match(norm) or SUBSECTION.match(norm):
                 break
+            if title_lines and DATE_LINE.match(norm):
+                break  # a sheet's head: 文号, title, date (spreadsheet.py)
             if norm.endswith("。") or len(title_lines) >= 6:
                 break
             if title_lines and DOC_NUMBER.fullmatch(norm) and notice.doc_number is None:
