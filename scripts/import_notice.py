@@ -23,7 +23,11 @@ def main(argv: list[str] | None = None) -> int:
         prog="import_notice.py",
         description="Turn a notice (.txt in UTF-8 or GB18030, or .docx) into fengong data.",
     )
-    parser.add_argument("source", type=Path, help="the notice text (.txt or .docx)")
+    parser.add_argument(
+        "source",
+        type=Path,
+        help="the notice (.txt, .docx or .pdf), or a 分工表 sheet (.xlsx, .xls, .ods or .csv)",
+    )
     parser.add_argument(
         "--data-dir", type=Path, default=Path("data"), help="data directory to update (data/)"
     )

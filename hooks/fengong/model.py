@@ -162,6 +162,15 @@ class Tag:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class TaskNote:
+    """A table cell the importer keeps but does not interpret (备注, 推广范围, 考核标准):
+    the column's header as written and the cell's text."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
     number: int  # as numbered in the current revision
     id: int  # stable across revisions: the task's URL (a renumbered task keeps it)
@@ -173,6 +182,7 @@ class Task:
     unit_note: str = ""  # a note inside the unit parentheses (备注：…)
     leaders: tuple[str, ...] = ()  # people named as leaders (牵头负责领导), never units
     deadline: str = ""  # a 完成时限 column or line as written (全年, 2023年6月底前)
+    notes: tuple[TaskNote, ...] = ()  # the table's other columns, in the table's order
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     tags: tuple[Tag, ...] = ()

@@ -141,6 +141,7 @@ def _task(t: TaskRecord, registry: UnitRegistry, tags: Sequence[Tag], entry: str
         unit_note=t.unit_note,
         leaders=t.leaders,
         deadline=t.deadline,
+        notes=t.notes,
         dates=t.dates,
         quantities=t.quantities,
         tags=tuple(tag for tag in tags if any(k in t.text for k in tag.keywords)),

@@ -21,6 +21,7 @@ from ..model import (
     ReportingDuty,
     Source,
     Tag,
+    TaskNote,
     Unit,
 )
 
@@ -41,6 +42,7 @@ class TaskRecord:
     numbered: bool = True  # False: the notice did not number the task
     published_number: int | None = None  # as the notice numbered it, where not `number`
     deadline: str = ""  # a 完成时限 as written
+    notes: tuple[TaskNote, ...] = ()  # a table's columns the importer does not interpret
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     source: Source = field(default=Source(""), compare=False)

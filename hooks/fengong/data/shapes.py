@@ -295,6 +295,7 @@ DATE_MENTION = Shape(
         "end": Field(TEXT, nullable=True, date=True),
     }
 )
+TASK_NOTE = Shape({"label": Field(TEXT, required=True), "text": Field(TEXT, required=True)})
 TASK = Shape(
     label=lambda t: f"task {t['number']}" if "number" in t else "task",
     fields={
@@ -319,6 +320,7 @@ TASK = Shape(
         "numbered": Field(BOOLEAN, hint="false: the notice did not number this task"),
         "published_number": Field(INTEGER, hint="the number the notice gave, where it differs"),
         "deadline": Field(TEXT, hint="the 完成时限 as written"),
+        "notes": Field(LIST, shape=TASK_NOTE, hint="a table's other columns: label and text"),
         "dates": Field(LIST, shape=DATE_MENTION),
         "quantities": Field(LIST, shape=QUANTITY),
     },

@@ -96,6 +96,8 @@ def notice_document(parsed: ParsedNotice, source_rel: str, revision: dict | None
             entry["published_number"] = task.published
         if task.deadline:
             entry["deadline"] = task.deadline
+        if task.notes:
+            entry["notes"] = [{"label": label, "text": text} for label, text in task.notes]
         dates = find_dates(task.text) + (find_deadline(task.deadline) if task.deadline else ())
         if dates:
             entry["dates"] = [_plain(asdict(d)) for d in dates]

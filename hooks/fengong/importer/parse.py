@@ -74,6 +74,7 @@ class RawTask:
     numbered: bool = True  # False: the notice did not number it; the number is our count
     deadline: str = ""  # a 完成时限 line or cell, as written
     published: int | None = None  # the number as published, where it is not `number`
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) kept as written
 
 
 @dataclass(slots=True)
@@ -126,6 +127,7 @@ def parse(
 class _Parser:
     def __init__(self, lines: list[str], shown_as: str):
         self.lines = [line.strip() for line in lines]
+        self.raw = lines  # tables read these: a tab at a row's start is an empty cell
         self.norm = [normalise(line) for line in self.lines]
         self.path = shown_as
         self.notice = ParsedNotice()
@@ -195,7 +197,7 @@ class _Parser:
         count = len(self.lines)
         cc_line = next((i for i in range(1, count + 1) if CC.match(self.norm[i - 1])), None)
         end = cc_line or count + 1
-        table = tables.find_table(self.lines[: end - 1])
+        table = tables.find_table(self.raw[: end - 1])
         if table is not None:
             self.parse_tables(table, end)
             if cc_line:
@@ -304,6 +306,8 @@ class _Parser:
             norm = self.norm[lines[i] - 1]
             if norm.endswith(":") or SECTION.match(norm) or SUBSECTION.match(norm):
                 break
+            if title_lines and DATE_LINE.match(norm):
+                break  # a sheet's head: 文号, title, date (spreadsheet.py)
             if norm.endswith("。") or len(title_lines) >= 6:
                 break
             if title_lines and DOC_NUMBER.fullmatch(norm) and notice.doc_number is None:
@@ -600,17 +604,29 @@ class _Parser:
             self.block("table_header", table.header_line, table.header_end)
             if not self.check_header(table):
                 return
-            tables.read_rows(table, self.lines, end)
+            for header in table.headers:  # 责任单位（排在第一位的为牵头单位）
+                note = re.search(r"[(（〔](.*)[)）〕]", header)
+                rule = note and unit_lists.is_lead_rule(normalise(note[1]))
+                if rule and not notice.lead_rule:
+                    notice.lead_rule, notice.lead_rule_line = note[1], table.header_line
+            tables.read_rows(table, self.raw, end)
+            for line, why in table.unread:  # cells glued with no separator, not certain
+                self.problem(
+                    line,
+                    f"table cells glued together, {why}; the rest of the row is imported: "
+                    "check the row, or type the table into a 分工表 sheet",
+                    "warning",
+                )
             rows = [item for item in table.items if isinstance(item, tables.Row)]
             self.check_unit_columns(table, rows)
             for item in table.items:
                 if isinstance(item, tables.Heading):
                     self.heading_line(item.line, item.text)
+                elif isinstance(item, tables.Repeat):
+                    self.block("table_header", item.line, item.end_line)
                 else:
                     self.table_task(item, seen)
-            following = tables.find_table(
-                self.lines[: end - 1], max(table.end, table.header_end + 1)
-            )
+            following = tables.find_table(self.raw[: end - 1], max(table.end, table.header_end + 1))
             stop = following.header_line if following else end
             for i in self.nonblank(max(table.end, table.header_end + 1), stop):
                 if self.notice.blocks and i <= self.notice.blocks[-1].end_line:
@@ -619,6 +635,14 @@ class _Parser:
             table = following
 
     def check_header(self, table: tables.Table) -> bool:
+        if table.transposed:
+            self.problem(
+                table.header_line,
+                "a matrix with the units as rows and the tasks as columns is not read; type "
+                "it into a 分工表 sheet, a task a row with its 牵头单位 and 配合单位 columns "
+                "(README: the spreadsheet way in), and import that",
+            )
+            return False
         if "text" not in table.columns:
             found = "、".join(h for h in table.headers if h)
             self.problem(
@@ -703,10 +727,17 @@ class _Parser:
             # The group cell is on the row's own line: the row's block holds it.
             self.heading_line(row.line, cells["group"], block=False)
             task.part = self.table_part
-        self.block("task", row.line, row.end_line, task_number)
+        if not self.notice.blocks or row.line > self.notice.blocks[-1].end_line:
+            # Rows glued onto one line (glued.py) share that line's block.
+            self.block("task", row.line, row.end_line, task_number)
         if cells.get("leaders"):
             task.leaders = [n for n in unit_lists.split_names(cells["leaders"], "、,，;；") if n]
         task.deadline = cells.get("deadline", "").strip()
+        task.notes = [
+            (column.removeprefix(tables.NOTE), text.strip())
+            for column, text in cells.items()
+            if column.startswith(tables.NOTE) and text.strip()
+        ]
         lists: dict[str, unit_lists.Units] = {}
         for column in tables.UNIT_COLUMNS:
             cell = cells.get(column, "").strip()

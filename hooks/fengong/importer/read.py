@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
+from . import spreadsheet
 
 UNREADABLE = {
     ".doc": "a Word 97–2003 document (.doc)",
@@ -38,6 +39,8 @@ def read_lines(path: Path, shown_as: str) -> list[str]:
     suffix = path.suffix.lower()
     if suffix in UNREADABLE:
         raise fail(f"{UNREADABLE[suffix]} cannot be read; open it and save it as .docx or as text")
+    if suffix in spreadsheet.SUFFIXES:
+        return spreadsheet.sheet_lines(path, fail)
     if suffix == ".docx":
         return _docx_lines(path, fail)
     if suffix == ".pdf":

@@ -17,7 +17,7 @@ from ..data.validate import NO_LEAD_WARNING
 from ..pages import export
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
-from . import datafiles, report
+from . import datafiles, report, spreadsheet
 from .corrections import Corrections, apply_corrections
 from .parse import ParsedNotice, parse
 from .read import read_lines
@@ -282,7 +282,7 @@ def _data_files(
 ) -> dict[str, bytes]:
     """The files to write, by path under data_dir: the notice's own under prefix (its
     folder, notices/<slug>/, or nothing in the single layout), units.yaml at the top."""
-    if source.suffix.lower() == ".docx":
+    if source.suffix.lower() in (".docx", *spreadsheet.SUFFIXES):  # stored as the lines read
         name = f"{source.stem}.txt"
         source_bytes = ("\n".join(lines) + "\n").encode("utf-8")
     else:

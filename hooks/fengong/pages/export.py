@@ -47,6 +47,9 @@ def notice_json(site: Site, url_of=None) -> dict:
             entry["leaders"] = list(task.leaders)  # people (牵头负责领导), never units
         if task.deadline:
             entry["deadline"] = task.deadline  # the 完成时限 as written
+        if task.notes:
+            # A table's columns the importer does not interpret (备注, 推广范围), as written.
+            entry["notes"] = [{"label": n.label, "text": n.text} for n in task.notes]
         if url_of:
             entry["url"] = url_of(task)
         data["tasks"].append(entry)

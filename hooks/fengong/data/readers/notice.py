@@ -14,6 +14,7 @@ from ...model import (
     ReportingDeadline,
     ReportingDuty,
     Source,
+    TaskNote,
 )
 from ...problems import Problem
 from ..records import (
@@ -132,6 +133,7 @@ def _task(t, shown: str) -> TaskRecord:
         numbered=t.get("numbered", True),
         published_number=t.get("published_number"),
         deadline=t.get("deadline", ""),
+        notes=tuple(TaskNote(label=n["label"], text=n["text"]) for n in t.get("notes") or ()),
         dates=tuple(DateMention(**d) for d in t.get("dates") or ()),
         quantities=tuple(Quantity(**q) for q in t.get("quantities") or ()),
         source=Source(shown, line_of(t)),
