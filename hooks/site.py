@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fengong.data.load import load_library, load_site
 from fengong.data.readers.layout import is_library
-from fengong.pages import paths, qr, search
+from fengong.pages import csp, paths, qr, search
 from fengong.pages.address import public_url
 from fengong.pages.background import Background, BackgroundError
 from fengong.pages.render import anchor_ids, bytecode_cache, headings, render_library, render_pages
@@ -190,7 +190,22 @@ def on_post_page(output: str, page, config) -> str:
         page.canonical_url = _state["canonical"].pop(page.file.src_uri)
     if _state["qr"] is not None and page.file.src_uri in _state["sheets"]:
         output = qr.fill_slots(output, _worker_result("qr", "making the QR codes"))
+    return _with_policy(output, page.file.src_uri)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    # The theme's own pages: 404.html carries the policy too; sitemap.xml is not a page.
+    if template_name.endswith(".html"):
+        return _with_policy(output, template_name)
     return output
+
+
+def _with_policy(output: str, name: str) -> str:
+    """The page with its Content-Security-Policy (hooks/fengong/pages/csp.py)."""
+    try:
+        return csp.with_policy(output)
+    except ValueError as missing:
+        raise PluginError(f"{name}: {missing}; the theme's base.html must keep it") from None
 
 
 def on_post_build(config) -> None:
@@ -277,5 +292,6 @@ __all__ = [
     "on_page_markdown",
     "on_post_build",
     "on_post_page",
+    "on_post_template",
     "on_pre_page",
 ]

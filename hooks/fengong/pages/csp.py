@@ -1,0 +1,101 @@
+"""The pages' Content-Security-Policy: scripts only from the site and the theme's own inline
+scripts, by their sha256 hashes taken from each page as written; nothing from another host.
+
+A `<meta http-equiv>` carries it in every page, as many offices cannot set headers; the
+README's nginx configuration sends the same policy as a header, with what only a header can
+say (frame-ancestors). Why each source is allowed:
+- script-src: the site's files and each inline script's hash, never 'unsafe-inline'; the
+  theme's inline scripts are the same on every page (tests/test_csp.py checks), so the
+  policy of the page first opened holds for the pages Material's instant navigation swaps in.
+- style-src 'unsafe-inline': style attributes written by Python-Markdown's and our tables
+  (text-align) and the charts; a style cannot run a script.
+- img-src data: Material's stylesheet draws its icons from data: SVG URLs.
+- worker-src 'self': the header search runs in a worker from the site's own file.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+
+# Script types a browser runs; <script type="application/json"> (Material's __config) is data.
+RUNS = {"", "text/javascript", "application/javascript", "module"}
+
+DIRECTIVES = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),  # and the inline scripts' hashes
+    ("style-src", "'self' 'unsafe-inline'"),
+    ("img-src", "'self' data:"),
+    ("font-src", "'self'"),
+    ("connect-src", "'self'"),
+    ("worker-src", "'self'"),
+    ("object-src", "'none'"),
+    ("base-uri", "'self'"),
+    ("form-action", "'self'"),
+)
+# What a meta element cannot say (browsers ignore it there): the header's extra.
+HEADER_ONLY = (("frame-ancestors", "'self'"),)
+
+
+class _InlineScripts(HTMLParser):
+    """The text of each inline script a browser would run, exactly as written."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._open: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag != "script":
+            return
+        given = dict(attrs)
+        kind = (given.get("type") or "").strip().lower()
+        if "src" not in given and kind in RUNS:
+            self._open = []
+
+    def handle_data(self, data):
+        if self._open is not None:
+            self._open.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._open is not None:
+            self.scripts.append("".join(self._open))
+            self._open = None
+
+
+def inline_scripts(html: str) -> list[str]:
+    parser = _InlineScripts()
+    parser.feed(html)
+    parser.close()
+    return parser.scripts
+
+
+def script_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(html: str, header: bool = False) -> str:
+    """The page's policy: its inline scripts' hashes, in sorted order (the same bytes on
+    every build); with header, the directives only a header can carry."""
+    hashes = sorted({script_hash(s) for s in inline_scripts(html)})
+    directives = [
+        (name, " ".join([value, *hashes]) if name == "script-src" else value)
+        for name, value in DIRECTIVES + (HEADER_ONLY if header else ())
+    ]
+    return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+CHARSET = '<meta charset="utf-8">'
+
+
+def with_policy(html: str) -> str:
+    """The page with its policy in a meta element right after its charset, before any
+    script (a policy applies only to what follows it)."""
+    at = html.find(CHARSET)
+    if at < 0:
+        raise ValueError('the page has no <meta charset="utf-8"> to put its policy after')
+    at += len(CHARSET)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return html[:at] + meta + html[at:]
