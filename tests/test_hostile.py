@@ -83,7 +83,8 @@ def hostile_data(tmp_path_factory) -> Path:
     source.write_text(hostile_notice(), encoding="utf-8")
     data = base / "data"
     data.mkdir()
-    assert import_main([str(source), "--data-dir", str(data)]) == 0
+    # --lead-rule first: the first unit of each list leads, so 区财政局 has ledgers to return.
+    assert import_main([str(source), "--data-dir", str(data), "--lead-rule", "first"]) == 0
     return data
 
 
@@ -222,3 +223,192 @@ def test_a_returned_csv_ledger_reads_back_as_written(tmp_path, hostile_site, dow
     expected = [(s.strip(), str(spreadsheet_safe(s)).strip()) for s in RETURNED * 2]
     assert got == expected[: len(got)]
     assert len(got) == len(PAYLOADS)
+
+
+# -- through import, the returned ledgers, the build and every download ---------------------
+
+OFFICIAL = "https://www.example.gov.cn/zwgk/41.html?a=1&b=<x>"  # refused: '<' is not in an address
+OFFICIAL_OK = "https://www.example.gov.cn/zwgk/41.html?a=1&b=2"
+REFUSED_URLS = ("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", OFFICIAL)
+
+
+def fill_ledgers(base: Path, site, downloads) -> list[Path]:
+    """区财政局's ledger returned as a workbook, each lead row's 进展情况 and 佐证材料 holding
+    what RETURNED says, as Excel stores typed text (the CSV form: the test above)."""
+    import openpyxl
+    from fengong import ledger
+    from fengong.pages import paths
+
+    unit = site.unit("qu-cai-zheng-ju")
+    returned = base / "returned"
+    returned.mkdir()
+    book_path = returned / "区财政局-任务台账.xlsx"
+    book_path.write_bytes(downloads[paths.unit_download(unit, "xlsx")])
+    book = openpyxl.load_workbook(book_path)
+    sheet = book["任务台账"]
+    header_row = next(r for r in range(1, 20) if sheet.cell(r, 1).value == ledger.NUMBER_HEADER)
+    col = {sheet.cell(header_row, c).value: c for c in range(1, sheet.max_column + 1)}
+    led = {task.id for task in site.tasks_led(unit)}
+    assert len(led) == 4  # tasks 1, 4, 6 and 7: between them every RETURNED text
+    k = 0
+    for r in range(header_row + 1, sheet.max_row + 1):
+        if int(sheet.cell(r, col[ledger.TASK_ID_HEADER]).value) in led:
+            sheet.cell(r, col[ledger.STATUS_HEADER]).value = ledger.STATUSES[1]
+            said = {ledger.PROGRESS_HEADER: RETURNED[k], ledger.EVIDENCE_HEADER: RETURNED[-1 - k]}
+            for header, text in said.items():
+                cell = sheet.cell(r, col[header])
+                cell.value = text
+                cell.data_type = "s"  # text, as a unit's Excel keeps a typed '=…
+            k += 1
+    book.save(book_path)
+    return [book_path]
+
+
+@pytest.fixture(scope="module")
+def hostile_build(hostile_data, hostile_site, downloads):
+    """The hostile notice, its ledger returned and imported, built; with what the folder
+    around the data held before, to find any file written outside the site."""
+    from import_progress import main as import_progress
+    from sitebuild import build_site
+
+    base = hostile_data.parent
+    (hostile_data / "document.yaml").write_text(f"official_url: {OFFICIAL_OK}\n", "utf-8")
+    ledgers = fill_ledgers(base, hostile_site, downloads)
+    options = ["--period", "2021-H1", "--data-dir", str(hostile_data), "--date", "2021-07-05"]
+    code = import_progress([*map(str, ledgers), *options])
+    assert code == 0
+    before = sorted(p.relative_to(base).as_posix() for p in base.rglob("*"))
+    site_dir = build_site(base / "site", hostile_data)
+    after = sorted(
+        p.relative_to(base).as_posix()
+        for p in base.rglob("*")
+        if not p.relative_to(base).as_posix().startswith("site")
+    )
+    return site_dir, before, after
+
+
+def site_files(site_dir: Path, suffix: str) -> list[Path]:
+    return sorted(p for p in site_dir.rglob(f"*{suffix}") if p.is_file())
+
+
+def test_the_returned_text_is_imported_as_text(hostile_build, hostile_data):
+    import yaml
+
+    (report,) = (hostile_data / "progress" / "2021-H1").glob("*.yaml")
+    entries = yaml.safe_load(report.read_text("utf-8"))["reports"]
+    said = {e["progress"] for e in entries} | {e.get("evidence") for e in entries}
+    assert {r.strip() for r in RETURNED} <= said
+
+
+def test_nothing_is_written_outside_the_site_folder(hostile_build):
+    site_dir, before, after = hostile_build
+    assert after == before
+    for path in site_dir.rglob("*"):
+        assert path.resolve().is_relative_to(site_dir.resolve()), path
+    assert (site_dir / "units" / "x" / "index.html").is_file()  # '../x' is the unit 'x'
+
+
+def test_no_page_carries_executable_markup_from_the_data(hostile_build):
+    from bs4 import BeautifulSoup
+    from fengong.pages import csp
+
+    site_dir, _, _ = hostile_build
+    pages = site_files(site_dir, ".html")
+    assert len(pages) > 20
+    theme_scripts: set[str] = set()
+    for path in pages:
+        soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+        for element in soup.find_all(True):
+            handlers = [a for a in element.attrs if a.lower().startswith("on")]
+            assert not handlers, (path, element.name, handlers)
+            for attr in ("href", "src", "action", "formaction", "xlink:href"):
+                value = str(element.get(attr, "")).strip().lower()
+                assert not value.startswith(("javascript:", "data:text", "vbscript:")), path
+        assert not soup.find_all(["textarea", "iframe", "object", "embed", "svg"], onload=True)
+        assert not soup.select("img[src=x]"), path
+        theme_scripts |= set(csp.inline_scripts(str(soup)))
+        for script in soup.find_all("script"):
+            assert "alert(" not in (script.string or ""), path
+    assert len(theme_scripts) == 3  # the theme's own, the same on every page
+    task = BeautifulSoup(
+        (site_dir / "tasks" / "4" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    shown = task.select_one(".fg-task-text").get_text("")
+    assert "{{ 7*7 }}" in shown and "{% raw %}" in shown  # template syntax stays text
+    task = BeautifulSoup(
+        (site_dir / "tasks" / "5" / "index.html").read_text("utf-8"), "html.parser"
+    )
+    assert "\u202eexe.txt\u202c" in task.select_one(".fg-task-text").get_text("")  # as written
+
+
+def test_the_official_link_opens_nothing_of_ours(hostile_build):
+    from bs4 import BeautifulSoup
+
+    site_dir, _, _ = hostile_build
+    soup = BeautifulSoup((site_dir / "notice" / "index.html").read_text("utf-8"), "html.parser")
+    links = soup.find_all("a", href=OFFICIAL_OK)
+    assert links
+    for link in links:
+        assert link["rel"] == ["noopener", "noreferrer"]
+
+
+@pytest.mark.parametrize("url", REFUSED_URLS)
+def test_an_official_url_that_is_not_a_web_address_is_refused(tmp_path, hostile_data, url):
+    import shutil
+
+    from fengong.data.load import check
+
+    data = tmp_path / "data"
+    shutil.copytree(hostile_data, data)
+    (data / "document.yaml").write_text(f"official_url: '{url}'\n", "utf-8")
+    site, problems = check(data, shown_dir="data")
+    assert site is None
+    assert [str(p) for p in problems if ": warning:" not in str(p)] == [
+        "data/document.yaml:1: official_url must be the official original's web address, "
+        "starting with https://"
+    ]
+
+
+def test_a_refused_build_leaves_the_last_site_as_it_was(tmp_path, hostile_build, hostile_data):
+    import shutil
+
+    from mkdocs.exceptions import Abort, PluginError
+    from sitebuild import build_site
+
+    site_dir, _, _ = hostile_build
+    data = tmp_path / "data"
+    shutil.copytree(hostile_data, data)
+    kept = tmp_path / "site"
+    shutil.copytree(site_dir, kept)
+    before = {p: p.read_bytes() for p in kept.rglob("*") if p.is_file()}
+    (data / "document.yaml").write_text("official_url: javascript:alert(1)\n", "utf-8")
+    with pytest.raises((PluginError, Abort)):
+        build_site(kept, data)
+    assert {p: p.read_bytes() for p in kept.rglob("*") if p.is_file()} == before
+
+
+def test_every_download_of_the_built_site_is_inert(hostile_build):
+    import icalendar
+
+    site_dir, _, _ = hostile_build
+    downloads = site_dir / "downloads"
+    for path in site_files(downloads, ".csv"):
+        for row in csv_fields(path.read_bytes()):
+            for field in row:
+                assert not field or field[0] not in FORMULA_STARTS, (path, field[:40])
+    for path in site_files(downloads, ".xlsx"):
+        assert xlsx_formulas(path.read_bytes()) == [], path
+    for path in site_files(site_dir, ".docx"):  # the office's report, when the site has one
+        with zipfile.ZipFile(path) as doc:
+            xml = "".join(doc.read(n).decode("utf-8") for n in doc.namelist() if n.endswith(".xml"))
+        assert "<w:fldSimple" not in xml and "<w:instrText" not in xml, path
+    for path in site_files(site_dir, ".json"):
+        json.loads(path.read_bytes())  # each parses: data, never markup run by a page
+    texts = [text for _, text, _ in PAYLOADS]
+    for path in site_files(downloads, ".ics"):
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        kinds = {component.name for component in calendar.walk()}
+        assert kinds <= {"VCALENDAR", "VEVENT", "VALARM"}, path
+        for event in calendar.walk("VEVENT"):
+            description = str(event.get("description", ""))
+            assert any(text in description for text in texts) or "报送" in description
