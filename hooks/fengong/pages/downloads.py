@@ -360,9 +360,9 @@ def _ledger_xlsx(
     lines.append(filling_note(led))
     header_row = 1 + len(lines)  # 0-based, as XlsxWriter counts
     visible = len(columns) - len(ledger.ID_HEADERS)  # the id columns come last, hidden
-    ws.merge_range(0, 0, 0, visible - 1, title_line, book.formats["title"])
+    book.merge(ws, 0, 0, visible - 1, title_line, "title")
     for r, line in enumerate(lines, 1):
-        ws.merge_range(r, 0, r, visible - 1, line, book.formats["note"])
+        book.merge(ws, r, 0, visible - 1, line, "note")
     if duty:
         ws.set_row(1, 32)  # the notice's sentence takes two lines
         ws.set_row(header_row - 1, 32)  # and so does the filling note
