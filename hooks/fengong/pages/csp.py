@@ -7,6 +7,11 @@ say (frame-ancestors). Why each source is allowed:
 - script-src: the site's files and each inline script's hash, never 'unsafe-inline'; the
   theme's inline scripts are the same on every page (tests/test_csp.py checks), so the
   policy of the page first opened holds for the pages Material's instant navigation swaps in.
+  They are three (Material 9.8.1): the large-type switch (theme/main.html, extrahead),
+  Material's palette restore (partials/javascripts/palette.html) and its anchor check
+  (partials/javascripts/content.html). Material's scope script, whose text held each page's
+  base_url, is a file (assets/javascripts/fengong/scope.js), and so are a library home's
+  filters; Material's __config is JSON, which no browser runs.
 - style-src 'unsafe-inline': style attributes written by Python-Markdown's and our tables
   (text-align) and the charts; a style cannot run a script.
 - img-src data: Material's stylesheet draws its icons from data: SVG URLs.
