@@ -190,20 +190,21 @@ def on_post_page(output: str, page, config) -> str:
         page.canonical_url = _state["canonical"].pop(page.file.src_uri)
     if _state["qr"] is not None and page.file.src_uri in _state["sheets"]:
         output = qr.fill_slots(output, _worker_result("qr", "making the QR codes"))
-    return _with_policy(output, page.file.src_uri)
+    return _with_policy(output, page.file.src_uri, page.content or "")
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     # The theme's own pages: 404.html carries the policy too; sitemap.xml is not a page.
     if template_name.endswith(".html"):
-        return _with_policy(output, template_name)
+        return _with_policy(output, template_name, "")
     return output
 
 
-def _with_policy(output: str, name: str) -> str:
-    """The page with its Content-Security-Policy (hooks/fengong/pages/csp.py)."""
+def _with_policy(output: str, name: str, content: str) -> str:
+    """The page with its Content-Security-Policy (hooks/fengong/pages/csp.py), allowing the
+    theme's inline scripts, never one in the page's content."""
     try:
-        return csp.with_policy(output)
+        return csp.with_policy(output, content)
     except ValueError as missing:
         raise PluginError(f"{name}: {missing}; the theme's base.html must keep it") from None
 

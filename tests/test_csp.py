@@ -90,3 +90,14 @@ def test_inline_scripts_are_found_as_written(html, hashed):
 def test_a_page_without_a_charset_is_refused():
     with pytest.raises(ValueError, match="charset"):
         csp.with_policy("<html><head><script>x()</script></head></html>")
+
+
+def test_a_script_in_the_pages_content_is_never_allowed():
+    """Should an escaping mistake ever let a script into a page's content, the policy still
+    refuses it: only the theme's scripts are hashed."""
+    content = "<p>任务</p><script>alert(1)</script>"
+    html = f'<html><head><meta charset="utf-8"><script>theme()</script></head><body>{content}'
+    page = csp.with_policy(html + "</body></html>", content)
+    assert csp.script_hash("theme()") in page
+    assert csp.script_hash("alert(1)") not in page
+    assert page.count("<script>alert(1)</script>") == 1  # the page itself is left as it was

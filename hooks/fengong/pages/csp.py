@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html.parser import HTMLParser
+import re
 
 # Script types a browser runs; <script type="application/json"> (Material's __config) is data.
 RUNS = {"", "text/javascript", "application/javascript", "module"}
@@ -43,37 +43,21 @@ DIRECTIVES = (
 HEADER_ONLY = (("frame-ancestors", "'self'"),)
 
 
-class _InlineScripts(HTMLParser):
-    """The text of each inline script a browser would run, exactly as written."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self._open: list[str] | None = None
-
-    def handle_starttag(self, tag, attrs):
-        if tag != "script":
-            return
-        given = dict(attrs)
-        kind = (given.get("type") or "").strip().lower()
-        if "src" not in given and kind in RUNS:
-            self._open = []
-
-    def handle_data(self, data):
-        if self._open is not None:
-            self._open.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._open is not None:
-            self.scripts.append("".join(self._open))
-            self._open = None
+# A script element of the theme's markup (its content ends at the first </script, as HTML's
+# does); only the theme's part of a page is read, never text from the data (with_policy).
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_SRC = re.compile(r"\ssrc\s*=", re.I)
+_TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
 
 
 def inline_scripts(html: str) -> list[str]:
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
-    return parser.scripts
+    """The text of each inline script a browser would run, exactly as written."""
+    found = []
+    for attrs, text in _SCRIPT.findall(html):
+        kind = _TYPE.search(attrs)
+        if not _SRC.search(attrs) and (kind.group(1).lower() if kind else "") in RUNS:
+            found.append(text)
+    return found
 
 
 def script_hash(script: str) -> str:
@@ -95,12 +79,15 @@ def policy(html: str, header: bool = False) -> str:
 CHARSET = '<meta charset="utf-8">'
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, content: str = "") -> str:
     """The page with its policy in a meta element right after its charset, before any
-    script (a policy applies only to what follows it)."""
+    script (a policy applies only to what follows it). The hashes are those of the theme's
+    scripts only: the page's content (what the theme was given, text from the data) is left
+    out, so a script that an escaping mistake let into it is never allowed."""
     at = html.find(CHARSET)
     if at < 0:
         raise ValueError('the page has no <meta charset="utf-8"> to put its policy after')
     at += len(CHARSET)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    theme = html.replace(content, "", 1) if content else html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(theme)}">'
     return html[:at] + meta + html[at:]
