@@ -26,6 +26,22 @@ from mkdocs.structure.toc import get_toc
 
 log = get_plugin_logger("fengong")
 _state: dict = {}  # the Site of the build in progress; replaced on every build
+_serving: dict = {"live": False}  # `mkdocs serve`, for the whole process (on_startup)
+
+
+def on_startup(command, dirty) -> None:
+    # mkdocs serve's live reload is an inline script it adds to each page it serves, which a
+    # Content-Security-Policy would refuse: the preview's pages carry none (builds do).
+    _serving["live"] = command == "serve"
+    if _serving["live"]:
+        log.info(
+            "mkdocs serve: pages are previewed without their Content-Security-Policy (the live "
+            "reload is an inline script); make build writes it"
+        )
+
+
+def on_shutdown() -> None:
+    _serving["live"] = False
 
 
 def on_config(config):
@@ -203,6 +219,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
 def _with_policy(output: str, name: str, content: str) -> str:
     """The page with its Content-Security-Policy (hooks/fengong/pages/csp.py), allowing the
     theme's inline scripts, never one in the page's content."""
+    if _serving["live"]:
+        return output
     try:
         return csp.with_policy(output, content)
     except ValueError as missing:
@@ -295,4 +313,6 @@ __all__ = [
     "on_post_page",
     "on_post_template",
     "on_pre_page",
+    "on_shutdown",
+    "on_startup",
 ]

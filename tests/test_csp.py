@@ -101,3 +101,36 @@ def test_a_script_in_the_pages_content_is_never_allowed():
     assert csp.script_hash("theme()") in page
     assert csp.script_hash("alert(1)") not in page
     assert page.count("<script>alert(1)</script>") == 1  # the page itself is left as it was
+
+
+def test_mkdocs_serve_previews_without_the_policy(tmp_path):
+    """mkdocs serve adds its live reload as an inline script, which the policy would stop:
+    a build started as serve writes no policy; one started as build does (sitebuild)."""
+    import os
+
+    from import_notice import main as import_main
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from sitebuild import ROOT
+
+    data = tmp_path / "data"
+    data.mkdir()
+    assert import_main([str(ROOT / "tests/fixtures/evil/notice.txt"), "--data-dir", str(data)]) == 0
+    saved = os.environ.get("FENGONG_DATA_DIR")
+    os.environ["FENGONG_DATA_DIR"] = str(data)
+    try:
+        for command in ("serve", "build"):
+            site_dir = tmp_path / command
+            config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+            config.plugins.on_startup(command=command, dirty=False)
+            try:
+                build(config, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+            finally:
+                config.plugins.on_shutdown()
+            metas = [len(META.findall(p.read_text("utf-8"))) for p in site_dir.rglob("*.html")]
+            assert metas and set(metas) == ({0} if command == "serve" else {1}), command
+    finally:
+        if saved is None:
+            os.environ.pop("FENGONG_DATA_DIR")
+        else:
+            os.environ["FENGONG_DATA_DIR"] = saved
