@@ -437,3 +437,31 @@ def test_every_download_of_the_built_site_is_inert(hostile_build):
         for event in calendar.walk("VEVENT"):
             description = str(event.get("description", ""))
             assert any(text in description for text in texts) or "报送" in description
+
+
+def test_a_librarys_ledgers_across_notices_are_inert(tmp_path, hostile_data):
+    """A library's own downloads (each unit's ledger across its notices, library_downloads.py)
+    go through the same writers: no field a spreadsheet evaluates, no formula."""
+    import shutil
+
+    from fengong.data.load import load_library
+    from fengong.pages.library_downloads import library_download_files
+    from library_sample import move_to_library
+
+    data = tmp_path / "data"
+    shutil.copytree(hostile_data, data)
+    move_to_library(data, "csfbf-2021-2")
+    library, _ = load_library(data, shown_dir="data")
+    files = library_download_files(library)
+    own = [name for name in files if not name.startswith("notices/")]
+    assert {name.rsplit(".", 1)[1] for name in own} == {"csv", "xlsx", "ics"}
+    for name in own:
+        if name.endswith(".csv"):
+            for row in csv_fields(files[name]):
+                for field in row:
+                    assert not field or field[0] not in FORMULA_STARTS, (name, field[:40])
+        elif name.endswith(".xlsx"):
+            assert xlsx_formulas(files[name]) == [], name
+    ledger = csv_fields(files["downloads/units/qu-cai-zheng-ju.csv"])
+    column = ledger[0].index("任务内容")
+    assert ledger[1][column] == spreadsheet_safe(PAYLOADS[0][1])
