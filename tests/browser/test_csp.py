@@ -133,3 +133,22 @@ def test_an_inline_script_without_its_hash_is_refused(browser, server, artifacts
         assert any("Content Security Policy" in line for line in said), reported
         assert any(line.startswith("script-src") for line in reported), reported
         assert page.evaluate("typeof __md_get") == "function"  # scope.js ran
+
+
+def test_the_themes_hashed_scripts_run(browser, server):
+    """The three inline scripts the policy allows do their work: after a reload, the
+    large type (main.html's script) and the dark palette (Material's) are restored before
+    the first paint, and the anchor script leaves the page as it was."""
+    with watched(browser) as (page, said):
+        page.goto(server + "tasks/1/", wait_until="networkidle")
+        page.locator(".fg-large-switch").first.click()
+        page.locator("label[for=__palette_1]").first.click()  # to the dark scheme
+        # Only the inline scripts (and scope.js, whose helpers they use) can restore them now.
+        page.route("**/bundle.*.min.js", lambda route: route.abort())
+        page.route("**/fengong-reader.js", lambda route: route.abort())
+        page.reload(wait_until="networkidle")
+        assert page.evaluate("typeof window.document$") == "undefined"  # the bundle is out
+        assert page.evaluate("document.documentElement.classList.contains('fg-large')")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        # page errors: the aborted bundle leaves later scripts without document$
+        assert [v for v in violations(page, said) if not v.startswith("page error")] == []
