@@ -76,7 +76,9 @@ def nginx(tmp_path_factory, built_site):
     port = free_port()
     conf = prefix / "nginx.conf"
     conf.write_text(nginx_conf(prefix, www, port), encoding="utf-8")
-    command = [str(NGINX), "-p", str(prefix), "-c", str(conf)]
+    # -e: the log nginx opens before it reads the configuration, which would be
+    # /var/log/nginx/error.log (not writable by a user other than root).
+    command = [str(NGINX), "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")]
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
     assert "[warn]" not in checked.stderr and "[emerg]" not in checked.stderr, checked.stderr
