@@ -206,23 +206,31 @@ def on_post_page(output: str, page, config) -> str:
         page.canonical_url = _state["canonical"].pop(page.file.src_uri)
     if _state["qr"] is not None and page.file.src_uri in _state["sheets"]:
         output = qr.fill_slots(output, _worker_result("qr", "making the QR codes"))
-    return _with_policy(output, page.file.src_uri, page.content or "")
+    return _with_policy(output, page.file.src_uri)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     # The theme's own pages: 404.html carries the policy too; sitemap.xml is not a page.
     if template_name.endswith(".html"):
-        return _with_policy(output, template_name, "")
+        return _with_policy(output, template_name)
     return output
 
 
-def _with_policy(output: str, name: str, content: str) -> str:
+def _with_policy(output: str, name: str) -> str:
     """The page with its Content-Security-Policy (hooks/fengong/pages/csp.py), allowing the
-    theme's inline scripts, never one in the page's content."""
+    theme's inline scripts and no other; another in the page is reported (a strict build
+    fails on it), and the browser would refuse it."""
     if _serving["live"]:
         return output
+    for script in csp.not_the_themes(output, _state["theme_scripts"]):
+        log.warning(
+            f"{name}: an inline script the theme does not write is in the page "
+            f"({script[:60]!r}); the Content-Security-Policy stops it in browsers. Move a "
+            "script of a page into a file under docs/assets/; if the text is the data's, "
+            "find where it is rendered unescaped"
+        )
     try:
-        return csp.with_policy(output, content)
+        return csp.with_policy(output, _state["theme_scripts"])
     except ValueError as missing:
         raise PluginError(f"{name}: {missing}; the theme's base.html must keep it") from None
 
@@ -262,6 +270,8 @@ def _stop(workers) -> None:
 def on_env(env, config, files):
     # The theme's templates (Material's and ours) compiled once, not on every build.
     env.bytecode_cache = env.bytecode_cache or bytecode_cache()
+    # The inline scripts the theme writes: the only ones a page's policy allows.
+    _state["theme_scripts"] = csp.theme_scripts(config.theme.dirs)
     return env
 
 

@@ -1,5 +1,7 @@
 """The pages' Content-Security-Policy: scripts only from the site and the theme's own inline
-scripts, by their sha256 hashes taken from each page as written; nothing from another host.
+scripts, by their sha256 hashes; nothing from another host. An inline script is the theme's
+when a template of the theme writes it as it stands (theme_scripts): text from the data,
+even if an escaping mistake let it through, is never allowed.
 
 A `<meta http-equiv>` carries it in every page, as many offices cannot set headers; the
 README's nginx configuration sends the same policy as a header, with what only a header can
@@ -23,6 +25,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
+from pathlib import Path
 
 # Script types a browser runs; <script type="application/json"> (Material's __config) is data.
 RUNS = {"", "text/javascript", "application/javascript", "module"}
@@ -65,10 +69,10 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(html: str, header: bool = False) -> str:
-    """The page's policy: its inline scripts' hashes, in sorted order (the same bytes on
-    every build); with header, the directives only a header can carry."""
-    hashes = sorted({script_hash(s) for s in inline_scripts(html)})
+def policy(scripts: Iterable[str], header: bool = False) -> str:
+    """The policy allowing these inline scripts by their hashes, in sorted order (the same
+    bytes on every build); with header, the directives only a header can carry."""
+    hashes = sorted({script_hash(s) for s in scripts})
     directives = [
         (name, " ".join([value, *hashes]) if name == "script-src" else value)
         for name, value in DIRECTIVES + (HEADER_ONLY if header else ())
@@ -79,15 +83,33 @@ def policy(html: str, header: bool = False) -> str:
 CHARSET = '<meta charset="utf-8">'
 
 
-def with_policy(html: str, content: str = "") -> str:
+def theme_scripts(theme_dirs: Iterable[str | Path]) -> frozenset[str]:
+    """Every inline script the theme's templates write, as their source has it (ours and
+    Material's; its icons left out). A page's script is allowed only if it is one of these:
+    text from the data never is, and a script whose text holds template syntax differs from
+    page to page, so it must become a file (as assets/javascripts/fengong/scope.js did)."""
+    found: set[str] = set()
+    for folder in theme_dirs:
+        for path in sorted(Path(folder).rglob("*.html")):
+            if ".icons" not in path.parts:
+                found.update(inline_scripts(path.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def not_the_themes(html: str, allowed: frozenset[str]) -> list[str]:
+    """The page's inline scripts that the theme does not write: the policy stops them."""
+    return [script for script in inline_scripts(html) if script not in allowed]
+
+
+def with_policy(html: str, allowed: frozenset[str]) -> str:
     """The page with its policy in a meta element right after its charset, before any
-    script (a policy applies only to what follows it). The hashes are those of the theme's
-    scripts only: the page's content (what the theme was given, text from the data) is left
-    out, so a script that an escaping mistake let into it is never allowed."""
+    script (a policy applies only to what follows it), allowing the page's inline scripts
+    that are the theme's (theme_scripts) by their hashes, and no other: should an escaping
+    mistake ever let a script into a page, the browser refuses to run it."""
     at = html.find(CHARSET)
     if at < 0:
         raise ValueError('the page has no <meta charset="utf-8"> to put its policy after')
     at += len(CHARSET)
-    theme = html.replace(content, "", 1) if content else html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(theme)}">'
+    theirs = [script for script in inline_scripts(html) if script in allowed]
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(theirs)}">'
     return html[:at] + meta + html[at:]
