@@ -41,8 +41,13 @@ check: $(BIN)/.installed
 /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc:
 	apt-get update -q && apt-get install -y -q chromium fonts-wqy-microhei
 
+# Debian's nginx serves a built site with the README's configuration in tests/test_nginx.py
+# (the documented server setup is tested, not just written down); installed as chromium is.
+/usr/sbin/nginx:
+	apt-get update -q && apt-get install -y -q nginx-light
+
 # The whole test suite, browser tests included.
-test: $(BIN)/.installed /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+test: $(BIN)/.installed /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/sbin/nginx
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/lint-imports  # the engine's layers (.importlinter)
 	$(BIN)/python -m pytest

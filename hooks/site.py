@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fengong.data.load import load_library, load_site
 from fengong.data.readers.layout import is_library
-from fengong.pages import paths, qr, search
+from fengong.pages import csp, paths, qr, search
 from fengong.pages.address import public_url
 from fengong.pages.background import Background, BackgroundError
 from fengong.pages.render import anchor_ids, bytecode_cache, headings, render_library, render_pages
@@ -26,6 +26,22 @@ from mkdocs.structure.toc import get_toc
 
 log = get_plugin_logger("fengong")
 _state: dict = {}  # the Site of the build in progress; replaced on every build
+_serving: dict = {"live": False}  # `mkdocs serve`, for the whole process (on_startup)
+
+
+def on_startup(command, dirty) -> None:
+    # mkdocs serve's live reload is an inline script it adds to each page it serves, which a
+    # Content-Security-Policy would refuse: the preview's pages carry none (builds do).
+    _serving["live"] = command == "serve"
+    if _serving["live"]:
+        log.info(
+            "mkdocs serve: pages are previewed without their Content-Security-Policy (the live "
+            "reload is an inline script); make build writes it"
+        )
+
+
+def on_shutdown() -> None:
+    _serving["live"] = False
 
 
 def on_config(config):
@@ -195,7 +211,33 @@ def on_post_page(output: str, page, config) -> str:
         page.canonical_url = _state["canonical"].pop(page.file.src_uri)
     if _state["qr"] is not None and page.file.src_uri in _state["sheets"]:
         output = qr.fill_slots(output, _worker_result("qr", "making the QR codes"))
+    return _with_policy(output, page.file.src_uri)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    # The theme's own pages: 404.html carries the policy too; sitemap.xml is not a page.
+    if template_name.endswith(".html"):
+        return _with_policy(output, template_name)
     return output
+
+
+def _with_policy(output: str, name: str) -> str:
+    """The page with its Content-Security-Policy (hooks/fengong/pages/csp.py), allowing the
+    theme's inline scripts and no other; another in the page is reported (a strict build
+    fails on it), and the browser would refuse it."""
+    if _serving["live"]:
+        return output
+    for script in csp.not_the_themes(output, _state["theme_scripts"]):
+        log.warning(
+            f"{name}: an inline script the theme does not write is in the page "
+            f"({script[:60]!r}); the Content-Security-Policy stops it in browsers. Move a "
+            "script of a page into a file under docs/assets/; if the text is the data's, "
+            "find where it is rendered unescaped"
+        )
+    try:
+        return csp.with_policy(output, _state["theme_scripts"])
+    except ValueError as missing:
+        raise PluginError(f"{name}: {missing}; the theme's base.html must keep it") from None
 
 
 def on_post_build(config) -> None:
@@ -233,6 +275,8 @@ def _stop(workers) -> None:
 def on_env(env, config, files):
     # The theme's templates (Material's and ours) compiled once, not on every build.
     env.bytecode_cache = env.bytecode_cache or bytecode_cache()
+    # The inline scripts the theme writes: the only ones a page's policy allows.
+    _state["theme_scripts"] = csp.theme_scripts(config.theme.dirs)
     return env
 
 
@@ -282,5 +326,8 @@ __all__ = [
     "on_page_markdown",
     "on_post_build",
     "on_post_page",
+    "on_post_template",
     "on_pre_page",
+    "on_shutdown",
+    "on_startup",
 ]

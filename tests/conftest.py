@@ -62,6 +62,24 @@ def server(built_site):
 
 
 @pytest.fixture(scope="session")
+def library_folder(tmp_path_factory) -> Path:
+    """A folder with data/: tests/library_sample.py's library of three real notices."""
+    from library_sample import library_data
+
+    folder = tmp_path_factory.mktemp("library-browser")
+    library_data(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def library_server(library_folder):
+    """http://127.0.0.1:PORT/ serving the library built once for the session."""
+    site = build_site(library_folder / "site", library_folder / "data")
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
     """Where screenshots and reports go for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)

@@ -1,35 +1,17 @@
 """The library's home page (issue #13): its filters by year, issuer and target group work
 in the browser, keep their state in the address, and the page is axe clean; and its task
 indexes: tasks/ with the notice facet, and each notice's own, hold to their notice. One
-library build (tests/library_sample.py's three real notices) for the module."""
+library build (tests/library_sample.py's three real notices) for the session (conftest.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from accessibility import serious_accessibility_violations
-from chromium import serve
 from fengong.data.load import load_library
-from library_sample import library_data
-from sitebuild import build_site
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def library_folder(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("library-browser")
-    library_data(folder)
-    return folder
-
-
-@pytest.fixture(scope="module")
-def library_server(library_folder):
-    site = build_site(library_folder / "site", library_folder / "data")
-    with serve(site) as base:
-        yield base
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from pathlib import Path
 from python_calamine import CalamineError, CalamineWorkbook
 
 from .. import ledger
+from ..pages.cells import from_spreadsheet
 from ..problems import Problem
 
 # How far down a sheet the header row may be: the title, the duty and a unit's own lines.
@@ -172,8 +173,14 @@ def _read_csv(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Probl
     missing = [h for h in (*REQUIRED, ledger.UNIT_ID_HEADER) if h not in columns]
     if missing:
         return None, [Problem(shown, lines[header], _missing(missing))]
+    # The site quoted a task text a spreadsheet would evaluate (pages/cells.py): it is read
+    # back as the notice has it. The columns the unit fills were blank, so a quote there is
+    # the unit's own and is kept.
+    text_at = columns.get(ledger.TEXT_HEADER)
     body = [
-        (lines[i], r) for i, r in enumerate(records) if i > header and any(c.strip() for c in r)
+        (lines[i], _unquoted(r, text_at))
+        for i, r in enumerate(records)
+        if i > header and any(c.strip() for c in r)
     ]
     units = sorted({_cell(r, columns, ledger.UNIT_ID_HEADER) for _, r in body} - {""})
     revisions = sorted({_cell(r, columns, ledger.REVISION_HEADER) for _, r in body})
@@ -192,6 +199,12 @@ def _read_csv(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Probl
         doc_number=None,
         rows=rows,
     ), problems
+
+
+def _unquoted(record: tuple[str, ...], at: int | None) -> tuple[str, ...]:
+    if at is None or at >= len(record):
+        return record
+    return (*record[:at], from_spreadsheet(record[at]), *record[at + 1 :])
 
 
 # -- rows, either way --------------------------------------------------------------------

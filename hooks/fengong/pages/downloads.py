@@ -21,6 +21,7 @@ from xlsxwriter.worksheet import Worksheet
 from .. import ledger
 from ..model import Site, Task, Unit
 from . import paths, xlsx
+from .cells import spreadsheet_safe
 from .dated import Dated, in_date_order, reporting_items, task_items
 from .export import notice_json
 from .labels import KIND_LABELS, NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
@@ -245,11 +246,12 @@ def notice_json_bytes(site: Site, url_of: UrlOf) -> bytes:
 
 
 def csv_bytes(columns: Sequence[tuple[str, int]], rows: list[Row]) -> bytes:
-    """UTF-8 with a BOM, so Excel opens the Han text correctly; CRLF line ends (RFC 4180)."""
+    """UTF-8 with a BOM, so Excel opens the Han text correctly; CRLF line ends (RFC 4180).
+    A field a spreadsheet would evaluate as a formula starts with a quote (cells.py)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header for header, _ in columns)
-    writer.writerows(rows)
+    writer.writerows(tuple(spreadsheet_safe(value) for value in row) for row in rows)
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -362,9 +364,9 @@ def _ledger_xlsx(
     lines.append(filling_note(led))
     header_row = 1 + len(lines)  # 0-based, as XlsxWriter counts
     visible = len(columns) - len(ledger.ID_HEADERS)  # the id columns come last, hidden
-    ws.merge_range(0, 0, 0, visible - 1, title_line, book.formats["title"])
+    book.merge(ws, 0, 0, visible - 1, title_line, "title")
     for r, line in enumerate(lines, 1):
-        ws.merge_range(r, 0, r, visible - 1, line, book.formats["note"])
+        book.merge(ws, r, 0, visible - 1, line, "note")
     if duty:
         ws.set_row(1, 32)  # the notice's sentence takes two lines
         ws.set_row(header_row - 1, 32)  # and so does the filling note

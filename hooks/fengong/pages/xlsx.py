@@ -3,8 +3,9 @@
 A library writes a ledger for every unit of every notice (about 1,200 workbooks at 20
 notices); openpyxl took 30–40 ms for each, XlsxWriter takes 3. Its files are
 byte-deterministic: fixed zip stamps, and the notice's date as created and modified.
-Every value goes through `Book.write` by its type: a string is never read as a formula or
-an address, whatever the notice's text starts with.
+Every value goes through `Book.write` (or `Book.merge`) by its type: a string is always
+written with write_string, never read as a formula or an address, whatever the notice's
+text starts with (tests/test_hostile.py looks for formulas in the XML).
 """
 
 from __future__ import annotations
@@ -84,6 +85,15 @@ class Book:
             ws.write_datetime(row, col, value, fmt)
         else:
             ws.write_string(row, col, str(value), fmt)
+
+    def merge(self, ws: Worksheet, row: int, first_col: int, last_col: int, text: str, style: str):
+        """Text across merged cells of one row (0-based). merge_range alone writes its value
+        by guessing its type, and XlsxWriter takes a text like '{=…}' for an array formula
+        whatever the workbook's options say: the range is merged blank, the text written
+        as a string."""
+        fmt = self.formats[style]
+        ws.merge_range(row, first_col, row, last_col, "", fmt)
+        ws.write_string(row, first_col, text, fmt)
 
     def table(
         self,
