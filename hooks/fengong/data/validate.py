@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from ..mentions import reporting_periods
 from ..model import TASK_ROLES, UnitRegistry
+from ..places import jurisdiction
 from ..problems import Problem
 from ..textnorm import normalise
 from .records import DataSet, NoticeHead, NoticeRecord, ProgressRecord, TargetRecord, TaskRecord
@@ -25,8 +26,14 @@ NO_LEAD_WARNING = (
 )
 
 
+def notice_registry(data: DataSet) -> UnitRegistry:
+    """The unit registry as the notice's issuer reads it: 区财政局 is its own district's."""
+    notice = data.notice.notice
+    return UnitRegistry(data.units, jurisdiction(notice.issuer, notice.doc_number))
+
+
 def validate(data: DataSet) -> list[Problem]:
-    registry = UnitRegistry(data.units)
+    registry = notice_registry(data)
     problems = list(_check_notice(data, data.notice, registry))
     problems += _check_revisions(data)
     problems += _check_targets(data)
@@ -368,5 +375,6 @@ def _names_only_aliases(notices: Sequence[DataSet]) -> Iterator[Problem]:
                     task.source.line,
                     f"task {task.number}: '{name}' is only an alias of unit '{unit.id}' "
                     f"({unit.name}) in units.yaml; if the notice means that unit, add the name "
-                    "to its written_as; if not, remove the alias and import again",
+                    "to its written_as; if not, import the notice again (the name then "
+                    "becomes a unit of its own)",
                 )
