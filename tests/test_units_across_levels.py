@@ -1,0 +1,292 @@
+"""Units across levels and places (issue #21 item 4): the Dazu notice, 国发〔2018〕39号,
+国发〔2018〕42号 and a second district's notice (立山区, 鞍立政发〔2023〕2号, which writes
+区财政局 as Dazu's does) import into one library without stopping; 42号's 发展改革委 is not
+区发展改革委; the two districts' 区财政局 stay two units; stubs get kinds from their name
+and issuer."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import import_notice  # scripts/ is on the tests' path (pyproject.toml)
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from fengong.data.load import check_library
+from fengong.data.readers.units import read_units
+from fengong.importer.datafiles import stub_kind, update_units
+from fengong.model import UNIT_KINDS, Unit, UnitRegistry
+from fengong.places import jurisdiction
+from library_sample import DAZU, FIXTURES, IMPORTED, move_to_library
+from sitebuild import ROOT, build_site
+
+LISHAN = "lslzf-2023-2"
+LISHAN_SOURCE = FIXTURES / "29_lishan2023_zhongdian-renwu-fenjie-lines.txt"
+GF42 = IMPORTED["gf-2018-42"]
+
+
+def _import(source: Path, data: Path, slug: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = import_notice.main([str(source), "--data-dir", str(data), "--notice", slug])
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """The four notices, imported one after the other into a copy of data/ moved into the
+    library layout, with what each import printed."""
+    data = tmp_path_factory.mktemp("across") / "data"
+    shutil.copytree(ROOT / "data", data)
+    move_to_library(data, DAZU)
+    printed = {}
+    for slug, source in (*IMPORTED.items(), (LISHAN, LISHAN_SOURCE)):
+        status, out, err = _import(source, data, slug)
+        assert status == 0, f"import of {source.name} stopped:\n{err}"
+        printed[slug] = (out, err)
+    lib, problems = check_library(data)
+    assert lib is not None, [str(p) for p in problems]
+    return data, lib, printed
+
+
+def _unit_of(lib, slug: str, name: str) -> Unit:
+    site = next(s for s in lib.sites if s.notice.slug == slug)
+    found = {a.unit for t in site.tasks for a in t.assignments if a.unit.name == name}
+    assert len(found) == 1, found
+    return found.pop()
+
+
+def test_the_national_commission_is_not_the_districts(library):
+    _, lib, _ = library
+    commission = _unit_of(lib, "gf-2018-42", "发展改革委")
+    assert commission.id == "fa-zhan-gai-ge-wei"
+    assert (commission.kind, commission.place) == ("national_ministry", "全国")
+    assert _unit_of(lib, DAZU, "区发展改革委").id == "fagai"
+    assert _unit_of(lib, "gf-2018-42", "国资委").id == "guo-zi-wei"
+
+
+def test_an_alias_made_a_unit_is_a_warning_with_the_line_and_the_merge_edit(library):
+    data, _, printed = library
+    _, err = printed["gf-2018-42"]
+    # The first line of the notice that writes the name: its first task that does.
+    line = next(
+        n
+        for n, text in enumerate(GF42.read_text(encoding="utf-8").splitlines(), 1)
+        if "发展改革委" in text
+    )
+    warning = (
+        f"{GF42}:{line}: warning: '发展改革委' became a unit of its own of 全国, "
+        "'fa-zhan-gai-ge-wei': '发展改革委' is only an informal alias of unit 'fagai' "
+        f"(区发展改革委); if the notice means that unit, delete 'fa-zhan-gai-ge-wei' from "
+        f"{data}/units.yaml and add `written_as: [发展改革委]` to unit 'fagai'"
+    )
+    assert warning in err.splitlines()
+
+
+def test_two_districts_short_names_stay_two_units(library):
+    _, lib, printed = library
+    dazu, lishan = _unit_of(lib, DAZU, "区财政局"), _unit_of(lib, LISHAN, "区财政局")
+    assert dazu.id == "caizheng" and dazu.place == ""  # the curated unit, as it was
+    assert (lishan.id, lishan.place) == ("li-shan-qu-cai-zheng-ju", "立山区")
+    # 税务局 is only an alias of Dazu's 区税务局: 立山区's is its own unit too.
+    assert _unit_of(lib, LISHAN, "税务局").place == "立山区"
+    assert _unit_of(lib, DAZU, "区税务局").id == "shuiwu"
+    _, err = printed[LISHAN]
+    assert "the unit 'caizheng' (区财政局) is 大足区's by the notices that write it" in err
+
+
+def test_the_curated_registry_is_kept_as_it_was(library):
+    data, _, _ = library
+    before = (ROOT / "data" / "units.yaml").read_text(encoding="utf-8")
+    after = (data / "units.yaml").read_text(encoding="utf-8")
+    old = yaml.safe_load(before)["units"]
+    new = yaml.safe_load(after)["units"]
+    assert new[: len(old)] == old  # every curated field, in order; stubs only after them
+    assert all(unit.get("place") for unit in new[len(old) :])
+    # The curators' quoting and comments stay too (only a long flow list is re-wrapped).
+    assert '    name: "区人力社保局"' in after
+    assert after.startswith(before.split("\n  - id:")[0])
+
+
+def test_stub_kinds_follow_the_name_and_the_issuer(library):
+    data, _, _ = library
+    kinds = {
+        u["name"]: u["kind"] for u in yaml.safe_load((data / "units.yaml").read_text())["units"]
+    }
+    assert kinds["各省级人民政府"] == "government_group"  # never the district's 镇街（统称）
+    assert kinds["各有关部门和单位"] == "generic"
+    assert kinds["财政部"] == "national_ministry"
+    assert kinds["市场监管总局"] == "national_agency"
+    assert kinds["民航局"] == "national_body"
+    assert kinds["各街道"] == "town_group"  # 立山区's streets, a district's notice
+    assert kinds["区财政局"] == "government_department"  # the curated Dazu unit's (first)
+    assert kinds["立山经济开发区"] == "development_zone"
+
+
+def test_the_summary_says_stub_ids_are_permanent_addresses(library):
+    _, _, printed = library
+    out, _ = printed[LISHAN]
+    lines = [line for line in out.splitlines() if "permanent addresses" in line]
+    assert lines == [
+        "  their ids become the permanent addresses of their pages (units/<id>/): "
+        "qu-fa-gai-ju, li-shan-jing-ji-kai-fa-qu, quan-qu-jing-ji-yun-xing-ge-zhuan-ban, "
+        "qu-gong-xin-ju, ge-jie-dao, qu-zhi-ge-bu-men, qu-shang-wu-ju, qu-shi-chang-ju, "
+        "li-shan-qu-cai-zheng-ju, shui-wu-ju, ge-xiang-guan-dan-wei; change one only before "
+        "it is published"
+    ]
+
+
+def test_importing_again_adds_nothing(library, tmp_path):
+    data, _, _ = library
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    registry = (copy / "units.yaml").read_bytes()
+    for slug, source in (
+        (DAZU, ROOT / "data" / "source" / "dazu-2020-41.txt"),
+        (LISHAN, LISHAN_SOURCE),
+    ):
+        status, out, err = _import(source, copy, slug)
+        assert status == 0, err
+        assert "new unit(s)" not in out
+        assert "became a unit of its own" not in err
+    assert (copy / "units.yaml").read_bytes() == registry
+
+
+def test_the_library_site_shows_uncurated_units_by_name_and_places(library, tmp_path):
+    data, _, _ = library
+    site = build_site(tmp_path / "site", data)
+    for path in site.rglob("*.html"):
+        assert "待整理" not in path.read_text(encoding="utf-8"), path
+    page = BeautifulSoup(
+        (site / "units" / "shui-wu-ju" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert page.find("h1").get_text() == "税务局"
+    meta = [li.get_text() for li in page.select(".fg-unit-meta li")]
+    assert "地区：立山区" in meta
+    assert not any(item.startswith("类别") for item in meta)  # uncurated: no kind shown
+    dazu = BeautifulSoup(
+        (site / "units" / "caizheng" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert not any(li.get_text().startswith("地区") for li in dazu.select(".fg-unit-meta li"))
+
+
+# -- the pieces, alone ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("issuer", "doc_number", "places"),
+    [
+        (
+            "重庆市大足区人民政府办公室",
+            "大足府办发〔2020〕41号",
+            (("city", "重庆市"), ("county", "大足区")),
+        ),
+        ("立山区人民政府", "鞍立政发〔2023〕2号", (("county", "立山区"),)),
+        ("国务院", "国发〔2018〕39号", (("national", "全国"),)),
+        ("", "国办发〔2019〕1号", (("national", "全国"),)),
+        ("广东省人民政府", "粤府〔2021〕22号", (("provincial", "广东省"),)),
+        ("内蒙古自治区人民政府办公厅", "", (("provincial", "内蒙古自治区"),)),
+        ("龙水镇人民政府", "", (("township", "龙水镇"),)),
+        ("", "", ()),
+    ],
+)
+def test_an_issuers_places(issuer, doc_number, places):
+    assert jurisdiction(issuer, doc_number).places == places
+
+
+@pytest.mark.parametrize(
+    ("issuer", "name", "place"),
+    [
+        ("重庆市大足区人民政府办公室", "区财政局", "大足区"),
+        ("重庆市大足区人民政府办公室", "市人社局", "重庆市"),
+        ("重庆市大足区人民政府办公室", "市场监管局", "大足区"),  # 市场 is not 市
+        ("重庆市大足区人民政府办公室", "财政部", "全国"),
+        ("立山区人民政府", "市人社局", "立山区所在市"),  # never a guessed city's name
+        ("国务院", "发展改革委", "全国"),
+        ("", "区财政局", ""),  # issuer unknown: names resolve as they always did
+    ],
+)
+def test_the_place_a_name_is_of(issuer, name, place):
+    assert jurisdiction(issuer).place_of(name) == place
+
+
+@pytest.mark.parametrize(
+    ("issuer", "name", "kind"),
+    [
+        ("国务院", "各省级人民政府", "government_group"),
+        ("国务院", "各有关部门", "generic"),
+        ("国务院", "审计署", "national_ministry"),
+        ("国务院", "国资委", "national_agency"),
+        ("国务院", "国家电网公司", "enterprise"),
+        ("广东省人民政府", "省教育厅", "provincial_body"),
+        ("广东省人民政府", "各地级以上市人民政府", "government_group"),
+        ("鞍山市人民政府", "市人社局", "city_body"),
+        ("重庆市大足区人民政府办公室", "各镇街", "town_group"),
+        ("重庆市大足区人民政府办公室", "区委宣传部", "party_department"),
+        ("重庆市大足区人民政府办公室", "区总工会", "mass_organisation"),
+        ("某县人民政府", "县财政局", "county_body"),
+        ("龙水镇人民政府", "龙水镇", "township_body"),
+        ("", "各镇街人民政府〔办事处〕", "town_group"),  # as before when the issuer is unknown
+        ("", "区财政局", "uncurated"),
+    ],
+)
+def test_a_stubs_kind(issuer, name, kind):
+    assert stub_kind(name, jurisdiction(issuer)) == kind
+
+
+def test_every_kind_but_uncurated_has_a_label():
+    assert UNIT_KINDS["uncurated"] == ""
+    assert all(label for kind, label in UNIT_KINDS.items() if kind != "uncurated")
+    assert Unit(id="x", name="税务局").kind_label == ""
+
+
+def test_the_single_layout_keeps_aliases_as_they_resolve():
+    """Outside a library a name that is an alias resolves as it always did: no stub."""
+    text = 'units:\n  - id: fagai\n    name: 区发展改革委\n    aliases: ["发展改革委"]\n'
+    where = jurisdiction("重庆市大足区人民政府办公室")
+    assert update_units(text, ["发展改革委"], where) == (text, [])
+
+
+def _read(tmp_path: Path, text: str):
+    path = tmp_path / "units.yaml"
+    path.write_text(text, encoding="utf-8")
+    return read_units(path, "data/units.yaml")
+
+
+def test_two_places_may_each_have_their_unit_of_a_name(tmp_path):
+    units, problems = _read(
+        tmp_path,
+        "units:\n"
+        "  - {id: caizheng, name: 区财政局, kind: government_department}\n"
+        "  - {id: ls-caizheng, name: 区财政局, kind: government_department, place: 立山区}\n"
+        "  - {id: fagai, name: 区发展改革委, kind: government_department, aliases: [发展改革委]}\n"
+        "  - {id: gj-fagai, name: 发展改革委, kind: national_ministry, place: 全国}\n",
+    )
+    assert problems == []
+    registry = UnitRegistry(units, jurisdiction("立山区人民政府"))
+    assert registry.find("区财政局").id == "ls-caizheng"
+    assert (
+        UnitRegistry(units, jurisdiction("重庆市大足区人民政府")).find("区财政局").id == "caizheng"
+    )
+    assert UnitRegistry(units, jurisdiction("国务院")).find("发展改革委").id == "gj-fagai"
+    assert UnitRegistry(units).find("发展改革委").id == "fagai"  # no issuer: the alias
+
+
+def test_one_place_still_has_one_unit_of_a_name(tmp_path):
+    _, problems = _read(
+        tmp_path,
+        "units:\n"
+        "  - {id: a, name: 区财政局, kind: government_department, place: 立山区}\n"
+        "  - {id: b, name: 区财政局, kind: government_department, place: 立山区}\n"
+        "  - {id: c, name: 区税务局, kind: vertical_agency, aliases: [税务局]}\n"
+        "  - {id: d, name: 区税务分局, kind: vertical_agency, aliases: [税务局]}\n",
+    )
+    assert [p.message for p in problems] == [
+        "unit 'b': the name '区财政局' is also used by unit 'a' (line 2); "
+        "a name must point to one unit",
+        "unit 'd': the name '税务局' is also used by unit 'c' (line 4); "
+        "a name must point to one unit",
+    ]
