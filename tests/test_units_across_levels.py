@@ -167,6 +167,13 @@ def test_the_library_site_shows_uncurated_units_by_name_and_places(library, tmp_
     meta = [li.get_text() for li in page.select(".fg-unit-meta li")]
     assert "地区：立山区" in meta
     assert not any(item.startswith("类别") for item in meta)  # uncurated: no kind shown
+    # The list of units: the place under the name, no 类别 label over an empty cell.
+    index = BeautifulSoup(
+        (site / "units" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    row = index.find("a", href="shui-wu-ju/").find_parent("tr")
+    assert row.find("small").get_text() == "立山区"
+    assert row.select('td[data-label="类别"]') == []
     dazu = BeautifulSoup(
         (site / "units" / "caizheng" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
