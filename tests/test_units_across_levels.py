@@ -297,3 +297,44 @@ def test_one_place_still_has_one_unit_of_a_name(tmp_path):
         "unit 'd': the name '税务局' is also used by unit 'c' (line 4); "
         "a name must point to one unit",
     ]
+
+
+def _notice_yaml(issuer: str, addressees: list[str], units: list[str]) -> str:
+    """A notice.yaml as the importer writes it, cut to what the unit stubs read."""
+    lines = ["format: 1", "notice:", "  doc_number: X〔2023〕1号", f"  issuer: {issuer}"]
+    lines += ["  addressees:", *(f"  - {name}" for name in addressees)]
+    lines += ["tasks:", "- number: 1", "  units:", *(f"  - {name}" for name in units)]
+    return "\n".join([*lines, "blocks: []", ""])
+
+
+@pytest.mark.parametrize(
+    ("addressees", "units", "stubbed"),
+    [
+        ([], ["区财政局"], [("li-shan-qu-cai-zheng-ju", "立山区")]),  # Dazu's task names it
+        (["区财政局"], [], []),  # only an addressee of Dazu's: no unit of it, no split
+    ],
+)
+def test_a_placeless_unit_is_another_places_only_by_its_tasks(tmp_path, addressees, units, stubbed):
+    folder = tmp_path / "notices" / "dazu"
+    folder.mkdir(parents=True)
+    (folder / "notice.yaml").write_text(
+        _notice_yaml("重庆市大足区人民政府办公室", addressees, units), encoding="utf-8"
+    )
+    registry = "units:\n  - id: caizheng\n    name: 区财政局\n    kind: government_department\n"
+    where = jurisdiction("立山区人民政府")
+    text, stubs = update_units(registry, ["区财政局"], where, library=tmp_path, slug="lishan")
+    assert [(stub.id, stub.place) for stub in stubs] == stubbed
+    assert text.startswith(registry)
+
+
+def test_a_name_another_place_has_gets_an_id_with_the_place(tmp_path):
+    (tmp_path / "notices").mkdir()
+    registry = (
+        "units:\n  - id: qu-xin-ju\n    name: 区新局\n    kind: government_department\n"
+        "    place: 大足区\n"
+    )
+    where = jurisdiction("立山区人民政府")
+    _, stubs = update_units(registry, ["区新局"], where, library=tmp_path, slug="lishan")
+    assert [(s.id, s.place, s.kind, s.beside) for s in stubs] == [
+        ("li-shan-qu-xin-ju", "立山区", "government_department", None)
+    ]

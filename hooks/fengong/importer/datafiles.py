@@ -296,8 +296,9 @@ def update_units(
     of its own, and so does a name whose place-less unit the library's other notices write
     for another place (two districts' 区财政局); curated entries are never changed."""
     entries_now = _entries(units_text)
-    wanted = [n for n in written_names if _stub_for(n, entries_now, where, library, slug)]
-    if units_text is not None and not wanted:
+    others = _OtherNotices(library, slug) if library is not None else None
+    wanted = {n: _stub_for(n, entries_now, where, others) for n in dict.fromkeys(written_names)}
+    if units_text is not None and not any(wanted.values()):
         # Nothing to add: the text as it is, without the round-trip parser (ruamel keeps
         # the curators' comments, and takes a second on a library's registry).
         return units_text, []
@@ -312,13 +313,14 @@ def update_units(
     for name in written_names:
         if any(stub.name == name for stub in added):
             continue
-        beside = _stub_for(name, entries_now, where, library, slug)
+        beside = wanted[name]
         if not beside:
             continue
         place = where.place_of(name)
         other, places = beside if isinstance(beside, tuple) else (None, ())
-        # Beside a unit of the same name, the id says the place: li-shan-qu-cai-zheng-ju.
-        same_name = other is not None and other.get("name") == name
+        # Beside a unit of the same name (another place's), the id says the place:
+        # li-shan-qu-cai-zheng-ju beside caizheng.
+        same_name = any(name in _written(e) for e in entries_now)
         new_id = unit_id(_placed(name, place) if same_name else name, taken)
         taken.add(new_id)
         entry = {"id": new_id, "name": name, "kind": stub_kind(name, where)}
@@ -364,25 +366,25 @@ def _written(entry: dict) -> tuple[str, ...]:
     return tuple(str(n) for n in names if n)
 
 
-def _stub_for(name, entries, where: Jurisdiction, library: Path | None, slug: str):
+def _stub_for(name, entries, where: Jurisdiction, others: _OtherNotices | None):
     """Whether name needs a stub: False when a unit of units.yaml answers to it from this
     notice; True for a new name; (the unit beside it, its places) when the name is another
-    unit's alias, or that unit is another place's (in a library only)."""
+    unit's alias, or that unit is another place's (in a library only: `others`)."""
     place = where.place_of(name)
     if place and any(name in _written(e) and (e.get("place") or "") == place for e in entries):
         return False
     placeless = [e for e in entries if name in _written(e) and not e.get("place")]
     if placeless:
-        if library is None or not place:
+        if others is None or not place:
             return False
         placed = {(n, e["place"]) for e in entries if e.get("place") for n in _written(e)}
-        places = _places_writing(library, slug, _written(placeless[0]), placed)
+        places = others.places_writing(_written(placeless[0]), placed)
         if not places or place in places:
             return False
         return placeless[0], tuple(sorted(places))
     owner = next((e for e in entries if name in (e.get("aliases") or ())), None)
     if owner is not None:
-        return False if library is None else (owner, ())
+        return False if others is None else (owner, ())
     return True
 
 
@@ -390,24 +392,43 @@ _ISSUER = re.compile(r"^  issuer: ['\"]?(.*?)['\"]?$", re.M)
 _DOC_NUMBER = re.compile(r"^  doc_number: ['\"]?(.*?)['\"]?$", re.M)
 
 
-def _places_writing(
-    library: Path, slug: str, names: tuple[str, ...], placed: set[tuple[str, str]]
-) -> set[str]:
-    """The places the library's other notices mean when they write one of names (a
-    place-less unit's) and mean that unit (no unit of `placed`, (name, place), is theirs):
-    read from their notice.yaml's issuer and 文号 and unit lists."""
-    places: set[str] = set()
-    for path in sorted((library / "notices").glob(f"*/{NOTICE_FILE}")):
-        if path.parent.name == slug:
-            continue
-        text = path.read_text(encoding="utf-8")
-        used = [n for n in names if f"- {n}\n" in text or f"- '{n}'\n" in text]
-        if not used:
-            continue
-        issuer, number = _ISSUER.search(text), _DOC_NUMBER.search(text)
-        where = jurisdiction(issuer.group(1) if issuer else "", number.group(1) if number else "")
-        places.update(where.place_of(n) for n in used if (n, where.place_of(n)) not in placed)
-    return places
+class _OtherNotices:
+    """The library's other notices, read once and only when a name needs them: each one's
+    jurisdiction (from the issuer and 文号 of its notice.yaml) and its tasks' part of the
+    file, where its unit lists are (not its addressees)."""
+
+    def __init__(self, library: Path, slug: str):
+        self._library, self._slug = library, slug
+        self._read: list[tuple[Jurisdiction, str]] | None = None
+
+    def _notices(self) -> list[tuple[Jurisdiction, str]]:
+        if self._read is None:
+            self._read = []
+            for path in sorted((self._library / "notices").glob(f"*/{NOTICE_FILE}")):
+                if path.parent.name == self._slug:
+                    continue
+                text = path.read_text(encoding="utf-8")
+                issuer, number = _ISSUER.search(text), _DOC_NUMBER.search(text)
+                where = jurisdiction(
+                    issuer.group(1) if issuer else "", number.group(1) if number else ""
+                )
+                start = text.find("\ntasks:")
+                end = text.find("\nblocks:", start)  # kept: its newline ends a last name
+                tasks = text[start : end + 1 if end > 0 else len(text)] if start >= 0 else ""
+                self._read.append((where, tasks))
+        return self._read
+
+    def places_writing(self, names: tuple[str, ...], placed: set[tuple[str, str]]) -> set[str]:
+        """The places the other notices mean when they write one of names (a place-less
+        unit's) and mean that unit: no unit of `placed`, (name, place), is theirs."""
+        places: set[str] = set()
+        for where, tasks in self._notices():
+            for name in names:
+                if f"- {name}\n" in tasks or f"- '{name}'\n" in tasks:
+                    place = where.place_of(name)
+                    if (name, place) not in placed:
+                        places.add(place)
+        return places
 
 
 def stub_warnings(stubs: list[Stub], tasks, shown: str, units_shown: str) -> list[Problem]:
