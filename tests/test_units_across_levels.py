@@ -338,3 +338,26 @@ def test_a_name_another_place_has_gets_an_id_with_the_place(tmp_path):
     assert [(s.id, s.place, s.kind, s.beside) for s in stubs] == [
         ("li-shan-qu-xin-ju", "立山区", "government_department", None)
     ]
+
+
+def test_a_library_that_joined_two_places_units_is_refused(library, tmp_path):
+    """Data made before places (or by hand): 立山区's tasks naming Dazu's place-less unit."""
+    data, _, _ = library
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    units = copy / "units.yaml"
+    text = units.read_text(encoding="utf-8")
+    stub = "  - id: li-shan-qu-cai-zheng-ju\n    name: 区财政局\n"
+    assert text.count(stub) == 1
+    units.write_text(text.replace(stub, stub.replace("区财政局", "区财政局甲")), encoding="utf-8")
+    lib, problems = check_library(copy)
+    assert lib is None
+    notice = copy / "notices" / LISHAN / "notice.yaml"
+    found = [str(p) for p in problems if p.severity == "error"]
+    assert len(found) == 1
+    assert found[0].startswith(f"{notice}:")
+    assert found[0].endswith(
+        ": task 5: '区财政局' is 立山区's here, but unit 'caizheng' (区财政局) is 大足区's in "
+        f"notice '{DAZU}', and a unit is one place's; import again the notice whose unit it "
+        "is not (it then gets a unit of its own), or add `place:` to the unit in units.yaml"
+    )
