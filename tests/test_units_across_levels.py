@@ -361,3 +361,20 @@ def test_a_library_that_joined_two_places_units_is_refused(library, tmp_path):
         f"notice '{DAZU}', and a unit is one place's; import again the notice whose unit it "
         "is not (it then gets a unit of its own), or add `place:` to the unit in units.yaml"
     )
+
+
+def test_a_notice_of_no_known_issuer_is_said_to_have_no_place(library, tmp_path):
+    """官渡区's excerpt has no 发文机关 and no 文号: its 区财政局 cannot be placed; the import
+    says so once instead of joining it silently."""
+    data, _, _ = library
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    source = FIXTURES / "21_guandu2016_wenzengzhang.txt"
+    status, _, err = _import(source, copy, "guandu-2016")
+    assert status == 0, err
+    assert (
+        f"{source}: warning: cannot tell the notice's issuer (no 发文机关 or 文号 read), so not "
+        "its place: its short names (区政务服务局、区发改局、区审改办、区住建局、区级相关部门 …) "
+        "join the units of those names whatever their place; add the 发文机关 line to the "
+        "source and import again if the notice is another place's"
+    ) in err.splitlines()

@@ -431,6 +431,22 @@ class _OtherNotices:
         return places
 
 
+def unplaced_warning(where: Jurisdiction, written: list[str], shown: str) -> list[Problem]:
+    """In a library, a notice whose issuer is not known (neither 发文机关 nor 文号 read) has
+    no place: its short names (区财政局) then join any unit of that name, whichever place's
+    it is. Said once, so a person checks them."""
+    short = [name for name in written if name.startswith(("区", "县", "市", "省"))]
+    if where.places or not short:
+        return []
+    message = (
+        "cannot tell the notice's issuer (no 发文机关 or 文号 read), so not its place: "
+        f"its short names ({'、'.join(short[:5])}{' …' if len(short) > 5 else ''}) join the "
+        "units of those names whatever their place; add the 发文机关 line to the source "
+        "and import again if the notice is another place's"
+    )
+    return [Problem(shown, 0, message, "warning")]
+
+
 def stub_warnings(stubs: list[Stub], tasks, shown: str, units_shown: str) -> list[Problem]:
     """One warning per stub made beside another unit, at the first task that writes it:
     what was done, and the exact edit that merges the two if they are the same unit."""

@@ -279,6 +279,8 @@ def _data_files(
     )
     added = [stub.name for stub in stubs]
     result.problems += datafiles.stub_warnings(stubs, parsed.tasks, str(source), str(units_path))
+    if library is not None:
+        result.problems += datafiles.unplaced_warning(where, written, str(source))
 
     result.report.append(
         f"imported {source}: {len(parsed.tasks)} tasks, {len(parsed.clauses)} clauses, "
