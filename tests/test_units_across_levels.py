@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from fengong.data.load import check_library
 from fengong.data.readers.units import read_units
-from fengong.importer.datafiles import stub_kind, update_units
+from fengong.importer.datafiles import stub_kind, unit_id, update_units
 from fengong.model import UNIT_KINDS, Unit, UnitRegistry
 from fengong.places import jurisdiction
 from library_sample import DAZU, FIXTURES, IMPORTED, move_to_library
@@ -378,3 +378,12 @@ def test_a_notice_of_no_known_issuer_is_said_to_have_no_place(library, tmp_path)
         "join the units of those names whatever their place; add the 发文机关 line to the "
         "source and import again if the notice is another place's"
     ) in err.splitlines()
+
+
+def test_a_stub_id_is_whole_syllables_and_short():
+    name = "国家发展和改革委员会国民经济综合司宏观经济研究院产业经济与技术经济研究所"
+    new_id = unit_id(name, set())
+    assert len(new_id) <= 60
+    # (cut at 60 characters, it would end in "zong-h")
+    assert new_id == "guo-jia-fa-zhan-he-gai-ge-wei-yuan-hui-guo-min-jing-ji-zong"
+    assert unit_id("区财政局", {"qu-cai-zheng-ju"}) == "qu-cai-zheng-ju-2"

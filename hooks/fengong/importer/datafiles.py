@@ -190,7 +190,13 @@ def unit_id(name: str, taken: set[str]) -> str:
     from pypinyin import lazy_pinyin
 
     syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name)]
-    base = "-".join(s for s in syllables if s)[:60].strip("-") or "unit"
+    # Whole syllables, at most 60 characters: a long name's id is cut between two of them.
+    base = ""
+    for syllable in filter(None, syllables):
+        if base and len(base) + 1 + len(syllable) > 60:
+            break
+        base = f"{base}-{syllable}" if base else syllable
+    base = base[:60] or "unit"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
