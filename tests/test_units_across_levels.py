@@ -197,6 +197,8 @@ def test_the_library_site_shows_uncurated_units_by_name_and_places(library, tmp_
         ("广东省人民政府", "粤府〔2021〕22号", (("provincial", "广东省"),)),
         ("内蒙古自治区人民政府办公厅", "", (("provincial", "内蒙古自治区"),)),
         ("龙水镇人民政府", "", (("township", "龙水镇"),)),
+        ("重庆市大足区城市管理局", "", (("city", "重庆市"), ("county", "大足区"))),
+        ("济南市市中区人民政府", "", (("city", "济南市"), ("county", "市中区"))),
         ("", "", ()),
     ],
 )

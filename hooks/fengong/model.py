@@ -157,29 +157,38 @@ class UnitRegistry:
                 index.setdefault(name, unit)
         return index
 
-    @cached_property
-    def _written(self) -> dict[tuple[str, str], Unit]:
-        index: dict[tuple[str, str], Unit] = {}
-        for unit in self.units:
-            for name in (unit.name, *unit.written_as, *unit.former_names):
-                index.setdefault((name, unit.place), unit)
-        return index
-
-    @cached_property
-    def _aliases(self) -> dict[str, Unit]:
-        index: dict[str, Unit] = {}
-        for unit in self.units:
-            for name in unit.aliases:
-                index.setdefault(name, unit)
-        return index
-
     def find(self, name: str) -> Unit | None:
+        written, aliases = _name_indexes(self.units)
         place = self.jurisdiction.place_of(name)
         return (
-            (self._written.get((name, place)) if place else None)
-            or self._written.get((name, ""))
-            or self._aliases.get(name)
+            (written.get((name, place)) if place else None)
+            or written.get((name, ""))
+            or aliases.get(name)
         )
+
+
+# The name indexes of the last registry's units, kept by identity: a library's notices share
+# one units tuple, so its hundreds of notices (each its own UnitRegistry) index it once; a new
+# load reads a new tuple and gets new indexes.
+_LAST_INDEXES: list[tuple[tuple[Unit, ...], dict[tuple[str, str], Unit], dict[str, Unit]]] = []
+
+
+def _name_indexes(
+    units: tuple[Unit, ...],
+) -> tuple[dict[tuple[str, str], Unit], dict[str, Unit]]:
+    """(name as written, place) → unit, and informal alias → unit; the first unit wins."""
+    last = _LAST_INDEXES[0] if _LAST_INDEXES else None
+    if last is not None and last[0] is units:
+        return last[1], last[2]
+    written: dict[tuple[str, str], Unit] = {}
+    aliases: dict[str, Unit] = {}
+    for unit in units:
+        for name in (unit.name, *unit.written_as, *unit.former_names):
+            written.setdefault((name, unit.place), unit)
+        for name in unit.aliases:
+            aliases.setdefault(name, unit)
+    _LAST_INDEXES[:] = [(units, written, aliases)]
+    return written, aliases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

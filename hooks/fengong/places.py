@@ -5,6 +5,7 @@ name) ask it, so the two can never disagree."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,6 +44,7 @@ _RELATIVE_PREFIX = (
     ("区", "county"),
     ("县", "county"),
 )
+_PREFIXES = tuple(prefix for prefix, _ in _RELATIVE_PREFIX)
 _ABOVE = {"provincial": "省", "city": "市", "county": "区县"}
 # Words that begin with one of those prefixes without meaning the place (市场监管局).
 _NOT_A_PREFIX = ("市场", "市政", "区域", "县域")
@@ -80,24 +82,29 @@ class Jurisdiction:
 
     def locate(self, name: str) -> tuple[str, str]:
         """(place, level) of a unit name as this issuer writes it."""
-        if not self.places:
-            return "", ""
-        relative = not name.startswith(_NOT_A_PREFIX) and name.startswith(
-            tuple(prefix for prefix, _ in _RELATIVE_PREFIX)
-        )
-        national_shape = _NATIONAL_SHAPE.search(name) and not relative and "委" not in name
-        if _NATIONAL_NAME.match(name) or national_shape or self.level == LEVELS[0]:
-            return NATIONAL, LEVELS[0]
-        if relative:
-            for prefix, level in _RELATIVE_PREFIX:
-                if name.startswith(prefix):
-                    for place_level, place in self.places:
-                        if place_level == level:
-                            return place, level
-                    # The issuer does not name that place (立山区人民政府 writing 市人社局):
-                    # say which one it is, never guess its name.
-                    return f"{self.place}所在{_ABOVE[level]}", level
-        return self.place, self.level
+        return _locate(self.places, name)
+
+
+# A library's notices write the same names again and again, and every name is located by
+# the build, the checks and the importer: worth remembering (pure: same input, same output).
+@functools.lru_cache(maxsize=8192)
+def _locate(places: tuple[tuple[str, str], ...], name: str) -> tuple[str, str]:
+    if not places:
+        return "", ""
+    own_level, own_place = places[-1]
+    relative = not name.startswith(_NOT_A_PREFIX) and name.startswith(_PREFIXES)
+    national_shape = _NATIONAL_SHAPE.search(name) and not relative and "委" not in name
+    if _NATIONAL_NAME.match(name) or national_shape or own_level == LEVELS[0]:
+        return NATIONAL, LEVELS[0]
+    if relative:
+        level = next(level for prefix, level in _RELATIVE_PREFIX if name.startswith(prefix))
+        for place_level, place in places:
+            if place_level == level:
+                return place, level
+        # The issuer does not name that place (立山区人民政府 writing 市人社局): say which
+        # one it is, never guess its name.
+        return f"{own_place}所在{_ABOVE[level]}", level
+    return own_place, own_level
 
 
 def jurisdiction(issuer: str, doc_number: str = "") -> Jurisdiction:
@@ -113,6 +120,11 @@ def jurisdiction(issuer: str, doc_number: str = "") -> Jurisdiction:
         found = _DIVISION.match(rest)
         if found is None:
             break
-        places.append((_LEVEL_OF_SUFFIX[found.group(2)], found.group(0)))
+        level = _LEVEL_OF_SUFFIX[found.group(2)]
+        # Each division is below the one before; what follows is an office's own name
+        # (大足区城市管理局: 城市 is no city).
+        if places and LEVELS.index(level) <= LEVELS.index(places[-1][0]):
+            break
+        places.append((level, found.group(0)))
         rest = rest[found.end() :]
     return Jurisdiction(tuple(places))
