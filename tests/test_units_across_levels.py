@@ -389,3 +389,18 @@ def test_a_stub_id_is_whole_syllables_and_short():
     # (cut at 60 characters, it would end in "zong-h")
     assert new_id == "guo-jia-fa-zhan-he-gai-ge-wei-yuan-hui-guo-min-jing-ji-zong"
     assert unit_id("区财政局", {"qu-cai-zheng-ju"}) == "qu-cai-zheng-ju-2"
+
+
+def test_another_districts_group_is_not_called_dazus_towns(tmp_path):
+    """A single site of 立山区's notice: its 各街道 (a stubbed group with a place) is not
+    described as 全区各镇人民政府和街道办事处, which the Dazu registry's group is."""
+    data = tmp_path / "data"
+    status = import_notice.main([str(LISHAN_SOURCE), "--data-dir", str(data)])
+    assert status == 0
+    site = build_site(tmp_path / "site", data)
+    page = (site / "units" / "ge-jie-dao" / "index.html").read_text(encoding="utf-8")
+    text = BeautifulSoup(page, "html.parser").select_one(".admonition").get_text()
+    assert "“各街道”是通知对一组单位的统称：列出它的任务，它所指的每一个单位都负有责任。" in text
+    assert "镇人民政府" not in text
+    sheet = (site / "units" / "ge-jie-dao" / "print" / "index.html").read_text(encoding="utf-8")
+    assert "“各街道”是统称：列出它的任务，它所指的每一个单位都负有责任。" in sheet
