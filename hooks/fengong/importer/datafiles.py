@@ -40,6 +40,7 @@ UNITS_HEADER = """\
 # id: stable ASCII id used in URLs (never change it once published)
 # name: the short name as the notice writes it; written_as: other written forms
 # aliases: informal names people search for; kind: see hooks/fengong/model.py UNIT_KINDS
+# place: where the unit is (大足区, 全国), from its notice's issuer (two places, two units)
 units: []
 """
 
