@@ -161,9 +161,12 @@ def test_the_library_site_shows_uncurated_units_by_name_and_places(library, tmp_
     for path in site.rglob("*.html"):
         assert "待整理" not in path.read_text(encoding="utf-8"), path
     page = BeautifulSoup(
-        (site / "units" / "shui-wu-ju" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        (site / "units" / "quan-qu-jing-ji-yun-xing-ge-zhuan-ban" / "index.html").read_text(
+            encoding="utf-8"
+        ),
+        "html.parser",
     )
-    assert page.find("h1").get_text() == "税务局"
+    assert page.find("h1").get_text() == "全区经济运行各专班"
     meta = [li.get_text() for li in page.select(".fg-unit-meta li")]
     assert "地区：立山区" in meta
     assert not any(item.startswith("类别") for item in meta)  # uncurated: no kind shown
@@ -171,7 +174,7 @@ def test_the_library_site_shows_uncurated_units_by_name_and_places(library, tmp_
     index = BeautifulSoup(
         (site / "units" / "index.html").read_text(encoding="utf-8"), "html.parser"
     )
-    row = index.find("a", href="shui-wu-ju/").find_parent("tr")
+    row = index.find("a", href="quan-qu-jing-ji-yun-xing-ge-zhuan-ban/").find_parent("tr")
     assert row.find("small").get_text() == "立山区"
     assert row.select('td[data-label="类别"]') == []
     dazu = BeautifulSoup(
@@ -237,6 +240,11 @@ def test_the_place_a_name_is_of(issuer, name, place):
         ("重庆市大足区人民政府办公室", "区委宣传部", "party_department"),
         ("重庆市大足区人民政府办公室", "区总工会", "mass_organisation"),
         ("某县人民政府", "县财政局", "county_body"),
+        ("立山区人民政府", "区税务局", "vertical_agency"),
+        ("立山区人民政府", "区人民法院", "uncurated"),  # not a 区政府部门
+        ("立山区人民政府", "区纪委监委", "uncurated"),
+        ("昆明市官渡区人民政府", "区国土分局", "uncurated"),
+        ("广东省人民政府", "省政协办公厅", "uncurated"),
         ("龙水镇人民政府", "龙水镇", "township_body"),
         ("", "各镇街人民政府〔办事处〕", "town_group"),  # as before when the issuer is unknown
         ("", "区财政局", "uncurated"),

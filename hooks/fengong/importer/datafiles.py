@@ -222,6 +222,12 @@ _TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处)(人民政府)?$")
 # 国际发展合作署); any other national body is 中央和国家机关 until curated.
 _NATIONAL_MINISTRY = re.compile(r"部$|^(中国)?人民银行$|^审计署$|(?<!国资)委$")
 _NATIONAL_AGENCY = re.compile(r"总局$|(?<!审计)署$|国资委$")
+# Bodies a name prefix does not make a government's department: the people's congress,
+# the CPPCC, courts, procuratorates, discipline commissions, armed-forces departments, and a
+# higher bureau's branch (区国土分局); they wait for curation.
+_NOT_A_DEPARTMENT = re.compile(r"人大|政协|法院|检察院|纪委|监委|人武部|分局$")
+# Bodies managed from above (垂直管理): 区税务局, 区气象局, 区烟草专卖局.
+_VERTICAL = re.compile(r"税务|海关|气象|烟草|邮政|金融监管|调查队|消防救援")
 _LEVEL_KINDS = {
     "provincial": "provincial_body",
     "city": "city_body",
@@ -259,6 +265,10 @@ def stub_kind(name: str, where: Jurisdiction = NOWHERE) -> str:
         return "mass_organisation"
     if _DEVELOPMENT_ZONE.search(name):
         return "development_zone"
+    if _VERTICAL.search(name):
+        return "vertical_agency"
+    if _NOT_A_DEPARTMENT.search(name):
+        return "uncurated"
     if level == "county":
         if name.startswith("区委"):
             return "party_department"
