@@ -292,8 +292,8 @@ def test_a_name_only_an_alias_of_another_unit(data):
     units = data / "units.yaml"
     edit(
         units,
-        "[发改委, 区发改委, 发展和改革委员会]",
-        "[发改委, 区发改委, 发展和改革委员会, 财政部]",
+        '"发展改革委", "发展和改革委员会"]',
+        '"发展改革委", "发展和改革委员会", "财政部"]',
     )
     edit(
         units,

@@ -145,7 +145,9 @@ EDITS = {
         (
             "data/units.yaml:{line}: unit 'quwei-zuzhibu': unknown kind 'party'; use one of "
             "government_department, party_department, mass_organisation, development_zone, "
-            "vertical_agency, public_institution, town_group, generic, uncurated",
+            "vertical_agency, public_institution, town_group, generic, national_ministry, "
+            "national_agency, national_body, provincial_body, city_body, county_body, "
+            "township_body, enterprise, government_group, uncurated",
         ),
         _fragment("units.yaml", "kind: party", offset=-3),
     ),

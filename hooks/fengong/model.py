@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from .places import Jurisdiction
+
 # A unit's role in a task: 牵头 (lead) or 参与 (one of the other responsible units).
 Role = Literal["lead", "partner"]
 # The roles a notice itself gives: 牵头, 负责, 配合 / 参与 / 协同, 指导 (notice.yaml `roles`).
@@ -21,7 +23,19 @@ UNIT_KINDS: dict[str, str] = {
     "public_institution": "事业单位",
     "town_group": "镇街（统称）",
     "generic": "泛指单位",
-    "uncurated": "待整理",
+    # Across levels and places (a library holds national, provincial … notices): the kinds
+    # a stub's name and its notice's issuer show (importer/datafiles.py stub_kind).
+    "national_ministry": "国务院部委",
+    "national_agency": "国务院直属机构",
+    "national_body": "中央和国家机关",
+    "provincial_body": "省级部门",
+    "city_body": "市级部门",
+    "county_body": "县级部门",
+    "township_body": "乡镇（街道）",
+    "enterprise": "企业",
+    "government_group": "地方人民政府（统称）",
+    # Not curated yet: the site shows the unit by its name as written and no kind.
+    "uncurated": "",
 }
 
 # Block kinds: every line of the source belongs to exactly one block, in order.
@@ -103,6 +117,10 @@ class Unit:
     # notice may write for this unit; they resolve to it as written_as does.
     replaced_by: str = ""
     former_names: tuple[str, ...] = ()
+    # The place the unit belongs to (大足区, 立山区, 全国): two districts' 区财政局 are two
+    # units. "" for a registry that records none (one place's site): such a unit answers
+    # to its names from any notice (places.py says which place a notice's name is of).
+    place: str = ""
     source: Source = _source()
 
     @property
@@ -122,9 +140,14 @@ class Unit:
 @dataclass(frozen=True)
 class UnitRegistry:
     """units.yaml: every unit, and the one index from any name a unit is known by (its
-    name, the forms the notices write, its former names, its aliases) to the unit."""
+    name, the forms the notices write, its former names, its aliases) to the unit.
+
+    Seen from one notice (its issuer's jurisdiction), a name resolves first to the unit of
+    the place the name is of (区财政局 in 立山区's notice → 立山区's), then to a unit that
+    records no place, and last to a unit whose informal alias it is."""
 
     units: tuple[Unit, ...]
+    jurisdiction: Jurisdiction = Jurisdiction()
 
     @cached_property
     def by_name(self) -> dict[str, Unit]:
@@ -135,7 +158,37 @@ class UnitRegistry:
         return index
 
     def find(self, name: str) -> Unit | None:
-        return self.by_name.get(name)
+        written, aliases = _name_indexes(self.units)
+        place = self.jurisdiction.place_of(name)
+        return (
+            (written.get((name, place)) if place else None)
+            or written.get((name, ""))
+            or aliases.get(name)
+        )
+
+
+# The name indexes of the last registry's units, kept by identity: a library's notices share
+# one units tuple, so its hundreds of notices (each its own UnitRegistry) index it once; a new
+# load reads a new tuple and gets new indexes.
+_LAST_INDEXES: list[tuple[tuple[Unit, ...], dict[tuple[str, str], Unit], dict[str, Unit]]] = []
+
+
+def _name_indexes(
+    units: tuple[Unit, ...],
+) -> tuple[dict[tuple[str, str], Unit], dict[str, Unit]]:
+    """(name as written, place) → unit, and informal alias → unit; the first unit wins."""
+    last = _LAST_INDEXES[0] if _LAST_INDEXES else None
+    if last is not None and last[0] is units:
+        return last[1], last[2]
+    written: dict[tuple[str, str], Unit] = {}
+    aliases: dict[str, Unit] = {}
+    for unit in units:
+        for name in (unit.name, *unit.written_as, *unit.former_names):
+            written.setdefault((name, unit.place), unit)
+        for name in unit.aliases:
+            aliases.setdefault(name, unit)
+    _LAST_INDEXES[:] = [(units, written, aliases)]
+    return written, aliases
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

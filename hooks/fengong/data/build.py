@@ -31,6 +31,7 @@ from ..model import (
 )
 from . import revisions
 from .records import DataSet, NoticeRecord, TaskRecord
+from .validate import notice_registry
 
 
 def build_library(notices: Sequence[DataSet]) -> Library:
@@ -45,7 +46,7 @@ def build_library(notices: Sequence[DataSet]) -> Library:
 
 
 def build_site(data: DataSet) -> Site:
-    registry = UnitRegistry(data.units)
+    registry = notice_registry(data)
     record = data.notice
     tasks = _tasks(record, registry, data.tags)
     history, changes, removed = _history(data)

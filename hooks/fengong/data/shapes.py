@@ -212,6 +212,11 @@ UNIT = Shape(
             hint="the id of the unit that took its work over (机构改革), e.g. renshe",
         ),
         "former_names": Field(LIST, items=TEXT, hint="older names a notice may write"),
+        "place": Field(
+            TEXT,
+            nullable=True,
+            hint="the place the unit belongs to, as its notices' issuer names it, e.g. 大足区",
+        ),
     },
 )
 UNITS = Shape({"units": Field(LIST, required=True, shape=UNIT)})

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from ..mentions import reporting_periods
 from ..model import TASK_ROLES, UnitRegistry
+from ..places import jurisdiction
 from ..problems import Problem
 from ..textnorm import normalise
 from .records import DataSet, NoticeHead, NoticeRecord, ProgressRecord, TargetRecord, TaskRecord
@@ -25,8 +26,14 @@ NO_LEAD_WARNING = (
 )
 
 
+def notice_registry(data: DataSet) -> UnitRegistry:
+    """The unit registry as the notice's issuer reads it: 区财政局 is its own district's."""
+    notice = data.notice.notice
+    return UnitRegistry(data.units, jurisdiction(notice.issuer, notice.doc_number))
+
+
 def validate(data: DataSet) -> list[Problem]:
-    registry = UnitRegistry(data.units)
+    registry = notice_registry(data)
     problems = list(_check_notice(data, data.notice, registry))
     problems += _check_revisions(data)
     problems += _check_targets(data)
@@ -293,7 +300,39 @@ def validate_library(notices: Sequence[DataSet]) -> list[Problem]:
     problems += _links_between(notices, {data.slug for data in notices})
     if len(notices) > 1:
         problems += _names_only_aliases(notices)
+        problems += _units_of_two_places(notices)
     return problems
+
+
+def _units_of_two_places(notices: Sequence[DataSet]) -> Iterator[Problem]:
+    """A unit that records no place answers from any notice; when notices of two places
+    both name it by a name of their own place (大足区's and 立山区's 区财政局), their tasks
+    would be one unit's: an error at the first task of each later place (placeholders such
+    as 相关单位 are words, not units, and may be shared)."""
+    first: dict[str, tuple[str, str]] = {}  # unit id → (place, notice slug) first seen
+    said: set[tuple[str, str]] = set()
+    for data in sorted(notices, key=lambda d: d.slug):
+        registry = notice_registry(data)
+        for task in data.notice.tasks:
+            for name in task.units:
+                unit = registry.find(name)
+                place = registry.jurisdiction.place_of(name)
+                if unit is None or unit.place or unit.is_placeholder or not place:
+                    continue
+                if name not in (unit.name, *unit.written_as, *unit.former_names):
+                    continue  # only an alias: _names_only_aliases says so
+                seen_place, seen_slug = first.setdefault(unit.id, (place, data.slug))
+                if seen_place == place or (unit.id, place) in said:
+                    continue
+                said.add((unit.id, place))
+                yield Problem(
+                    task.source.path,
+                    task.source.line,
+                    f"task {task.number}: '{name}' is {place}'s here, but unit '{unit.id}' "
+                    f"({unit.name}) is {seen_place}'s in notice '{seen_slug}', and a unit is "
+                    "one place's; import again the notice whose unit it is not (it then gets "
+                    "a unit of its own), or add `place:` to the unit in units.yaml",
+                )
 
 
 def validate_joining(data: DataSet, others: Sequence[NoticeHead], slugs: set[str]) -> list[Problem]:
@@ -370,5 +409,6 @@ def _names_only_aliases(notices: Sequence[DataSet]) -> Iterator[Problem]:
                     task.source.line,
                     f"task {task.number}: '{name}' is only an alias of unit '{unit.id}' "
                     f"({unit.name}) in units.yaml; if the notice means that unit, add the name "
-                    "to its written_as; if not, remove the alias and import again",
+                    "to its written_as; if not, import the notice again (the name then "
+                    "becomes a unit of its own)",
                 )

@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
@@ -20,6 +20,8 @@ from ruamel.yaml import YAML
 
 from ..data import revisions
 from ..mentions import find_dates, find_deadline, find_quantities, find_reporting_duty
+from ..places import Jurisdiction, jurisdiction
+from ..problems import Problem
 from .parse import ParsedNotice
 
 NOTICE_FILE = "notice.yaml"
@@ -38,6 +40,7 @@ UNITS_HEADER = """\
 # id: stable ASCII id used in URLs (never change it once published)
 # name: the short name as the notice writes it; written_as: other written forms
 # aliases: informal names people search for; kind: see hooks/fengong/model.py UNIT_KINDS
+# place: where the unit is (大足区, 全国), from its notice's issuer (two places, two units)
 units: []
 """
 
@@ -190,57 +193,161 @@ def unit_id(name: str, taken: set[str]) -> str:
     from pypinyin import lazy_pinyin
 
     syllables = [re.sub(r"[^a-z0-9]", "", s.lower()) for s in lazy_pinyin(name)]
-    base = "-".join(s for s in syllables if s)[:60].strip("-") or "unit"
+    # Whole syllables, at most 60 characters: a long name's id is cut between two of them.
+    base = ""
+    for syllable in filter(None, syllables):
+        if base and len(base) + 1 + len(syllable) > 60:
+            break
+        base = f"{base}-{syllable}" if base else syllable
+    base = base[:60] or "unit"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
 
 
-# 各省级人民政府, 各县、市、区政府, 各乡镇（街道）: the local governments as one group;
-# 各有关部门和单位, 相关单位: an open-ended group. Any other new name waits for curation.
-_TOWN_GROUP = re.compile(r"^各.*(政府|街道|镇|乡|办事处)[)）〕]?$")
+# 各镇街人民政府〔办事处〕, 各乡镇（街道）: a district's or county's towns as one group;
+# 各省级人民政府, 各市、县（区）人民政府: the local governments below a higher issuer;
+# 各有关部门和单位, 相关单位, 区直各部门: an open-ended group.
+_TOWN_GROUP = re.compile(r"^各.*(政府|街道|镇街|镇|乡|办事处)[)）〕]?$")
+_TOWNS = re.compile(r"镇|乡|街道|办事处")
+_GOVERNMENT_GROUP = re.compile(r"^各.*政府[)）〕]?$")
 _GENERIC_GROUP = re.compile(
     r"^(各有关|各相关|有关|相关|其他|其它|各)(部门|单位|部门和单位|单位和部门|机构)"
+    r"|各(有关|相关)?(部门|单位|部门和单位|单位和部门|机构)$"
 )
+_ENTERPRISE = re.compile(r"(公司|集团)$")
+_MASS_ORGANISATION = re.compile(r"(总工会|工会|妇联|残联|工商联|科协|红十字会)$|^团[区县市]委$")
+_DEVELOPMENT_ZONE = re.compile(r"(开发区|高新区|园区|新区)(管委会)?$")
+_TOWNSHIP = re.compile(r"(镇|乡|街道|街道办事处)(人民政府)?$")
+# At the national level: 部委 (财政部, 发展改革委, 人民银行, 审计署) and 直属机构 (总局, 国资委,
+# 国际发展合作署); any other national body is 中央和国家机关 until curated.
+_NATIONAL_MINISTRY = re.compile(r"部$|^(中国)?人民银行$|^审计署$|(?<!国资)委$")
+_NATIONAL_AGENCY = re.compile(r"总局$|(?<!审计)署$|国资委$")
+# Bodies a name prefix does not make a government's department: the people's congress,
+# the CPPCC, courts, procuratorates, discipline commissions, armed-forces departments, and a
+# higher bureau's branch (区国土分局); they wait for curation.
+_NOT_A_DEPARTMENT = re.compile(r"人大|政协|法院|检察院|纪委|监委|人武部|分局$")
+# Bodies managed from above (垂直管理): 区税务局, 区气象局, 区烟草专卖局.
+_VERTICAL = re.compile(r"税务|海关|气象|烟草|邮政|金融监管|调查队|消防救援")
+_LEVEL_KINDS = {
+    "provincial": "provincial_body",
+    "city": "city_body",
+    "township": "township_body",
+}
 
 
-def stub_kind(name: str) -> str:
-    """The kind a new unit's stub gets: a group is written as one, the rest uncurated."""
-    if _TOWN_GROUP.match(name):
+# A notice whose issuer is not known: its names are looked up as they always were.
+NOWHERE = Jurisdiction()
+
+
+def stub_kind(name: str, where: Jurisdiction = NOWHERE) -> str:
+    """The kind a new unit's stub gets, from the name's shape and its issuer's level (a
+    kind people correct in units.yaml): a group as the group it is (各省级人民政府 is
+    never the district's towns), a national body as 部委 or 直属机构, a district's 区…局
+    as its department; what the name does not show waits for curation."""
+    level = where.level_of(name)
+    if _TOWN_GROUP.match(name) and _TOWNS.search(name) and level in ("", "county", "township"):
         return "town_group"
-    if _GENERIC_GROUP.match(name):
+    if _GENERIC_GROUP.search(name):
         return "generic"
-    return "uncurated"
+    if _GOVERNMENT_GROUP.match(name):
+        return "government_group" if level else "town_group" if _TOWNS.search(name) else "uncurated"
+    if name.startswith("各") or not level:
+        return "uncurated"
+    if _ENTERPRISE.search(name):
+        return "enterprise"
+    if level == "national":
+        if _NATIONAL_AGENCY.search(name):
+            return "national_agency"
+        if _NATIONAL_MINISTRY.search(name):
+            return "national_ministry"
+        return "national_body"
+    if _MASS_ORGANISATION.search(name):
+        return "mass_organisation"
+    if _DEVELOPMENT_ZONE.search(name):
+        return "development_zone"
+    if _VERTICAL.search(name):
+        return "vertical_agency"
+    if _NOT_A_DEPARTMENT.search(name):
+        return "uncurated"
+    if level == "county":
+        if name.startswith("区委"):
+            return "party_department"
+        if name.startswith("区"):
+            return "government_department"
+        if name.startswith("县"):
+            return "county_body"
+        return "uncurated"
+    if level == "township" and not _TOWNSHIP.search(name):
+        return "uncurated"
+    return _LEVEL_KINDS[level]
 
 
-def update_units(units_text: str | None, written_names: list[str]) -> tuple[str, list[str]]:
-    """units.yaml with a stub for each name it does not know yet; the names added."""
-    if units_text is not None and not _unknown(units_text, written_names):
+@dataclass(frozen=True)
+class Stub:
+    """A unit the import adds to units.yaml, and why when a unit of that name was there."""
+
+    name: str
+    id: str
+    kind: str
+    place: str
+    # The unit whose informal alias the name is (发展改革委 → 区发展改革委), or the unit of
+    # another place the name is written by (立山区's 区财政局 → 大足区's): its id and name.
+    beside: tuple[str, str] | None = None
+    # The places of that other unit, by the notices that write it ("" for an alias).
+    beside_places: tuple[str, ...] = ()
+
+
+def update_units(
+    units_text: str | None,
+    written_names: list[str],
+    where: Jurisdiction = NOWHERE,
+    *,
+    library: Path | None = None,
+    slug: str = "",
+) -> tuple[str, list[Stub]]:
+    """units.yaml with a stub for each name it does not know yet; the stubs added.
+
+    A name is known when a unit of its place (places.py, from the issuer `where`) or a unit
+    that records no place has it as written. In a library (`library`, the data directory,
+    and the notice's `slug`) a name that is only another unit's informal alias gets a unit
+    of its own, and so does a name whose place-less unit the library's other notices write
+    for another place (two districts' 区财政局); curated entries are never changed."""
+    entries_now = _entries(units_text)
+    others = _OtherNotices(library, slug) if library is not None else None
+    wanted = {n: _stub_for(n, entries_now, where, others) for n in dict.fromkeys(written_names)}
+    if units_text is not None and not any(wanted.values()):
         # Nothing to add: the text as it is, without the round-trip parser (ruamel keeps
         # the curators' comments, and takes a second on a library's registry).
         return units_text, []
     rt = YAML()
     rt.indent(mapping=2, sequence=4, offset=2)
     rt.width = 1_000_000
+    rt.preserve_quotes = True  # the curators' "…" stay as they wrote them
     doc = rt.load(units_text if units_text is not None else UNITS_HEADER)
     entries = doc.setdefault("units", [])
-    known: set[str] = set()
-    taken: set[str] = set()
-    for entry in entries:
-        taken.add(str(entry.get("id", "")))
-        known.add(str(entry.get("name", "")))
-        known.update(str(n) for n in entry.get("written_as", None) or ())
-        known.update(str(n) for n in entry.get("aliases", None) or ())
-    added = []
+    taken = {str(entry.get("id", "")) for entry in entries}
+    added: list[Stub] = []
     for name in written_names:
-        if name in known:
+        if any(stub.name == name for stub in added):
             continue
-        new_id = unit_id(name, taken)
+        beside = wanted[name]
+        if not beside:
+            continue
+        place = where.place_of(name)
+        other, places = beside if isinstance(beside, tuple) else (None, ())
+        # Beside a unit of the same name (another place's), the id says the place:
+        # li-shan-qu-cai-zheng-ju beside caizheng.
+        same_name = any(name in _written(e) for e in entries_now)
+        new_id = unit_id(_placed(name, place) if same_name else name, taken)
         taken.add(new_id)
-        known.add(name)
-        entries.append({"id": new_id, "name": name, "kind": stub_kind(name)})
-        added.append(name)
+        entry = {"id": new_id, "name": name, "kind": stub_kind(name, where)}
+        if place:
+            entry["place"] = place
+        entries.append(entry)
+        beside_of = (str(other["id"]), str(other["name"])) if other is not None else None
+        added.append(Stub(name, new_id, entry["kind"], place, beside_of, places))
     if not added and units_text is not None:
         return units_text, []
     out = io.StringIO()
@@ -248,23 +355,152 @@ def update_units(units_text: str | None, written_names: list[str]) -> tuple[str,
     return out.getvalue(), added
 
 
-def _unknown(units_text: str, names: list[str]) -> list[str]:
-    """The names no unit of units.yaml is known by; all of them if it does not parse (the
-    round-trip parser then says why)."""
+def _placed(name: str, place: str) -> str:
+    """The name with its place spelt out, for an id: 区财政局 of 立山区 → 立山区财政局."""
+    if not place:
+        return name
+    for prefix in ("省", "市", "区", "县"):
+        if name.startswith(prefix) and place.endswith(prefix):
+            return place + name[len(prefix) :]
+    return place + name
+
+
+def _entries(units_text: str | None) -> list[dict]:
+    """units.yaml's entries as plain data ([] when there is none or it does not parse:
+    then every name is stubbed and the round-trip parser says why it does not parse)."""
+    if units_text is None:
+        return []
     try:
         doc = yaml.load(units_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        known = {
-            str(name)
-            for entry in doc.get("units") or ()
-            for name in (
-                entry.get("name", ""),
-                *(entry.get("written_as") or ()),
-                *(entry.get("aliases") or ()),
-            )
-        }
+        entries = [e for e in doc.get("units") or () if isinstance(e, dict)]
     except (yaml.YAMLError, AttributeError, TypeError):
-        return names
-    return [name for name in names if name not in known]
+        return []
+    return entries
+
+
+def _written(entry: dict) -> tuple[str, ...]:
+    """The names a unit answers to as written: its name, written_as and former names."""
+    names = (entry.get("name"), *(entry.get("written_as") or ()))
+    names += tuple(entry.get("former_names") or ())
+    return tuple(str(n) for n in names if n)
+
+
+def _stub_for(name, entries, where: Jurisdiction, others: _OtherNotices | None):
+    """Whether name needs a stub: False when a unit of units.yaml answers to it from this
+    notice; True for a new name; (the unit beside it, its places) when the name is another
+    unit's alias, or that unit is another place's (in a library only: `others`)."""
+    place = where.place_of(name)
+    if place and any(name in _written(e) and (e.get("place") or "") == place for e in entries):
+        return False
+    placeless = [e for e in entries if name in _written(e) and not e.get("place")]
+    if placeless:
+        if others is None or not place:
+            return False
+        placed = {(n, e["place"]) for e in entries if e.get("place") for n in _written(e)}
+        places = others.places_writing(_written(placeless[0]), placed)
+        if not places or place in places:
+            return False
+        return placeless[0], tuple(sorted(places))
+    owner = next((e for e in entries if name in (e.get("aliases") or ())), None)
+    if owner is not None:
+        return False if others is None else (owner, ())
+    return True
+
+
+_ISSUER = re.compile(r"^  issuer: ['\"]?(.*?)['\"]?$", re.M)
+_DOC_NUMBER = re.compile(r"^  doc_number: ['\"]?(.*?)['\"]?$", re.M)
+
+
+class _OtherNotices:
+    """The library's other notices, read once and only when a name needs them: each one's
+    jurisdiction (from the issuer and 文号 of its notice.yaml) and its tasks' part of the
+    file, where its unit lists are (not its addressees)."""
+
+    def __init__(self, library: Path, slug: str):
+        self._library, self._slug = library, slug
+        self._read: list[tuple[Jurisdiction, str]] | None = None
+
+    def _notices(self) -> list[tuple[Jurisdiction, str]]:
+        if self._read is None:
+            self._read = []
+            for path in sorted((self._library / "notices").glob(f"*/{NOTICE_FILE}")):
+                if path.parent.name == self._slug:
+                    continue
+                text = path.read_text(encoding="utf-8")
+                issuer, number = _ISSUER.search(text), _DOC_NUMBER.search(text)
+                where = jurisdiction(
+                    issuer.group(1) if issuer else "", number.group(1) if number else ""
+                )
+                start = text.find("\ntasks:")
+                end = text.find("\nblocks:", start)  # kept: its newline ends a last name
+                tasks = text[start : end + 1 if end > 0 else len(text)] if start >= 0 else ""
+                self._read.append((where, tasks))
+        return self._read
+
+    def places_writing(self, names: tuple[str, ...], placed: set[tuple[str, str]]) -> set[str]:
+        """The places the other notices mean when they write one of names (a place-less
+        unit's) and mean that unit: no unit of `placed`, (name, place), is theirs."""
+        places: set[str] = set()
+        for where, tasks in self._notices():
+            for name in names:
+                if f"- {name}\n" in tasks or f"- '{name}'\n" in tasks:
+                    place = where.place_of(name)
+                    if (name, place) not in placed:
+                        places.add(place)
+        return places
+
+
+def unplaced_warning(where: Jurisdiction, written: list[str], shown: str) -> list[Problem]:
+    """In a library, a notice whose issuer is not known (neither 发文机关 nor 文号 read) has
+    no place: its short names (区财政局) then join any unit of that name, whichever place's
+    it is. Said once, so a person checks them."""
+    short = [name for name in written if name.startswith(("区", "县", "市", "省"))]
+    if where.places or not short:
+        return []
+    message = (
+        "cannot tell the notice's issuer (no 发文机关 or 文号 read), so not its place: "
+        f"its short names ({'、'.join(short[:5])}{' …' if len(short) > 5 else ''}) join the "
+        "units of those names whatever their place; add the 发文机关 line to the source "
+        "and import again if the notice is another place's"
+    )
+    return [Problem(shown, 0, message, "warning")]
+
+
+def stub_warnings(stubs: list[Stub], tasks, shown: str, units_shown: str) -> list[Problem]:
+    """One warning per stub made beside another unit, at the first task that writes it:
+    what was done, and the exact edit that merges the two if they are the same unit."""
+    problems = []
+    for stub in stubs:
+        if stub.beside is None:
+            continue
+        line = next((t.line for t in tasks if stub.name in t.units), 0)
+        other_id, other_name = stub.beside
+        where = f" of {stub.place}" if stub.place else ""
+        if stub.beside_places:
+            why = (
+                f"the unit '{other_id}' ({other_name}) is {'、'.join(stub.beside_places)}'s "
+                "by the notices that write it"
+            )
+            merge = (
+                "units of two places stay apart (the place is the notice's issuer's, its "
+                "发文机关 and 文号); if the issuer was read wrong, correct it in the source "
+                "and import again"
+            )
+        else:
+            why = f"'{stub.name}' is only an informal alias of unit '{other_id}' ({other_name})"
+            merge = (
+                f"if the notice means that unit, delete '{stub.id}' from {units_shown} and add "
+                f"`written_as: [{stub.name}]` to unit '{other_id}'"
+            )
+        problems.append(
+            Problem(
+                shown,
+                line,
+                f"'{stub.name}' became a unit of its own{where}, '{stub.id}': {why}; {merge}",
+                "warning",
+            )
+        )
+    return problems
 
 
 def _link_or_copy(source: str, target: str) -> None:

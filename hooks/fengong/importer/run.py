@@ -15,6 +15,7 @@ from ..data.readers.layout import NOTICES_DIR, is_library
 from ..data.shapes import NOTICE_SLUG
 from ..data.validate import NO_LEAD_WARNING
 from ..pages import export
+from ..places import jurisdiction
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
 from . import datafiles, report, spreadsheet
@@ -305,7 +306,15 @@ def _data_files(
         written += [name for name in task.units if name not in written]
     units_path = data_dir / datafiles.UNITS_FILE
     old_units = units_path.read_text(encoding="utf-8") if units_path.exists() else None
-    units_text, added = datafiles.update_units(old_units, written)
+    where = jurisdiction(parsed.issuer or "", parsed.doc_number or "")
+    library = data_dir if prefix else None
+    units_text, stubs = datafiles.update_units(
+        old_units, written, where, library=library, slug=prefix.rstrip("/").rpartition("/")[2]
+    )
+    added = [stub.name for stub in stubs]
+    result.problems += datafiles.stub_warnings(stubs, parsed.tasks, str(source), str(units_path))
+    if library is not None:
+        result.problems += datafiles.unplaced_warning(where, written, str(source))
 
     result.report.append(
         f"imported {source}: {len(parsed.tasks)} tasks, {len(parsed.clauses)} clauses, "
@@ -318,6 +327,10 @@ def _data_files(
         result.report.append(
             f"{len(added)} new unit(s) added to {units_path} as stubs; set their kind, "
             f"full_name and aliases: {'、'.join(added)}"
+        )
+        result.report.append(
+            f"  their ids become the permanent addresses of their pages (units/<id>/): "
+            f"{', '.join(stub.id for stub in stubs)}; change one only before it is published"
         )
     notice_bytes = datafiles.dump_notice(document).encode("utf-8")
     files = {

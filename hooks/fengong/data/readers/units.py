@@ -49,6 +49,7 @@ def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Pr
             members=tuple(u.get("members") or ()),
             replaced_by=u.get("replaced_by") or "",
             former_names=tuple(u.get("former_names") or ()),
+            place=u.get("place") or "",
             source=Source(shown, line_of(u)),
         )
         for u in entries
@@ -57,20 +58,30 @@ def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Pr
 
 
 def _names_used_twice(entries, shown: str) -> list[Problem]:
-    """A name (as written, or an alias) must point to one unit."""
-    owner: dict[str, tuple[str, int]] = {}
+    """A name (as written, or an alias) must point to one unit of a place. Two places may
+    each have their 区财政局, and an informal alias of one place's unit may be another
+    place's written name (the district's alias 发展改革委 is the national commission's name
+    in a State Council notice): a name as written wins over an alias (UnitRegistry.find)."""
+    owner: dict[tuple[str, str], tuple[str, int]] = {}
     problems = []
     for entry in entries:
         uid = entry["id"]
-        names = (
+        place = entry.get("place") or ""
+        written = (
             entry["name"],
             *entry.get("written_as", ()),
             *entry.get("former_names", ()),
-            *entry.get("aliases", ()),
         )
-        for name in names:
-            if name in owner and owner[name][0] != uid:
-                other, other_line = owner[name]
+        keys = [(name, place) for name in written]
+        # An alias is the unit's everywhere (what people search for): it meets the written
+        # names of the unit's own place and every alias.
+        keys += [(name, key) for name in entry.get("aliases", ()) for key in (place, "\0alias")]
+        said: set[str] = set()  # one problem per name of the unit
+        for key in keys:
+            name = key[0]
+            if key in owner and owner[key][0] != uid and name not in said:
+                said.add(name)
+                other, other_line = owner[key]
                 problems.append(
                     Problem(
                         shown,
@@ -79,7 +90,7 @@ def _names_used_twice(entries, shown: str) -> list[Problem]:
                         f"(line {other_line}); a name must point to one unit",
                     )
                 )
-            owner.setdefault(name, (uid, line_of(entry)))
+            owner.setdefault(key, (uid, line_of(entry)))
     return problems
 
 
