@@ -28,12 +28,20 @@ UrlIn = Callable[[str, Task | Unit], str]  # (notice slug, item) → the item's 
 NOTICE_COLUMNS = (("文件", 22),)  # which notice a row is from: its 文号 (or title)
 
 
-def library_download_files(library: Library, url_in: UrlIn | None = None) -> dict[str, bytes]:
+def library_download_files(
+    library: Library, url_in: UrlIn | None = None, moved_from_single: str = ""
+) -> dict[str, bytes]:
+    """moved_from_single: the notice a single-notice site published before it became this
+    library (library.yaml); its calendars keep the event ids they had (calendar_uid)."""
+
+    def notice_id(slug: str) -> str:
+        return "" if slug == moved_from_single else slug
+
     files: dict[str, bytes] = {}
     for site in library.sites:
         slug = site.notice.slug
         url_of = (lambda item, slug=slug: url_in(slug, item)) if url_in else None
-        made = download_files(site, url_of)
+        made = download_files(site, url_of, notice_id(slug))
         files.update((paths.in_notice(slug, name), data) for name, data in made.items())
     with_urls = url_in is not None
     columns = NOTICE_COLUMNS + _columns(LEDGER_COLUMNS, with_urls)
@@ -47,7 +55,7 @@ def library_download_files(library: Library, url_in: UrlIn | None = None) -> dic
             for u in own:
                 cut = _cut(ledger_rows(site, u, url_of), LEDGER_COLUMNS, with_urls)
                 rows += [(name, *row) for row in cut]
-                calendars.append((slug, calendar(site, url_of, u)))
+                calendars.append(calendar(site, url_of, u, notice_id(slug)))
         day = max((notice_day(s) for s, _ in _in_force(library, unit)), default=date(2000, 1, 1))
         files[paths.unit_download(unit, "xlsx")] = _ledger(unit, columns, rows, day)
         files[paths.unit_download(unit, "csv")] = csv_bytes(columns, rows)
@@ -74,17 +82,16 @@ def _ledger(unit: Unit, columns: tuple, rows: list[Row], day: date) -> bytes:
     return book.bytes()
 
 
-def _merged(unit: Unit, calendars: list[tuple[str, icalendar.Calendar]]) -> bytes:
-    """One calendar of the unit's events in every notice in force; each event's UID takes
-    its notice's slug, as two notices both have a 任务1."""
+def _merged(unit: Unit, calendars: list[icalendar.Calendar]) -> bytes:
+    """One calendar of the unit's events in every notice in force; each event's UID carries
+    its notice (downloads.calendar_uid), as two notices both have a 任务1."""
     cal = icalendar.Calendar()
     cal.add("prodid", "-//fengong//任务分工//ZH")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", f"{unit.name}：全部有效文件时间节点")
-    for slug, own in calendars:
+    for own in calendars:
         for event in own.walk("VEVENT"):
-            event["UID"] = icalendar.vText(f"{slug}-{event['UID']}")
             cal.add_component(event)
     return cal.to_ical()
