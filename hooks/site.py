@@ -7,6 +7,7 @@ rebuilds, so the engine is imported here once and the data is reloaded on every 
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -37,6 +38,7 @@ def on_config(config):
     if is_library(data_dir):
         return _library_config(config, data_dir)
     site = _load(load_site, data_dir)
+    config.site_name = _escaped(config.site_name)
     config.site_description = site.notice.title
     config.extra["fengong_footer"] = _owned(site_footer(site), settings.get("owner"))
     config.extra["fengong_moved"], config.extra["fengong_library"] = "", False
@@ -75,6 +77,13 @@ def on_config(config):
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
     _state.update(public=bool(site_url), canonical={}, redirects={}, old_downloads=())
     return config
+
+
+def _escaped(name: str) -> str:
+    """The site's name as the theme inserts it: MkDocs' templates do not escape
+    config.site_name (the page titles, the header), and the name may come from data
+    (library.yaml); our header.html writes it as it is, attribute included."""
+    return html.escape(name, quote=True)
 
 
 def _owned(footer, owner: str | None):
@@ -119,7 +128,7 @@ def _library_config(config, data_dir: Path):
     # The name and owner: library.yaml's (the data's), else mkdocs.yml's site_name and
     # extra.fengong.owner; load_library has checked library.yaml already.
     settings, _ = read_settings(data_dir, _shown(data_dir))
-    config.site_name = settings.site_name or config.site_name
+    config.site_name = _escaped(settings.site_name or config.site_name)
     config.site_description = "、".join(
         s.notice.doc_number or s.notice.title for s in library.sites
     )

@@ -282,8 +282,8 @@ def test_a_notice_at_the_top_of_a_library(data):
     shutil.copy(data / "notices" / DAZU / "notice.yaml", data / "notice.yaml")
     assert errors(data) == [
         "data/notice.yaml: a notice's own file at the top of a library (data/notices/ holds "
-        "the notices): it belongs in data/notices/<slug>/, beside that notice's notice.yaml; "
-        "move it there, or remove it"
+        "the notices): it belongs in data/notices/dzfbf-2020-41/, beside that notice's "
+        "notice.yaml; move it there, or remove it"
     ]
 
 

@@ -36,8 +36,39 @@ def moved(tmp_path_factory) -> tuple[Path, Path]:
     _drop_aliases(data / "units.yaml", NATIONAL_NAMES)
     code = import_notice.main([str(IMPORTED[OTHER]), "--data-dir", str(data), "--notice", OTHER])
     assert code == 0
-    assert (data / "library.yaml").read_text("utf-8").endswith(f"moved_from_single: {DAZU}\n")
+    settings = data / "library.yaml"
+    assert settings.read_text("utf-8").endswith(f"moved_from_single: {DAZU}\n")
+    with settings.open("a", encoding="utf-8") as more:
+        more.write(f"site_name: {SITE_NAME}\nowner: {OWNER}\n")
     return data, build_site(folder / "site", data)
+
+
+SITE_NAME, OWNER = "大足区重点任务分工<库>", "重庆市大足区人民政府办公室"
+
+
+def test_the_name_and_owner_are_the_datas(moved):
+    """library.yaml's site_name and owner: in every page's header and footer, escaped."""
+    _, site = moved
+    for rel in ("index.html", f"notices/{DAZU}/index.html", "units/renshe/index.html"):
+        soup = BeautifulSoup((site / rel).read_text("utf-8"), "html.parser")
+        assert soup.select_one(".md-header__topic .md-ellipsis").get_text(strip=True) == SITE_NAME
+        assert f"主办单位：{OWNER}" in soup.select_one("footer").get_text()
+        assert soup.title.get_text().endswith(f" - {SITE_NAME}")
+        assert "<库>" not in (site / rel).read_text("utf-8")
+
+
+NOTICE_PAGES = ("notice", "tasks", "units", "parts", "timeline", "progress", "changes", "about")
+
+
+@pytest.mark.parametrize("slug", [DAZU, OTHER])
+def test_every_page_of_a_notice_is_reached_from_its_home(moved, slug):
+    """The header's tabs are the library's: a notice's home links each of its own pages."""
+    _, site = moved
+    home = site / "notices" / slug / "index.html"
+    soup = BeautifulSoup(home.read_text("utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select("nav.fg-notice-pages a")]
+    assert links == [f"{name}/" for name in NOTICE_PAGES]
+    assert all((home.parent / link / "index.html").is_file() for link in links)
 
 
 def heading(path: Path) -> str | None:

@@ -79,8 +79,15 @@ def test_each_notice_has_its_pages_under_its_slug(library_build):
         row = home.find("a", href=f"notices/{slug}/").find_parent("tr")
         assert lib_site.notice.doc_number in row.get_text()
         assert str(len(lib_site.tasks)) in [td.get_text() for td in row.find_all("td")]
-    # No notice's pages outside notices/: tasks/ at the top is the index of every notice's.
-    assert [p.name for p in (site / "tasks").iterdir()] == ["index.html"]
+    # No notice's pages outside notices/: tasks/ at the top is the index of every notice's,
+    # and tasks/<id>/ there are the moved Dazu notice's old addresses, each only sending the
+    # reader on to its task (tests/test_library_moved_site.py).
+    dazu = library.notice(DAZU)
+    old = sorted(p.name for p in (site / "tasks").iterdir() if p.name != "index.html")
+    assert old == sorted(str(t.id) for t in (*dazu.tasks, *dazu.removed_tasks))
+    for name in old:
+        html = (site / "tasks" / name / "index.html").read_text("utf-8")
+        assert f'url=../../notices/{DAZU}/tasks/{name}/"' in html
 
 
 def test_a_unit_of_two_notices_has_one_page_with_both_and_their_roles(library_build):

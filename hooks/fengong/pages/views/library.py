@@ -104,11 +104,28 @@ class NoticeLinks:
     basis: tuple[tuple[str, str], ...]
     implemented_by: tuple[tuple[str, str], ...]
     library_href: str  # the home page listing every notice
+    # (label, href) of each of the notice's own pages: in a library the header's tabs are
+    # the library's, so the notice's home is where its timeline, progress … are reached.
+    pages: tuple[tuple[str, str], ...] = ()
+
+
+# A notice's own pages, as the single site's tabs name them (mkdocs.yml nav).
+NOTICE_PAGES = (
+    ("通知全文", paths.NOTICE),
+    ("任务", paths.TASKS_INDEX),
+    ("责任单位", paths.UNITS_INDEX),
+    ("部分与条款", paths.PARTS_INDEX),
+    ("时间节点", paths.TIMELINE),
+    ("落实情况", paths.PROGRESS),
+    ("修订记录", paths.CHANGES),
+    ("关于", paths.ABOUT),
+)
 
 
 def notice_links(library: Library, site: Site, page: str) -> NoticeLinks:
     row = notice_row(library, page, site)
     return NoticeLinks(
+        pages=tuple((label, paths.href(page, src_uri)) for label, src_uri in NOTICE_PAGES),
         status=row.status,
         repealed_on=site.notice.repealed_on,
         replaced_by=row.replaced_by,
