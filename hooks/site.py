@@ -154,7 +154,7 @@ def _library_config(config, data_dir: Path):
 
         index = search.library_index_files(library)
         made = library_download_files(
-            library, url_in if site_url else None, moved_from_single=moved
+            library, url_in if site_url else None, moved_from_single=moved, site_url=site_url
         )
         return made | index
 

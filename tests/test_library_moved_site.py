@@ -16,12 +16,14 @@ import import_notice  # scripts/ is on the tests' path (pyproject.toml)
 import import_progress
 import pytest
 from bs4 import BeautifulSoup
+from fengong.data.load import load_library
 from library_sample import DAZU, IMPORTED, NATIONAL_NAMES, _drop_aliases
 from openpyxl import load_workbook
 from sitebuild import PUBLISHED_AT, ROOT, build_site
 
 pytestmark = pytest.mark.slow
 OTHER = "gf-2018-39"
+SAMPLE = ROOT / "tests" / "fixtures" / "progress-sample"
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +33,8 @@ def moved(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("moved-library")
     data = folder / "data"
     shutil.copytree(ROOT / "data", data)
+    # The office has received reports (the demo's invented samples): they move too.
+    shutil.copytree(SAMPLE, data / "progress", ignore=shutil.ignore_patterns("*.md"))
     # The district's informal aliases that are national bodies in a State Council notice
     # (tests/library_sample.py says why).
     _drop_aliases(data / "units.yaml", NATIONAL_NAMES)
@@ -247,3 +251,66 @@ def test_the_404_page_links_an_old_paths_new_address(browser, moved):
         assert not page.locator("#fg-moved").is_visible()  # already a library address
     finally:
         page.close()
+
+
+# -- a unit's page across notices: at least the single one ----------------------------------
+
+
+def unit_soup(site: Path, unit_id: str) -> BeautifulSoup:
+    return BeautifulSoup(
+        (site / "units" / unit_id / "index.html").read_text("utf-8"), "html.parser"
+    )
+
+
+def test_a_units_page_has_each_notices_dates_duty_and_how_its_led_tasks_stand(moved):
+    data, site = moved
+    library, _ = load_library(data, shown_dir="data")
+    dazu = library.notice(DAZU)
+    renshe = dazu.unit("renshe")
+    soup = unit_soup(site, "renshe")
+    for part in ("led", "shared", "dates", "reporting", "progress"):
+        assert soup.find(id=f"notice-1-{part}") is not None, part
+    # Lead and shared tasks apart, each linked into the notice's folder.
+    led = soup.find(id="notice-1-led").find_next("table")
+    shared = soup.find(id="notice-1-shared").find_next("table")
+    led_links = [tr.select_one("td a")["href"] for tr in led.select("tbody tr")]
+    assert led_links == [f"../../notices/{DAZU}/tasks/{t.id}/" for t in dazu.tasks_led(renshe)]
+    shared_links = [tr.select_one("td a")["href"] for tr in shared.select("tbody tr")]
+    assert shared_links == [
+        f"../../notices/{DAZU}/tasks/{t.id}/" for t in dazu.tasks_shared(renshe) if t.lead
+    ]
+    # Beside each led task, the unit's latest reported status, as its reports say.
+    latest = {}
+    for report in sorted(dazu.reports, key=lambda r: r.received):
+        if report.unit.id == "renshe":
+            latest |= {e.task_id: e.status for e in report.entries}
+    assert latest  # the sample reports are renshe's too
+    cells = {
+        int(tr.select_one("td a").get_text().removeprefix("任务")): tr.select("td")[-1]
+        for tr in led.select("tbody tr")
+    }
+    for task in dazu.tasks_led(renshe):
+        light = cells[task.number].select_one(".fg-light")
+        if task.id in latest:
+            assert light.get_text() == latest[task.id], task.number
+        else:
+            assert light is None and cells[task.number].get_text() == "未填报"
+    # The duty, with the returnable ledger of this notice.
+    duty = soup.find(id="notice-1-reporting").find_next("ul")
+    assert "报送对象：区就业工作领导小组办公室" in duty.get_text()
+    assert duty.select_one("a")["href"] == f"../../notices/{DAZU}/downloads/units/renshe.xlsx"
+
+
+def test_the_summary_workbook_cannot_be_mistaken_for_a_returnable_one(moved):
+    """The unit's workbook across notices has nothing to fill in, and says where each
+    notice's returnable ledger is (the address exists)."""
+    _, site = moved
+    sheet = load_workbook(site / "downloads" / "units" / "renshe.xlsx").active
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "文件")
+    headers = [c.value for c in sheet[header] if c.value]
+    assert not {"状态", "进展情况", "佐证材料", "任务ID", "单位ID"} & set(headers)
+    notes = [sheet.cell(r, 1).value for r in range(2, header)]
+    assert "仅供查阅，不能填写后导入" in notes[0]
+    where = f"{PUBLISHED_AT}notices/{DAZU}/downloads/units/renshe.xlsx"
+    assert notes[1] == f"大足府办发〔2020〕41号：{where}"
+    assert (site / where.removeprefix(PUBLISHED_AT)).is_file()

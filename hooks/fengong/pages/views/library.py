@@ -4,17 +4,20 @@ notice alone, under notices/<slug>/ (paths.in_notice)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import partial
 
 from markupsafe import Markup
 
 from ...model import Assignment, Library, Notice, Site, Task, Unit
 from .. import paths
-from ..labels import role_label
+from ..labels import NO_DATE, role_label
 from ..paths import library_units
 from ..qr import Codes
 from ..sheets import SheetRow, sheet_rows
+from .progress import Light, UnitProgress, unit_progress
+from .units import DatedRow, Reporting, TaskRow, dated_rows, reporting, task_rows
 
 # 废止 / 失效: what a notice no longer in force is labelled; the data says which by
 # replaced_by (a notice that replaced it repealed it) or not (it expired).
@@ -148,7 +151,21 @@ class UnitTaskRow:
 
 
 @dataclass(frozen=True, slots=True)
+class LedRow:
+    """A task the unit leads in one notice, with how it stands: the unit's latest reported
+    status (None: not reported), as the single unit page's 落实情况 gives it per period."""
+
+    row: TaskRow
+    status: Light | None
+    period: str  # the period that status is from
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeWork:
+    """One notice's part of a unit's page: for a notice in force, what the single unit page
+    shows (its tasks led and shared apart, 时间节点, 报送要求, 落实情况), with links into
+    that notice's folder (link); for one no longer in force, only the list of its tasks."""
+
     notice: Notice
     href: str
     status: str
@@ -157,6 +174,14 @@ class NoticeWork:
     shared: int
     ledger: str  # href of this notice's ledger of the unit (xlsx)
     ledger_csv: str
+    link: Callable[[Task | Unit], str]  # an item's href from the unit's page, in this notice
+    led_rows: tuple[LedRow, ...] = ()
+    shared_rows: tuple[TaskRow, ...] = ()
+    unled_rows: tuple[TaskRow, ...] = ()
+    dated: tuple[DatedRow, ...] = ()
+    undated: tuple[Task, ...] = ()
+    reporting: Reporting | None = None
+    progress: UnitProgress | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +196,7 @@ class LibraryUnitPage:
     ics: str
     sheet: str
     tasks: str  # the library's task index, filtered to this unit (?unit=<id>)
+    no_date: str = NO_DATE  # what the page says of tasks whose text names no date
 
 
 def _ids(library: Library, unit: Unit) -> set[str]:
@@ -190,13 +216,49 @@ def unit_task_row(page: str, slug: str, task: Task, ids: set[str]) -> UnitTaskRo
     )
 
 
+def _link_in(page: str, slug: str) -> Callable[[Task | Unit], str]:
+    """link(item) for a notice's items on a page outside its folder (a unit's page): a
+    task's page in the notice's folder, a unit's page shared."""
+
+    def link(item: Task | Unit) -> str:
+        return paths.href(page, paths.in_notice(slug, paths.page_of(item)))
+
+    return link
+
+
+def _led_rows(rows: tuple[TaskRow, ...], progress: UnitProgress | None) -> tuple[LedRow, ...]:
+    latest: dict[int, tuple[Light, str]] = {}
+    if progress is not None:
+        for led in progress.tasks:
+            for period, cell in zip(progress.periods, led.cells, strict=True):
+                if cell is not None:
+                    latest[led.task.id] = (cell, period.label)
+    return tuple(LedRow(row, *(latest.get(row.task.id) or (None, ""))) for row in rows)
+
+
 def library_unit_page(library: Library, page: str, unit: Unit) -> LibraryUnitPage:
     ids = _ids(library, unit)
     works = []
     for work in library.work_of(unit):
         site, slug = work.site, work.site.notice.slug
-        own_id = next(u.id for u in site.units if u.id in ids)
+        own = next(u for u in site.units if u.id in ids)  # the unit as this notice names it
+        own_id = own.id
         chosen = {t.id for t in work.led + work.shared}
+        more = {}
+        if site.notice.in_force:
+            progress = unit_progress(site, own, page)
+            if progress is not None:
+                notice_progress = paths.in_notice(slug, paths.PROGRESS)
+                progress = replace(progress, progress_href=paths.href(page, notice_progress))
+            more = dict(
+                led_rows=_led_rows(task_rows(work.led, own), progress),
+                shared_rows=task_rows(tuple(t for t in work.shared if t.lead), own),
+                unled_rows=task_rows(tuple(t for t in work.shared if not t.lead), own),
+                dated=dated_rows(site, own),
+                undated=tuple(t for t in site.tasks_of(own) if not t.dates),
+                reporting=reporting(site, own),
+                progress=progress,
+            )
         works.append(
             NoticeWork(
                 notice=site.notice,
@@ -211,6 +273,8 @@ def library_unit_page(library: Library, page: str, unit: Unit) -> LibraryUnitPag
                 ledger_csv=paths.href(
                     page, paths.in_notice(slug, paths.download(f"units/{own_id}.csv"))
                 ),
+                link=_link_in(page, slug),
+                **more,
             )
         )
     in_force = [w for w in works if w.notice.in_force]
