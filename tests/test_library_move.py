@@ -231,3 +231,28 @@ def test_two_imports_started_together_equal_one_after_the_other(tmp_path):
         assert process.returncode == 0, err.decode()
     assert snapshot(together) in results.values()
     assert errors(together) == []
+
+
+def test_a_progress_import_while_another_holds_the_lock_refuses(data, monkeypatch, capsys):
+    import import_progress
+
+    ledger = data.parent / "区人力社保局-任务台账.xlsx"
+    ledger.write_bytes(b"not read: the lock is asked for first")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(data), "30"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline() == "held\n"
+        before = snapshot(data)
+        monkeypatch.setattr(lock, "WAIT_SECONDS", 0.2)
+        args = [str(ledger), "--period", "2020-H1", "--data-dir", str(data)]
+        assert import_progress.main(args) == 1
+        _, err = capsys.readouterr()
+        assert err.splitlines() == [
+            f"{data}: another import or move is writing it (waited 0.2 s); nothing was "
+            "changed; run this one again when it is done"
+        ]
+        assert snapshot(data) == before
+    finally:
+        holder.kill()
+        holder.wait()
