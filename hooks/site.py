@@ -153,10 +153,12 @@ def _library_config(config, data_dir: Path):
         from fengong.pages.library_downloads import library_download_files
 
         index = search.library_index_files(library)
+        from fengong.pages.feeds import library_feeds
+
         made = library_download_files(
             library, url_in if site_url else None, moved_from_single=moved, site_url=site_url
         )
-        return made | index
+        return made | index | library_feeds(library, site_url)
 
     later = Background(files_made_later)
     codes = qr.start_library(library, site_url)

@@ -183,7 +183,7 @@ def test_the_other_notices_event_ids_carry_it(moved):
 
 
 def test_a_ledger_downloaded_before_the_move_imports_after_it(built_site, moved, tmp_path):
-    data, _ = moved
+    data = shutil.copytree(moved[0], tmp_path / "data")  # the module's data stays as built
     ledger = tmp_path / "区人力社保局-任务台账.xlsx"
     shutil.copy(built_site / "downloads" / "units" / "renshe.xlsx", ledger)
     book = load_workbook(ledger)
@@ -314,3 +314,44 @@ def test_the_summary_workbook_cannot_be_mistaken_for_a_returnable_one(moved):
     where = f"{PUBLISHED_AT}notices/{DAZU}/downloads/units/renshe.xlsx"
     assert notes[1] == f"大足府办发〔2020〕41号：{where}"
     assert (site / where.removeprefix(PUBLISHED_AT)).is_file()
+
+
+# -- subscriptions: Atom feeds ----------------------------------------------------------------
+
+
+def test_the_feeds_are_atom_with_ids_from_the_data(moved):
+    import feedparser
+    from fengong.pages.feeds import library_feeds
+
+    data, site = moved
+    library, _ = load_library(data, shown_dir="data")
+    library_feed = feedparser.parse((site / "feeds" / "library.xml").read_bytes())
+    assert library_feed.bozo == 0 and library_feed.version == "atom10"
+    # Each notice and each of its revisions after the first, newest first.
+    expected = {f"urn:fengong:notice:{s.notice.slug}" for s in library.sites}
+    for lib_site in library.sites:
+        slug = lib_site.notice.slug
+        expected |= {f"urn:fengong:notice:{slug}:revision:{r.label}" for r in lib_site.history[1:]}
+    assert {e.id for e in library_feed.entries} == expected
+    assert [e.id for e in library_feed.entries][-1] == f"urn:fengong:notice:{OTHER}"  # 2018
+    days = [e.updated for e in library_feed.entries]
+    assert days == sorted(days, reverse=True)
+    renshe = feedparser.parse((site / "feeds" / "units" / "renshe.xml").read_bytes())
+    assert renshe.bozo == 0 and renshe.version == "atom10"
+    ids = {e.id for e in renshe.entries}
+    assert f"urn:fengong:notice:{DAZU}:unit:renshe" in ids
+    reports = sorted(i for i in ids if ":report:" in i)
+    sent = sorted(r.period for r in library.notice(DAZU).reports if r.unit.id == "renshe")
+    assert reports == sorted(f"urn:fengong:notice:{DAZU}:report:{p}:renshe" for p in sent)
+    assert len(reports) == 2  # the sample's 2020-H1 and 2020
+    for entry in renshe.entries:
+        assert entry.link.startswith(f"{PUBLISHED_AT}notices/{DAZU}/")
+        assert (site / entry.link.removeprefix(PUBLISHED_AT) / "index.html").is_file()
+    # Made again from the same data: the same bytes, so the same ids and dates.
+    again = library_feeds(library, PUBLISHED_AT)
+    assert again["feeds/units/renshe.xml"] == (site / "feeds/units/renshe.xml").read_bytes()
+    assert again["feeds/library.xml"] == (site / "feeds/library.xml").read_bytes()
+    unit_page = unit_soup(site, "renshe")
+    assert unit_page.select_one('a[type="application/atom+xml"]')["href"] == (
+        "../../feeds/units/renshe.xml"
+    )

@@ -48,6 +48,7 @@ class LibraryHome:
     unit_count: int
     units_href: str
     tasks_href: str  # the task index of every notice
+    feed_href: str  # the library's Atom feed (new notices, revisions)
 
 
 def status_of(notice: Notice) -> str:
@@ -93,6 +94,7 @@ def library_home(library: Library, page: str) -> LibraryHome:
         unit_count=len(library_units(library)),
         units_href=paths.href(page, paths.LIBRARY_UNITS),
         tasks_href=paths.href(page, paths.LIBRARY_TASKS),
+        feed_href=paths.href(page, paths.LIBRARY_FEED),
     )
 
 
@@ -196,6 +198,7 @@ class LibraryUnitPage:
     ics: str
     sheet: str
     tasks: str  # the library's task index, filtered to this unit (?unit=<id>)
+    feed: str = ""  # the unit's Atom feed (its notices, revisions, reports received)
     no_date: str = NO_DATE  # what the page says of tasks whose text names no date
 
 
@@ -290,6 +293,7 @@ def library_unit_page(library: Library, page: str, unit: Unit) -> LibraryUnitPag
         ics=paths.href(page, paths.unit_download(unit, "ics")),
         sheet=paths.href(page, paths.unit_print_page(unit)),
         tasks=paths.href(page, paths.LIBRARY_TASKS, query=f"unit={unit.id}"),
+        feed=paths.href(page, paths.unit_feed(unit)),
     )
 
 
