@@ -256,3 +256,11 @@ def test_a_progress_import_while_another_holds_the_lock_refuses(data, monkeypatc
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_failed_first_import_leaves_no_data_directory(tmp_path, capsys):
+    broken = tmp_path / "broken.txt"
+    broken.write_text("这不是一份通知。\n", "utf-8")
+    data = tmp_path / "new" / "data"
+    assert import_notice.main([str(broken), "--data-dir", str(data)]) == 1
+    assert not data.exists()

@@ -39,6 +39,7 @@ def held(data_dir: Path, wait: float | None = None) -> Iterator[None]:
         finally:
             _held[key] -= 1
         return
+    created = not data_dir.exists()
     data_dir.mkdir(parents=True, exist_ok=True)  # something to lock before the first import
     fd = os.open(data_dir, os.O_RDONLY | os.O_DIRECTORY)
     try:
@@ -59,5 +60,7 @@ def held(data_dir: Path, wait: float | None = None) -> Iterator[None]:
             yield
         finally:
             del _held[key]
+            if created and not any(data_dir.iterdir()):
+                data_dir.rmdir()  # a first import that failed leaves no empty folder
     finally:
         os.close(fd)  # closing the last descriptor releases the lock
