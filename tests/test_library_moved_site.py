@@ -355,3 +355,16 @@ def test_the_feeds_are_atom_with_ids_from_the_data(moved):
     assert unit_page.select_one('a[type="application/atom+xml"]')["href"] == (
         "../../feeds/units/renshe.xml"
     )
+
+
+def test_a_units_print_sheet_carries_each_notices_duty(moved, built_site):
+    """The sheet across notices says what the single sheet says of reporting."""
+    _, site = moved
+    sheet = BeautifulSoup(
+        (site / "units/renshe/print/index.html").read_text("utf-8"), "html.parser"
+    )
+    single = BeautifulSoup(
+        (built_site / "units/renshe/print/index.html").read_text("utf-8"), "html.parser"
+    )
+    duty = sheet.find(id="notice-1-reporting").find_next("ul")
+    assert duty.get_text() == single.find(id="reporting").find_next("ul").get_text()

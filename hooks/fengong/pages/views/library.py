@@ -309,6 +309,7 @@ class SheetWork:
     led: tuple[SheetRow, ...]
     shared: tuple[SheetRow, ...]
     unled: tuple[SheetRow, ...]  # its tasks that have no lead (未明确牵头单位)
+    reporting: Reporting | None = None  # what it must report, if it leads tasks here
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +344,7 @@ def library_unit_sheet(library: Library, page: str, unit: Unit, codes: Codes) ->
                 led=tuple(rows(work.led)),
                 shared=tuple(rows([t for t in work.shared if t.lead])),
                 unled=tuple(rows([t for t in work.shared if not t.lead])),
+                reporting=reporting(site, own),
             )
         )
     address = codes.address(paths.page_of(unit))
