@@ -462,8 +462,9 @@ def calendar_uid(notice_id: str, uid: str) -> str:
     every notice's 任务1 has a deadline): dzfbf-2020-41-task-3-deadline-2020-07-01@fengong.
     A single-notice site's notice, and the notice a library moved from it, keep the ids they
     always had (notice_id ""), so a calendar app re-importing after the move updates the
-    events instead of adding them again; no library notice's id starts with "task-" or
-    "report-" alone, so those never meet another notice's."""
+    events instead of adding them again. A prefixed id holds its own "task-…@fengong" or
+    "report-…@fengong" whole after the slug, so it is longer than, and never equal to, any
+    unprefixed id of the same event kind and date."""
     return f"{notice_id}-{uid}" if notice_id else uid
 
 
