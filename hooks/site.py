@@ -7,12 +7,14 @@ rebuilds, so the engine is imported here once and the data is reloaded on every 
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from fengong.data.load import load_library, load_site
-from fengong.data.readers.layout import is_library
-from fengong.pages import csp, paths, qr, search
+from fengong.data.readers.layout import is_library, read_settings
+from fengong.pages import csp, paths, qr, redirects, search
 from fengong.pages.address import public_url
 from fengong.pages.background import Background, BackgroundError
 from fengong.pages.render import anchor_ids, bytecode_cache, headings, render_library, render_pages
@@ -52,8 +54,10 @@ def on_config(config):
     if is_library(data_dir):
         return _library_config(config, data_dir)
     site = _load(load_site, data_dir)
+    config.site_name = _escaped(config.site_name)
     config.site_description = site.notice.title
-    config.extra["fengong_footer"] = site_footer(site)  # the theme's footer shows it
+    config.extra["fengong_footer"] = _owned(site_footer(site), settings.get("owner"))
+    config.extra["fengong_moved"], config.extra["fengong_library"] = "", False
 
     # The pages are rendered now, before MkDocs cleans site/: if one cannot be made, the
     # build stops here and the last good site stays in place.
@@ -87,8 +91,21 @@ def on_config(config):
     _state.update(later=later, qr=codes, results={})
     _state.update(updated=site.notice.revision_date or site.notice.date)
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
-    _state.update(public=bool(site_url), canonical={})
+    _state.update(public=bool(site_url), canonical={}, redirects={}, old_downloads=())
     return config
+
+
+def _escaped(name: str) -> str:
+    """The site's name as the theme inserts it: MkDocs' templates do not escape
+    config.site_name (the page titles, the header), and the name may come from data
+    (library.yaml); our header.html writes it as it is, attribute included."""
+    return html.escape(name, quote=True)
+
+
+def _owned(footer, owner: str | None):
+    """The footer, naming who runs the site where the configuration says (library.yaml's or
+    mkdocs.yml's extra.fengong.owner) instead of the notices' issuers."""
+    return replace(footer, owner=owner, owner_label="主办单位") if owner else footer
 
 
 def _load(load, data_dir: Path):
@@ -129,11 +146,18 @@ def _library_config(config, data_dir: Path):
     notices/<slug>/, a home page listing them, one page per unit across notices, and its
     print sheet, with QR codes made by a worker as one notice's are."""
     library = _load(load_library, data_dir)
-    config.site_name = "任务分工文件"  # mkdocs.yml's name is the one notice's
+    # The name and owner: library.yaml's (the data's), else mkdocs.yml's site_name and
+    # extra.fengong.owner; load_library has checked library.yaml already.
+    settings, _ = read_settings(data_dir, _shown(data_dir))
+    config.site_name = _escaped(settings.site_name or config.site_name)
     config.site_description = "、".join(
         s.notice.doc_number or s.notice.title for s in library.sites
     )
-    config.extra["fengong_footer"] = library_footer(library)
+    owner = settings.owner or (config.extra.get("fengong") or {}).get("owner")
+    config.extra["fengong_footer"] = _owned(library_footer(library), owner)
+    moved = settings.moved_from_single  # the single site's notice: its old addresses kept
+    config.extra["fengong_moved"] = paths.notice_root(moved) if moved else ""
+    config.extra["fengong_library"] = True
     # mkdocs.yml's nav names one notice's pages; a library's tabs are its own pages (the
     # home lists the notices: a tab per notice would put hundreds of links on every page).
     config.nav = [
@@ -150,7 +174,12 @@ def _library_config(config, data_dir: Path):
         from fengong.pages.library_downloads import library_download_files
 
         index = search.library_index_files(library)
-        return library_download_files(library, url_in if site_url else None) | index
+        from fengong.pages.feeds import library_feeds
+
+        made = library_download_files(
+            library, url_in if site_url else None, moved_from_single=moved, site_url=site_url
+        )
+        return made | index | library_feeds(library, site_url)
 
     later = Background(files_made_later)
     codes = qr.start_library(library, site_url)
@@ -167,7 +196,11 @@ def _library_config(config, data_dir: Path):
     _state.update(later=later, qr=codes, results={})
     _state.update(updated=max(s.notice.revision_date or s.notice.date for s in library.sites))
     _state.update(sheets={paths.unit_print_page(u) for u in paths.library_units(library)})
-    _state.update(public=bool(site_url), canonical={})
+    _state.update(public=bool(site_url), canonical={}, redirects={}, old_downloads=())
+    if moved:
+        moves = redirects.moved_pages(pages, moved)
+        _state["redirects"] = redirects.redirect_files(moves, site_url)
+        _state["old_downloads"] = redirects.moved_downloads(_state["downloads"], moved)
     return config
 
 
@@ -245,6 +278,15 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     for src_uri, content in sorted(made.items()):
         target = site_dir / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    # A library's moved notice: its old addresses (pages/redirects.py), written last, never
+    # over a file of the library's own.
+    old = {move.old: made[move.new] for move in _state["old_downloads"]}
+    for path, content in sorted((old | _state["redirects"]).items()):
+        target = site_dir / path
+        if target.exists():
+            raise PluginError(f"{path}: the moved notice's old address is a page of the library")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
 

@@ -6,8 +6,9 @@ page saying its reports are samples. The real data/ is never touched.
     python scripts/demo.py --library [--site-dir site-demo-library]
 
 With --library, a multi-notice demonstration instead: the three real notices of
-tests/library_sample.py (the Dazu notice and 国发〔2018〕39号 and 42号) in one library,
-built into site-demo-library/, every page bannered as a demonstration.
+tests/library_sample.py (the Dazu notice and 国发〔2018〕39号 and 42号) in one library, the
+Dazu notice with the same sample reports, built into site-demo-library/, every page
+bannered as a demonstration.
 
 Like `make build`, it builds beside the target and swaps the new site in only when the
 build succeeds.
@@ -35,11 +36,15 @@ def demo_data(target: Path) -> Path:
 
 
 def library_demo_data(folder: Path) -> Path:
-    """The three real notices of tests/library_sample.py as a library in folder/data."""
+    """The three real notices of tests/library_sample.py as a library in folder/data, the
+    Dazu notice with the sample reports (so a unit's page shows how its led tasks stand)."""
     sys.path.insert(0, str(ROOT / "tests"))  # library_sample and the sitebuild it reads
-    from library_sample import library_data
+    from library_sample import DAZU, library_data
 
-    return library_data(folder)
+    data = library_data(folder)
+    progress = data / "notices" / DAZU / "progress"
+    shutil.copytree(SAMPLE, progress, ignore=shutil.ignore_patterns("*.md"))
+    return data
 
 
 def main(argv: list[str] | None = None) -> int:

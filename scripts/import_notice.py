@@ -5,7 +5,9 @@ python scripts/import_notice.py SOURCE [--data-dir DIR] [--notice SLUG] [--json 
 
 With --notice, or when the data directory is a library (data/notices/), the notice goes into
 data/notices/<slug>/; the slug defaults to one made from its 文号 (大足府办发〔2020〕41号 →
-dzfbf-2020-41: hooks/fengong/importer/slugs.py).
+dzfbf-2020-41: hooks/fengong/importer/slugs.py). With --notice on a single-layout directory,
+its notice first moves into data/notices/<its slug>/ (scripts/move_to_library.py), saying
+so; if the import then fails, the move is undone as well.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
-from fengong.importer import run
+from fengong.importer import lock, move, run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,14 +75,33 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--revision and --date go together")
     revision = run.Revision(args.revision, args.date) if args.revision else None
 
-    result = run.import_notice(
-        args.source,
-        args.data_dir,
-        write=args.json is None,
-        revision=revision,
-        lead_policy=args.lead_rule,
-        notice=args.notice,
-    )
+    write = args.json is None
+    try:
+        with lock.held(args.data_dir) if write else nullcontext():
+            moved = None
+            if write and args.notice is not None and move.needed(args.data_dir):
+                moved, problems = move.move_to_library(args.data_dir)
+                for problem in problems:
+                    print(problem, file=sys.stderr)
+                if moved is None:
+                    print(f"move failed; {args.data_dir} is unchanged", file=sys.stderr)
+                    return 1
+                for line in moved.report:
+                    print(line)
+            result = run.import_notice(
+                args.source,
+                args.data_dir,
+                write=write,
+                revision=revision,
+                lead_policy=args.lead_rule,
+                notice=args.notice,
+            )
+            if moved is not None and result.failed:
+                moved.undo()
+                print(f"the move into notices/{moved.slug}/ is undone", file=sys.stderr)
+    except lock.Busy as busy:
+        print(f"{args.data_dir}: {busy}", file=sys.stderr)
+        return 1
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if args.report is not None:

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from fengong.importer import lock
 from fengong.importer.progress import import_progress
 
 
@@ -42,14 +43,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    result = import_progress(
-        args.files,
-        args.period,
-        args.data_dir,
-        received=args.date,
-        unit=args.unit,
-        notice=args.notice,
-    )
+    try:
+        # One writer at a time in the data directory, as for import_notice.py.
+        with lock.held(args.data_dir):
+            result = import_progress(
+                args.files,
+                args.period,
+                args.data_dir,
+                received=args.date,
+                unit=args.unit,
+                notice=args.notice,
+            )
+    except lock.Busy as busy:
+        print(f"{args.data_dir}: {busy}", file=sys.stderr)
+        return 1
     for problem in result.problems:
         print(problem, file=sys.stderr)
     if result.failed:

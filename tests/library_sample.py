@@ -20,6 +20,7 @@ import shutil
 from pathlib import Path
 
 import import_notice  # scripts/ is on the tests' path (pyproject.toml)
+from fengong.importer import lock, move
 from sitebuild import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notices-real"
@@ -35,13 +36,15 @@ __all__ = ["DAZU", "IMPORTED", "SLUGS", "library_data", "move_to_library"]
 
 
 def move_to_library(data: Path, slug: str) -> None:
-    """Turn a single-layout data directory into a library of one: the notice's own files
-    move into data/notices/<slug>/, the registries stay at the top (README: many notices)."""
-    folder = data / "notices" / slug
-    folder.mkdir(parents=True)
-    for path in sorted(data.iterdir()):
-        if path.name not in (*REGISTRIES, "notices"):
-            path.rename(folder / path.name)
+    """Turn a single-layout data directory into a library of one, as an office does
+    (scripts/move_to_library.py): the notice's own files move into data/notices/<slug>/,
+    the registries stay at the top, library.yaml records the move; and the library is
+    named (library.yaml's site_name: mkdocs.yml's is the one notice's)."""
+    with lock.held(data):
+        moved, problems = move.move_to_library(data, slug)
+    assert moved is not None, [str(p) for p in problems]
+    with (data / "library.yaml").open("a", encoding="utf-8") as settings:
+        settings.write("site_name: 任务分工文件\n")
 
 
 def library_data(folder: Path) -> Path:

@@ -281,9 +281,9 @@ def test_a_replaced_by_naming_no_notice(data):
 def test_a_notice_at_the_top_of_a_library(data):
     shutil.copy(data / "notices" / DAZU / "notice.yaml", data / "notice.yaml")
     assert errors(data) == [
-        "data/notice.yaml: a notice at the top of a library (data/notices/ holds the notices): "
-        "move it into data/notices/<slug>/ with its source/, revisions/, targets.yaml and "
-        "document.yaml, or remove it"
+        "data/notice.yaml: a notice's own file at the top of a library (data/notices/ holds "
+        "the notices): it belongs in data/notices/dzfbf-2020-41/, beside that notice's "
+        "notice.yaml; move it there, or remove it"
     ]
 
 

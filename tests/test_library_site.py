@@ -79,8 +79,15 @@ def test_each_notice_has_its_pages_under_its_slug(library_build):
         row = home.find("a", href=f"notices/{slug}/").find_parent("tr")
         assert lib_site.notice.doc_number in row.get_text()
         assert str(len(lib_site.tasks)) in [td.get_text() for td in row.find_all("td")]
-    # No notice's pages outside notices/: tasks/ at the top is the index of every notice's.
-    assert [p.name for p in (site / "tasks").iterdir()] == ["index.html"]
+    # No notice's pages outside notices/: tasks/ at the top is the index of every notice's,
+    # and tasks/<id>/ there are the moved Dazu notice's old addresses, each only sending the
+    # reader on to its task (tests/test_library_moved_site.py).
+    dazu = library.notice(DAZU)
+    old = sorted(p.name for p in (site / "tasks").iterdir() if p.name != "index.html")
+    assert old == sorted(str(t.id) for t in (*dazu.tasks, *dazu.removed_tasks))
+    for name in old:
+        html = (site / "tasks" / name / "index.html").read_text("utf-8")
+        assert f'url=../../notices/{DAZU}/tasks/{name}/"' in html
 
 
 def test_a_unit_of_two_notices_has_one_page_with_both_and_their_roles(library_build):
@@ -92,19 +99,27 @@ def test_a_unit_of_two_notices_has_one_page_with_both_and_their_roles(library_bu
     headings = [h.get_text() for h in page.select("article h2[id^=notice-]")]
     assert len(headings) == len(works)
     assert all(w.site.notice.doc_number in h for w, h in zip(works, headings, strict=True))
-    tables = page.select("article h2[id^=notice-] + p + div table")
-    for work, table in zip(works, tables, strict=True):
-        rows = table.select("tbody tr")
-        assert len(rows) == len(work.led) + len(work.shared)
-        led = {t.number for t in work.led}
-        for tr in rows:
-            number = int(re.search(r"任务(\d+)", tr.td.get_text())[1])
-            role = tr.select("td")[2].get_text()
-            assert role.startswith("牵头") == (number in led), (number, role)
-            href = tr.td.a["href"]
-            assert resolve(paths.item_url(unit), href) == paths.item_url(
-                work.site.task(number), work.site.notice.slug
-            )
+    # Per notice in force, the tasks it leads and those it shares in tables apart (as the
+    # single unit page has them), each task linked into its notice's folder.
+    for n, work in enumerate(works, 1):
+        assert work.site.notice.in_force
+        tables = {
+            part: page.find(id=f"notice-{n}-{part}")
+            for part in ("led", "shared", "unled")
+            if page.find(id=f"notice-{n}-{part}")
+        }
+        numbers = {}
+        for part, h3 in tables.items():
+            rows = h3.find_next("table").select("tbody tr")
+            numbers[part] = [int(re.search(r"任务(\d+)", tr.td.get_text())[1]) for tr in rows]
+            for tr, number in zip(rows, numbers[part], strict=True):
+                href = tr.td.a["href"]
+                assert resolve(paths.item_url(unit), href) == paths.item_url(
+                    work.site.task(number), work.site.notice.slug
+                )
+        assert numbers.get("led", []) == [t.number for t in work.led]
+        shared = numbers.get("shared", []) + numbers.get("unled", [])
+        assert sorted(shared) == sorted(t.number for t in work.shared)
 
 
 def test_a_units_ledger_has_rows_from_both_notices(library_build):
@@ -118,7 +133,8 @@ def test_a_units_ledger_has_rows_from_both_notices(library_build):
         got[row[0]] = got.get(row[0], 0) + 1
     assert got == want and len(want) == 2
     sheet = load_workbook(site / paths.unit_download(unit, "xlsx")).active
-    numbers = {sheet.cell(r, 1).value for r in range(4, sheet.max_row + 1)}
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "文件")
+    numbers = {sheet.cell(r, 1).value for r in range(header + 1, sheet.max_row + 1)}
     assert numbers == set(want)
     ics = (site / paths.unit_download(unit, "ics")).read_text("utf-8")
     uids = re.findall(r"^UID:(.*)$", ics, flags=re.M)

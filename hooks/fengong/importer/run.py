@@ -18,7 +18,7 @@ from ..pages import export
 from ..places import jurisdiction
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
-from . import datafiles, report, spreadsheet
+from . import datafiles, lock, report, spreadsheet
 from .corrections import Corrections, apply_corrections
 from .parse import ParsedNotice, parse
 from .read import read_lines
@@ -70,7 +70,27 @@ def import_notice(
 ) -> ImportResult:
     """Import source into data_dir: into data_dir itself (the single layout), or into
     data_dir/notices/<notice>/ when a slug is given or data_dir is a library (then the slug
-    defaults to one made from the 文号, importer/slugs.py)."""
+    defaults to one made from the 文号, importer/slugs.py). A writing import holds the data
+    directory's lock (importer/lock.py): a second one waits, or refuses and changes nothing."""
+    options = dict(write=write, revision=revision, lead_policy=lead_policy, notice=notice)
+    if not write:
+        return _import_notice(source, data_dir, **options)
+    try:
+        with lock.held(data_dir):
+            return _import_notice(source, data_dir, **options)
+    except lock.Busy as busy:
+        return ImportResult(problems=[Problem(str(data_dir), 0, str(busy))])
+
+
+def _import_notice(
+    source: Path,
+    data_dir: Path,
+    *,
+    write: bool,
+    revision: Revision | None,
+    lead_policy: str,
+    notice: str | None,
+) -> ImportResult:
     result = ImportResult()
     shown = str(source)
     library = notice is not None or is_library(data_dir)

@@ -74,9 +74,12 @@ LEDGER_COLUMNS = (
 URL_HEADER = ledger.URL_HEADER  # the column whose cells become hyperlinks in XLSX
 
 
-def download_files(site: Site, url_of: UrlOf | None = None) -> dict[str, bytes]:
+def download_files(
+    site: Site, url_of: UrlOf | None = None, notice_id: str = ""
+) -> dict[str, bytes]:
     """Every download of the site: src_uri → file bytes, in paths.download_names' order.
-    url_of(item) is an item's full address; without it, no file names an address."""
+    url_of(item) is an item's full address; without it, no file names an address.
+    notice_id: what the calendars' event ids start with (calendar_uid)."""
     with_urls = url_of is not None
     url_of = url_of or _no_url
     all_columns = _columns(ALL_COLUMNS, with_urls)
@@ -86,14 +89,14 @@ def download_files(site: Site, url_of: UrlOf | None = None) -> dict[str, bytes]:
         paths.ALL_JSON: notice_json_bytes(site, url_of if with_urls else None),
         paths.ALL_CSV: csv_bytes(all_columns, rows),
         paths.ALL_XLSX: notice_xlsx(site, all_columns, rows),
-        paths.ALL_ICS: calendar_ics(site, url_of),
+        paths.ALL_ICS: calendar_ics(site, url_of, notice_id=notice_id),
     }
     for unit in site.units:
         rows = _cut(ledger_rows(site, unit, url_of), LEDGER_COLUMNS, with_urls)
         made = {
             "xlsx": ledger_xlsx(site, unit, ledger_columns, rows),
             "csv": csv_bytes(ledger_columns, rows),
-            "ics": calendar_ics(site, url_of, unit),
+            "ics": calendar_ics(site, url_of, unit, notice_id=notice_id),
         }
         files.update((paths.unit_download(unit, ext), made[ext]) for ext in paths.UNIT_DOWNLOADS)
     if site.reports:  # each period's 汇总表 and 通报 draft; python-docx loads only for them
@@ -456,11 +459,24 @@ REMINDERS = (
 )
 
 
-def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None) -> bytes:
-    return calendar(site, url_of, unit).to_ical()
+def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None, notice_id: str = "") -> bytes:
+    return calendar(site, url_of, unit, notice_id).to_ical()
 
 
-def calendar(site: Site, url_of: UrlOf, unit: Unit | None = None) -> icalendar.Calendar:
+def calendar_uid(notice_id: str, uid: str) -> str:
+    """An event's UID, carrying its notice where two notices' events can meet (a library:
+    every notice's 任务1 has a deadline): dzfbf-2020-41-task-3-deadline-2020-07-01@fengong.
+    A single-notice site's notice, and the notice a library moved from it, keep the ids they
+    always had (notice_id ""), so a calendar app re-importing after the move updates the
+    events instead of adding them again. A prefixed id holds its own "task-…@fengong" or
+    "report-…@fengong" whole after the slug, so it is longer than, and never equal to, any
+    unprefixed id of the same event kind and date."""
+    return f"{notice_id}-{uid}" if notice_id else uid
+
+
+def calendar(
+    site: Site, url_of: UrlOf, unit: Unit | None = None, notice_id: str = ""
+) -> icalendar.Calendar:
     """The dated items of the tasks (of one unit, or all), and the reporting deadlines (for a
     unit only if it leads a task), as all-day events.
 
@@ -483,7 +499,9 @@ def calendar(site: Site, url_of: UrlOf, unit: Unit | None = None) -> icalendar.C
     for task in tasks:
         seen: set[str] = set()
         for item in task_items((task,)):
-            uid = f"task-{task.number}-{item.kind}-{item.first.isoformat()}@fengong"
+            uid = calendar_uid(
+                notice_id, f"task-{task.number}-{item.kind}-{item.first.isoformat()}@fengong"
+            )
             if uid in seen:
                 continue
             seen.add(uid)
@@ -525,7 +543,9 @@ def calendar(site: Site, url_of: UrlOf, unit: Unit | None = None) -> icalendar.C
                 f"{item.when}：{item.name}，报送{duty.to}。\n\n"
                 f"通知原文：“{duty.text}”\n\n{n.doc_number}"
             )
-            uid = f"report-{item.first.year}-{item.first.month:02d}@fengong"
+            uid = calendar_uid(
+                notice_id, f"report-{item.first.year}-{item.first.month:02d}@fengong"
+            )
             url = ""
             if unit:
                 # A unit's own reminder lists what it reports on, so it gets its own UID.

@@ -193,12 +193,22 @@ def moved_units(library: Library) -> tuple[Unit, ...]:
     return tuple(u for u in library.units if u.replaced_by and u.id in named)
 
 
+# A library's Atom feeds (feeds.py): the library's, and each unit's.
+LIBRARY_FEED = "feeds/library.xml"
+
+
+def unit_feed(unit: Unit) -> str:
+    return f"feeds/units/{unit.id}.xml"
+
+
 def library_download_names(library: Library) -> list[str]:
     names = []
     for site in library.sites:
         names += [in_notice(site.notice.slug, n) for n in download_names(site)]
     for unit in library_units(library):
         names += [unit_download(unit, ext) for ext in UNIT_DOWNLOADS]
+    names.append(LIBRARY_FEED)
+    names += [unit_feed(unit) for unit in library_units(library)]
     return names
 
 

@@ -3,17 +3,53 @@
 The single layout keeps one notice at the top (data/notice.yaml, its folder is data/ itself);
 the library layout keeps each notice in its own folder, data/notices/<slug>/. Either way the
 registries (units.yaml, tags.yaml, synonyms.yaml) sit at the top and are shared, and every
-notice folder holds the same files, read the same way."""
+notice folder holds the same files, read the same way. A library may say more of itself in
+library.yaml (its name, who runs it, which notice was the single site before the move)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ...problems import Problem
-from ..shapes import NOTICE_SLUG
+from ..shapes import NOTICE_SLUG, TEXT, Field, Shape, check
+from ..yamlio import read_yaml
 
 NOTICES_DIR = "notices"
 NOTICE_FILE = "notice.yaml"
+LIBRARY_FILE = "library.yaml"
+# A notice's own files and folders (README: the single layout); in a library they belong in
+# notices/<slug>/. The registries (units.yaml, tags.yaml, synonyms.yaml) stay at the top.
+NOTICE_OWN = (
+    NOTICE_FILE,
+    "targets.yaml",
+    "document.yaml",
+    "source",
+    "revisions",
+    "progress",
+)
+
+LIBRARY = Shape(
+    {
+        "site_name": Field(TEXT, not_empty=True, hint="the name in every page's header"),
+        "owner": Field(TEXT, not_empty=True, hint="who runs the site, shown in the footer"),
+        "moved_from_single": Field(
+            TEXT,
+            pattern=NOTICE_SLUG,
+            hint="the slug of the notice the single-notice site published (its folder in "
+            "notices/): its old addresses lead to its new ones",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LibrarySettings:
+    """What library.yaml says; every value "" when it does not say it."""
+
+    site_name: str = ""
+    owner: str = ""
+    moved_from_single: str = ""
 
 
 def is_library(data_dir: Path) -> bool:
@@ -32,24 +68,60 @@ def slug_of(folder: Path, data_dir: Path) -> str:
     return "" if folder == data_dir else folder.name
 
 
+def read_settings(data_dir: Path, shown_dir: str) -> tuple[LibrarySettings, list[Problem]]:
+    """library.yaml of a library (absent: every value ""), and its problems: its shape, a
+    moved_from_single naming no notice folder."""
+    path = data_dir / LIBRARY_FILE
+    shown = f"{shown_dir.rstrip('/')}/{LIBRARY_FILE}"
+    if not is_library(data_dir) or not path.exists():
+        return LibrarySettings(), []
+    data, problems = read_yaml(path, shown)
+    if problems:
+        return LibrarySettings(), problems
+    if data is None:
+        return LibrarySettings(), []
+    problems = check(data, LIBRARY, shown)
+    if problems:
+        return LibrarySettings(), problems
+    settings = LibrarySettings(**{k: str(v).strip() for k, v in data.items() if v is not None})
+    moved = settings.moved_from_single
+    if moved and not (data_dir / NOTICES_DIR / moved / NOTICE_FILE).is_file():
+        line = getattr(data, "line", 0) or 1
+        message = (
+            f"moved_from_single: '{moved}' is no notice of this library (no "
+            f"{NOTICES_DIR}/{moved}/{NOTICE_FILE}); name the folder the single site's notice "
+            "moved to, or remove the line"
+        )
+        return LibrarySettings(), [Problem(shown, line, message)]
+    return settings, []
+
+
 def layout_problems(data_dir: Path, shown_dir: str) -> list[Problem]:
-    """What makes a library's layout unreadable: a notice at the top as well (which one is
-    meant?), no notice folder at all, a folder name that cannot be a URL id."""
+    """What makes a library's layout unreadable: a notice's own file at the top as well
+    (which notice is it? its targets would be dropped without a word), no notice folder at
+    all, a folder name that cannot be a URL id, a library.yaml that cannot be read."""
     if not is_library(data_dir):
         return []
     shown = f"{shown_dir}/{NOTICES_DIR}"
-    problems = []
-    if (data_dir / NOTICE_FILE).exists():
+    settings, problems = read_settings(data_dir, shown_dir)
+    folders = notice_folders(data_dir)
+    # Where a stray file belongs: the notice the single site moved, else the only one.
+    owner = settings.moved_from_single or (folders[0].name if len(folders) == 1 else "<slug>")
+    where = f"{shown}/{owner}/"
+    for name in NOTICE_OWN:
+        path = data_dir / name
+        if not path.exists():
+            continue
+        kind = "folder" if path.is_dir() else "file"
         problems.append(
             Problem(
-                f"{shown_dir}/{NOTICE_FILE}",
+                f"{shown_dir}/{name}{'/' if path.is_dir() else ''}",
                 0,
-                f"a notice at the top of a library ({shown}/ holds the notices): move it into "
-                f"{shown}/<slug>/ with its source/, revisions/, targets.yaml and document.yaml, "
+                f"a notice's own {kind} at the top of a library ({shown}/ holds the notices): "
+                f"it belongs in {where}, beside that notice's {NOTICE_FILE}; move it there, "
                 "or remove it",
             )
         )
-    folders = notice_folders(data_dir)
     if not folders:
         problems.append(
             Problem(

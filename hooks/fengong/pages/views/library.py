@@ -4,17 +4,20 @@ notice alone, under notices/<slug>/ (paths.in_notice)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import partial
 
 from markupsafe import Markup
 
 from ...model import Assignment, Library, Notice, Site, Task, Unit
 from .. import paths
-from ..labels import role_label
+from ..labels import NO_DATE, role_label
 from ..paths import library_units
 from ..qr import Codes
 from ..sheets import SheetRow, sheet_rows
+from .progress import Light, UnitProgress, unit_progress
+from .units import DatedRow, Reporting, TaskRow, dated_rows, reporting, task_rows
 
 # 废止 / 失效: what a notice no longer in force is labelled; the data says which by
 # replaced_by (a notice that replaced it repealed it) or not (it expired).
@@ -45,6 +48,7 @@ class LibraryHome:
     unit_count: int
     units_href: str
     tasks_href: str  # the task index of every notice
+    feed_href: str  # the library's Atom feed (new notices, revisions)
 
 
 def status_of(notice: Notice) -> str:
@@ -90,6 +94,7 @@ def library_home(library: Library, page: str) -> LibraryHome:
         unit_count=len(library_units(library)),
         units_href=paths.href(page, paths.LIBRARY_UNITS),
         tasks_href=paths.href(page, paths.LIBRARY_TASKS),
+        feed_href=paths.href(page, paths.LIBRARY_FEED),
     )
 
 
@@ -104,11 +109,28 @@ class NoticeLinks:
     basis: tuple[tuple[str, str], ...]
     implemented_by: tuple[tuple[str, str], ...]
     library_href: str  # the home page listing every notice
+    # (label, href) of each of the notice's own pages: in a library the header's tabs are
+    # the library's, so the notice's home is where its timeline, progress … are reached.
+    pages: tuple[tuple[str, str], ...] = ()
+
+
+# A notice's own pages, as the single site's tabs name them (mkdocs.yml nav).
+NOTICE_PAGES = (
+    ("通知全文", paths.NOTICE),
+    ("任务", paths.TASKS_INDEX),
+    ("责任单位", paths.UNITS_INDEX),
+    ("部分与条款", paths.PARTS_INDEX),
+    ("时间节点", paths.TIMELINE),
+    ("落实情况", paths.PROGRESS),
+    ("修订记录", paths.CHANGES),
+    ("关于", paths.ABOUT),
+)
 
 
 def notice_links(library: Library, site: Site, page: str) -> NoticeLinks:
     row = notice_row(library, page, site)
     return NoticeLinks(
+        pages=tuple((label, paths.href(page, src_uri)) for label, src_uri in NOTICE_PAGES),
         status=row.status,
         repealed_on=site.notice.repealed_on,
         replaced_by=row.replaced_by,
@@ -131,7 +153,21 @@ class UnitTaskRow:
 
 
 @dataclass(frozen=True, slots=True)
+class LedRow:
+    """A task the unit leads in one notice, with how it stands: the unit's latest reported
+    status (None: not reported), as the single unit page's 落实情况 gives it per period."""
+
+    row: TaskRow
+    status: Light | None
+    period: str  # the period that status is from
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeWork:
+    """One notice's part of a unit's page: for a notice in force, what the single unit page
+    shows (its tasks led and shared apart, 时间节点, 报送要求, 落实情况), with links into
+    that notice's folder (link); for one no longer in force, only the list of its tasks."""
+
     notice: Notice
     href: str
     status: str
@@ -140,6 +176,14 @@ class NoticeWork:
     shared: int
     ledger: str  # href of this notice's ledger of the unit (xlsx)
     ledger_csv: str
+    link: Callable[[Task | Unit], str]  # an item's href from the unit's page, in this notice
+    led_rows: tuple[LedRow, ...] = ()
+    shared_rows: tuple[TaskRow, ...] = ()
+    unled_rows: tuple[TaskRow, ...] = ()
+    dated: tuple[DatedRow, ...] = ()
+    undated: tuple[Task, ...] = ()
+    reporting: Reporting | None = None
+    progress: UnitProgress | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +198,8 @@ class LibraryUnitPage:
     ics: str
     sheet: str
     tasks: str  # the library's task index, filtered to this unit (?unit=<id>)
+    feed: str = ""  # the unit's Atom feed (its notices, revisions, reports received)
+    no_date: str = NO_DATE  # what the page says of tasks whose text names no date
 
 
 def _ids(library: Library, unit: Unit) -> set[str]:
@@ -173,13 +219,49 @@ def unit_task_row(page: str, slug: str, task: Task, ids: set[str]) -> UnitTaskRo
     )
 
 
+def _link_in(page: str, slug: str) -> Callable[[Task | Unit], str]:
+    """link(item) for a notice's items on a page outside its folder (a unit's page): a
+    task's page in the notice's folder, a unit's page shared."""
+
+    def link(item: Task | Unit) -> str:
+        return paths.href(page, paths.in_notice(slug, paths.page_of(item)))
+
+    return link
+
+
+def _led_rows(rows: tuple[TaskRow, ...], progress: UnitProgress | None) -> tuple[LedRow, ...]:
+    latest: dict[int, tuple[Light, str]] = {}
+    if progress is not None:
+        for led in progress.tasks:
+            for period, cell in zip(progress.periods, led.cells, strict=True):
+                if cell is not None:
+                    latest[led.task.id] = (cell, period.label)
+    return tuple(LedRow(row, *(latest.get(row.task.id) or (None, ""))) for row in rows)
+
+
 def library_unit_page(library: Library, page: str, unit: Unit) -> LibraryUnitPage:
     ids = _ids(library, unit)
     works = []
     for work in library.work_of(unit):
         site, slug = work.site, work.site.notice.slug
-        own_id = next(u.id for u in site.units if u.id in ids)
+        own = next(u for u in site.units if u.id in ids)  # the unit as this notice names it
+        own_id = own.id
         chosen = {t.id for t in work.led + work.shared}
+        more = {}
+        if site.notice.in_force:
+            progress = unit_progress(site, own, page)
+            if progress is not None:
+                notice_progress = paths.in_notice(slug, paths.PROGRESS)
+                progress = replace(progress, progress_href=paths.href(page, notice_progress))
+            more = dict(
+                led_rows=_led_rows(task_rows(work.led, own), progress),
+                shared_rows=task_rows(tuple(t for t in work.shared if t.lead), own),
+                unled_rows=task_rows(tuple(t for t in work.shared if not t.lead), own),
+                dated=dated_rows(site, own),
+                undated=tuple(t for t in site.tasks_of(own) if not t.dates),
+                reporting=reporting(site, own),
+                progress=progress,
+            )
         works.append(
             NoticeWork(
                 notice=site.notice,
@@ -194,6 +276,8 @@ def library_unit_page(library: Library, page: str, unit: Unit) -> LibraryUnitPag
                 ledger_csv=paths.href(
                     page, paths.in_notice(slug, paths.download(f"units/{own_id}.csv"))
                 ),
+                link=_link_in(page, slug),
+                **more,
             )
         )
     in_force = [w for w in works if w.notice.in_force]
@@ -209,6 +293,7 @@ def library_unit_page(library: Library, page: str, unit: Unit) -> LibraryUnitPag
         ics=paths.href(page, paths.unit_download(unit, "ics")),
         sheet=paths.href(page, paths.unit_print_page(unit)),
         tasks=paths.href(page, paths.LIBRARY_TASKS, query=f"unit={unit.id}"),
+        feed=paths.href(page, paths.unit_feed(unit)),
     )
 
 
@@ -224,6 +309,7 @@ class SheetWork:
     led: tuple[SheetRow, ...]
     shared: tuple[SheetRow, ...]
     unled: tuple[SheetRow, ...]  # its tasks that have no lead (未明确牵头单位)
+    reporting: Reporting | None = None  # what it must report, if it leads tasks here
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +344,7 @@ def library_unit_sheet(library: Library, page: str, unit: Unit, codes: Codes) ->
                 led=tuple(rows(work.led)),
                 shared=tuple(rows([t for t in work.shared if t.lead])),
                 unled=tuple(rows([t for t in work.shared if not t.lead])),
+                reporting=reporting(site, own),
             )
         )
     address = codes.address(paths.page_of(unit))

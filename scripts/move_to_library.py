@@ -1,0 +1,53 @@
+"""Move a single-layout data directory's notice into the library layout, in one step.
+
+python scripts/move_to_library.py [--data-dir DIR] [--notice SLUG]
+
+The notice's own files (notice.yaml, targets.yaml, document.yaml, source/, revisions/,
+progress/) move into DIR/notices/<slug>/ (slug: made from its 文号, dzfbf-2020-41); the
+registries stay at the top; DIR/library.yaml records moved_from_single: <slug>, so the
+site's old addresses lead to the new ones. Checked first; all or nothing.
+`import_notice.py SOURCE --notice SLUG` on a single-layout directory does this first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from fengong.importer import lock, move
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="move_to_library.py",
+        description="Move a single-notice data directory into the library layout.",
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path("data"), help="data directory to move (data/)"
+    )
+    parser.add_argument(
+        "--notice",
+        metavar="SLUG",
+        help="the notice's folder in notices/ (default: made from its 文号); keep the default "
+        "unless the 文号 gives none",
+    )
+    args = parser.parse_args(argv)
+    try:
+        with lock.held(args.data_dir):
+            moved, problems = move.move_to_library(args.data_dir, args.notice)
+    except lock.Busy as busy:
+        print(f"{args.data_dir}: {busy}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if moved is None:
+        print(f"move failed; {args.data_dir} is unchanged", file=sys.stderr)
+        return 1
+    for line in moved.report:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
