@@ -18,7 +18,7 @@ import move_to_library
 import pytest
 from fengong.data.load import check_library
 from fengong.importer import lock
-from library_sample import DAZU, IMPORTED, NATIONAL_NAMES, _drop_aliases
+from library_sample import DAZU, IMPORTED
 from sitebuild import ROOT
 
 OWN = ["notice.yaml", "targets.yaml", "document.yaml", "source", "revisions"]  # data/'s own
@@ -97,7 +97,6 @@ def test_a_move_that_would_not_check_changes_nothing(data, capsys):
 
 
 def test_an_import_with_notice_moves_first(data, capsys):
-    _drop_aliases(data / "units.yaml", NATIONAL_NAMES)
     source = IMPORTED["gf-2018-39"]
     assert import_notice.main([str(source), "--data-dir", str(data), "--notice", "gf-2018-39"]) == 0
     out, _ = capsys.readouterr()
@@ -204,7 +203,6 @@ def test_two_imports_started_together_equal_one_after_the_other(tmp_path):
     would drop the earlier's) and the data is what the two give one after the other."""
     base = tmp_path / "base" / "data"
     shutil.copytree(ROOT / "data", base)
-    _drop_aliases(base / "units.yaml", NATIONAL_NAMES)
     assert move_to_library.main(["--data-dir", str(base)]) == 0
 
     def imports(slug: str, data: Path) -> list[str]:

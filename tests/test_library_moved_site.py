@@ -17,7 +17,7 @@ import import_progress
 import pytest
 from bs4 import BeautifulSoup
 from fengong.data.load import load_library
-from library_sample import DAZU, IMPORTED, NATIONAL_NAMES, _drop_aliases
+from library_sample import DAZU, IMPORTED
 from openpyxl import load_workbook
 from sitebuild import PUBLISHED_AT, ROOT, build_site
 
@@ -35,9 +35,6 @@ def moved(tmp_path_factory) -> tuple[Path, Path]:
     shutil.copytree(ROOT / "data", data)
     # The office has received reports (the demo's invented samples): they move too.
     shutil.copytree(SAMPLE, data / "progress", ignore=shutil.ignore_patterns("*.md"))
-    # The district's informal aliases that are national bodies in a State Council notice
-    # (tests/library_sample.py says why).
-    _drop_aliases(data / "units.yaml", NATIONAL_NAMES)
     code = import_notice.main([str(IMPORTED[OTHER]), "--data-dir", str(data), "--notice", OTHER])
     assert code == 0
     settings = data / "library.yaml"

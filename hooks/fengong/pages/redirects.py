@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import paths
+from . import csp, paths
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -77,5 +77,6 @@ def redirect_files(moves: Iterable[Move], site_url: str) -> dict[str, bytes]:
             script=paths.href(move.old, SCRIPT),
             shown=canonical if site_url else "/" + paths.url_of(move.new),
         )
-        files[target(move.old)] = page.encode("utf-8")
+        # The same policy as every page: it has no inline script, so none is allowed.
+        files[target(move.old)] = csp.with_policy(page, frozenset()).encode("utf-8")
     return files
