@@ -201,6 +201,7 @@ class _Parser:
             if cc_line:
                 self.parse_cc(cc_line, count + 1)
             self.renumber()
+            self.check_headings()
             self.assign_leads()
             if not self.notice.tasks and not self.problems:
                 self.problem(table.header_line, "no tasks found in the table below this header")
@@ -219,6 +220,7 @@ class _Parser:
         if cc_line:
             self.parse_cc(cc_line, count + 1)
         self.renumber()
+        self.check_headings()
         self.assign_leads()
         if not self.notice.tasks and not self.problems:
             self.problem(1, "no tasks found; expected numbered items such as '1．…（责任单位：…）'")
@@ -806,6 +808,35 @@ class _Parser:
             if task.line in by_line and by_line[task.line].number == task.number:
                 by_line[task.line].number = new
             task.number = new
+
+    def check_headings(self) -> None:
+        """Part and clause numbers that skip (a part the notice never printed, or that the
+        parser could not see) are kept as published, with a warning at the line after the
+        gap: the tasks under them are still the notice's."""
+        self.warn_gaps(self.notice.parts, "part")
+        clauses = self.notice.clauses
+        numbers = [c.number for c in clauses]
+        if len(numbers) == len(set(numbers)):  # numbered across the annex
+            self.warn_gaps(clauses, "clause")
+        else:  # numbered anew in each part
+            for part in dict.fromkeys(c.part for c in clauses):
+                self.warn_gaps([c for c in clauses if c.part == part], "clause")
+
+    def warn_gaps(self, headings: list[RawHeading], what: str) -> None:
+        expected = 1
+        for heading in headings:
+            if heading.number > expected:
+                missing = list(range(expected, heading.number))
+                shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+                where = f" in part {heading.part}" if what == "clause" and heading.part else ""
+                self.problem(
+                    heading.line,
+                    f"{what} numbers as published skip {shown}{where} (no such heading was "
+                    f"found before this one); the {what}s are kept as numbered: check the "
+                    "source for a lost heading",
+                    "warning",
+                )
+            expected = max(expected, heading.number + 1)
 
     # -- 抄送 ---------------------------------------------------------------------------
     def parse_cc(self, start: int, stop: int) -> None:

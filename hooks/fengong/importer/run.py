@@ -12,7 +12,7 @@ from pathlib import Path
 from ..data import load
 from ..data.readers.layout import NOTICES_DIR, is_library
 from ..data.shapes import NOTICE_SLUG
-from ..data.validate import NO_LEAD_WARNING
+from ..data.validate import NO_LEAD_WARNING, NUMBERING_GAP
 from ..pages import export
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
@@ -126,12 +126,18 @@ def import_notice(
                 (staged / rel).write_bytes(content)
             found = check(staged)
     # Warnings about the unit registry (uncurated stubs) and tasks without a lead are summed
-    # up in the report (lead rule: …), not listed one by one.
+    # up in the report (lead rule: …), not listed one by one; gaps in part and clause numbers
+    # the parser has reported at the source's line.
     units_shown = f"{str(data_dir).rstrip('/')}/{datafiles.UNITS_FILE}"
     result.problems += [
         p
         for p in found
-        if p.severity == "error" or (p.path != units_shown and NO_LEAD_WARNING not in p.message)
+        if p.severity == "error"
+        or (
+            p.path != units_shown
+            and NO_LEAD_WARNING not in p.message
+            and NUMBERING_GAP not in p.message
+        )
     ]
     return result
 
