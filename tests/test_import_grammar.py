@@ -10,7 +10,12 @@ import json
 import shutil
 
 import import_notice  # scripts/ is on pytest's pythonpath (pyproject.toml)
+import pytest
+
 from fengong.data.load import check
+from fengong.importer import units as unit_lists
+from fengong.importer.parse import parse
+from fengong.textnorm import normalise
 from sitebuild import ROOT
 
 
@@ -22,6 +27,10 @@ def run(argv: list[str], capsys) -> tuple[int, str, str]:
         status = exit_.code if isinstance(exit_.code, int) else 1
     out, err = capsys.readouterr()
     return status, out, err
+
+
+def parsed(text: str):
+    return parse(text.splitlines(), "notice.txt")
 
 
 def line_of(text: str, fragment: str) -> int:
@@ -90,3 +99,109 @@ def test_a_notice_with_numbering_gaps_is_written_and_loads(tmp_path, capsys):
     assert any("warning: part numbers skip 1;" in p for p in shown), shown
     assert any("warning: part 3: clause numbers skip 2;" in p for p in shown), shown
     assert not [p for p in problems if p.severity == "error"]
+
+
+# --- 2. the lead rule as a grammar -------------------------------------------------------
+
+LEAD_RULES = (
+    "排在第一位的部门为牵头部门，下同",
+    "排在首位的爲牽頭單位，下同",  # mixed scripts, as one notice has it
+    "列第一位者为牵头单位",
+    "排名第一的单位是牵头单位，以下同",
+    "列在首位的单位为牵头单位",
+    "第一个单位为牵头单位,下同",  # half-width comma
+    "排在最前的为牵头单位",
+    "列第1位的部门系牵头部门",
+    "排在前面的单位牵头",
+    "牵头单位为排在第一位的单位",
+    "列於首位者為牽頭單位；下同",  # traditional, full-width semicolon
+    "排第一位的部門為牽頭部門(下同)",  # traditional, half-width parentheses
+)
+
+NOT_LEAD_RULES = (
+    "区财政局牵头",
+    "第一牵头单位",
+    "把就业放在首位",
+    "由区发改委牵头抓总",
+    "首先由区财政局牵头，区教委配合",
+    "排在第一位的任务要优先落实",
+)
+
+
+@pytest.mark.parametrize("rule", LEAD_RULES)
+def test_the_lead_rule_is_read_in_its_words(rule):
+    norm = normalise(rule)
+    found = unit_lists.find_lead_rule(norm)
+    assert found is not None, rule
+    start, end = found
+    assert "牵头" in norm[start:end]
+    assert unit_lists.is_lead_rule(norm)
+
+
+@pytest.mark.parametrize("text", NOT_LEAD_RULES)
+def test_words_that_are_no_lead_rule(text):
+    assert unit_lists.find_lead_rule(normalise(text)) is None
+
+
+LATER_TASKS = """
+2．实施高校毕业生就业促进计划。（责任单位：区教委、区人力社保局、区财政局）
+
+3．落实退役军人就业扶持政策。（区退役军人事务局、区人力社保局负责）
+"""
+
+
+def first_task(parenthesis: str) -> str:
+    return f"1．落实失业保险稳岗返还政策，对不裁员的企业返还失业保险费。{parenthesis}\n" + LATER_TASKS
+
+
+# The rule inside the first task's unit parenthesis, before or after the names, in every
+# way of writing it: the first task keeps its units, and every task's first unit leads.
+@pytest.mark.parametrize(
+    "parenthesis",
+    [
+        *(f"（区人力社保局、区财政局，{rule}）" for rule in LEAD_RULES),
+        *(f"(区人力社保局、区财政局;{rule})" for rule in LEAD_RULES[:4]),
+        *(f"（責任單位：区人力社保局、区财政局。{rule}）" for rule in LEAD_RULES[:4]),
+        *(f"（{rule}。责任单位：区人力社保局、区财政局）" for rule in LEAD_RULES[:4]),
+        "（区人力社保局、区财政局负责，排在第一位的部门为牵头部门，下同）",
+    ],
+)
+def test_a_lead_rule_in_the_first_tasks_parenthesis(parenthesis):
+    notice, _ = parsed(first_task(parenthesis))
+
+    assert notice.lead_rule, parenthesis
+    assert notice.lead_rule_line == 1
+    units = [(t.number, t.units, t.lead) for t in notice.tasks]
+    assert units == [
+        (1, ["区人力社保局", "区财政局"], ["区人力社保局"]),
+        (2, ["区教委", "区人力社保局", "区财政局"], ["区教委"]),
+        (3, ["区退役军人事务局", "区人力社保局"], ["区退役军人事务局"]),
+    ], parenthesis
+    assert notice.tasks[0].text == "落实失业保险稳岗返还政策，对不裁员的企业返还失业保险费。"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "各项任务中，排在第一位的部门为牵头部门。",
+        "（列第一位者为牵头单位，下同）",
+        "多个单位负责的，排在首位的爲牽頭單位。",
+        "以上任务，牵头单位为排在第一位的单位;其他单位配合。",
+        "请各单位抓好落实，列在首位的单位是牵头单位，下同。",
+    ],
+)
+def test_a_lead_rule_in_prose(prose):
+    text = f"为做好稳就业工作，现将任务分工如下。\n{prose}\n\n" + first_task(
+        "（责任单位：区人力社保局、区财政局）"
+    )
+    notice, _ = parsed(text)
+
+    assert notice.lead_rule and "牵头" in normalise(notice.lead_rule), prose
+    assert notice.lead_rule_line == 2
+    assert [t.lead for t in notice.tasks] == [["区人力社保局"], ["区教委"], ["区退役军人事务局"]]
+
+
+def test_without_a_lead_rule_no_task_has_a_lead():
+    notice, _ = parsed(first_task("（责任单位：区人力社保局、区财政局）"))
+    assert notice.lead_rule == ""
+    assert [t.lead for t in notice.tasks] == [[], [], []]

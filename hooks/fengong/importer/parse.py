@@ -567,17 +567,16 @@ class _Parser:
                 task.roles[0] = unit_lists.LEAD
 
     def find_lead_rule_in_prose(self) -> None:
+        """The notice's lead rule in a paragraph or a parenthesis of its own (排在第一位的
+        部门为牵头部门，下同), in any words units.LEAD_RULE_GRAMMAR reads."""
         for i, norm in enumerate(self.norm, start=1):
             if "牵头" not in norm:
                 continue
-            for sentence in re.split(r"[。;]", norm):
-                if unit_lists.is_lead_rule(sentence) and "单位" in sentence:
-                    at = norm.index(sentence)
-                    self.notice.lead_rule = self.lines[i - 1][at : at + len(sentence)].strip(
-                        "（(）) "
-                    )
-                    self.notice.lead_rule_line = i
-                    return
+            if rule := unit_lists.find_lead_rule(norm):
+                start, end = rule
+                self.notice.lead_rule = self.lines[i - 1][start:end].strip("（(）) ，,；;")
+                self.notice.lead_rule_line = i
+                return
 
     # -- tables -------------------------------------------------------------------------
     def parse_tables(self, table: tables.Table, end: int) -> None:

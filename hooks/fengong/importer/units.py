@@ -75,6 +75,29 @@ _GROUP_OF_LEVEL = re.compile(r"^(各|有关|相关|其他|其它)\S{0,4}(省|市
 # 等 / 等有关部门 / 等有关部门和单位 ends an open-ended list.
 _OPEN_TAIL = re.compile(r"等(有关|相关|其他|其它)?(部门|单位|部门和单位|单位和部门|机构)?$")
 LEAD_RULE = re.compile(r"牵头")
+# The lead rule as a grammar (on normalised text): where the first-listed unit stands,
+# who it is, that it leads, and whether the rule holds for the tasks after it.
+#   (列|排|排在|排名|列在|位列|居)(第一位|首位|第一个|最前|前面|第1位)(的)?(部门|单位|者)?
+#   (为|是|系|作为)?牵头(部门|单位)?(，下同|，以下同)?
+# 排在第一位的部门为牵头部门，下同 · 列第一位者为牵头单位 · 排名首位的单位是牵头单位 ·
+# 牵头单位为排在第一位的单位 (the same rule the other way round).
+_VERB = r"(?:列|排|排名|名列|位列|位居|居|位于)(?:在|于|为)?"
+_PLACE = (
+    r"(?:第一位|第1位|第一名|第1名|第一个|第1个|第一家|第一|首位|首个|首|最前面|最前|前面|前列)"
+)
+_BODY = r"(?:责任)?(?:部门|单位)"
+_COPULA = r"\s*(?:均|即)?(?:为|是|系|作为|即为|视为|确定为)\s*"
+_LEADS = r"(?:牵头(?:责任)?(?:部门|单位)|牵头者|牵头)"
+_SAME_BELOW = r"(?:\s*[,;]?\s*(?:以下同|下同|下文同|后同|以下均同|下均同))?"
+# Some word besides the place must say it is a rule (排 …, … 的/者, … 为): 第一牵头单位
+# alone is a name's mark, not a rule.
+LEAD_RULE_GRAMMAR = re.compile(
+    rf"(?:{_VERB}{_PLACE}(?:的|者)?{_BODY}?(?:{_COPULA})?{_LEADS}"
+    rf"|{_PLACE}(?:的|者){_BODY}?(?:{_COPULA})?{_LEADS}"
+    rf"|{_PLACE}{_BODY}?{_COPULA}{_LEADS}"
+    rf"|{_LEADS}{_COPULA}(?:{_VERB})?{_PLACE}(?:的|者)?{_BODY}?(?![\u4e00-\u9fff]))"
+    rf"{_SAME_BELOW}"
+)
 _PROSE_START = re.compile(
     r"^(由|请|要|应|须|需|并|均|分别|主要|共同|具体|统一|会同|在|按|经|对|将|把|为)"
 )
@@ -115,7 +138,22 @@ class Units:
 
 def is_lead_rule(norm: str) -> bool:
     """Words that say which listed unit leads: 列第一位者为牵头单位（，下同）."""
-    return bool(LEAD_RULE.search(norm) and _FIRST_LISTED.search(norm))
+    return bool(LEAD_RULE.search(norm) and _FIRST_LISTED.search(norm)) or bool(
+        LEAD_RULE_GRAMMAR.search(norm)
+    )
+
+
+def find_lead_rule(norm: str) -> tuple[int, int] | None:
+    """(start, end) of the lead rule a normalised text states (LEAD_RULE_GRAMMAR), with
+    the few words of its clause before it (其中, 多个部门负责的): None without one."""
+    m = LEAD_RULE_GRAMMAR.search(norm)
+    if m is None:
+        return None
+    start = m.start()
+    clause = max(norm.rfind(ch, 0, start) for ch in "(,;:。")
+    if start - clause - 1 <= 10 and "、" not in norm[clause + 1 : start]:
+        start = clause + 1
+    return start, m.end()
 
 
 def unit_shaped(name: str) -> bool:
@@ -181,7 +219,8 @@ def _is_unit_list(inner: str) -> bool:
         return True
     if GUIDING_LABEL.match(inner):
         return True
-    head = _split_note(inner, inner)[1].rstrip("。. ")
+    note, head, _ = _split_note(inner, inner)
+    head = head.rstrip("。. ")
     if not head:
         return False
     try:
@@ -194,8 +233,13 @@ def _is_unit_list(inner: str) -> bool:
     if any(_PROSE_START.match(n) for n in units.names):
         return False
     # Names with no role verb at all are a plain list (（区财政局、区教委）) only when
-    # some name is unmistakably a unit; a role verb makes the list explicit.
-    return _closes_with_role(head) or bool(re.search(r"牵头[,;、]", head))
+    # some name is unmistakably a unit; a role verb, or a lead rule beside the names
+    # (区财政局、区教委，排在第一位的为牵头单位，下同), makes the list explicit.
+    return (
+        _closes_with_role(head)
+        or bool(re.search(r"牵头[,;、]", head))
+        or bool(note and find_lead_rule(note))
+    )
 
 
 def _closes_with_role(norm: str) -> bool:
@@ -253,6 +297,15 @@ def _split_note(raw: str, norm: str) -> tuple[str, str, str]:
         return raw[m.start(1) :], raw[: m.start()], norm[: m.start()]
     if m := NOTE.search(norm):
         return raw[m.start() :].lstrip("。；;，, "), raw[: m.start()], norm[: m.start()]
+    if rule := find_lead_rule(norm):
+        # (A、B，排在第一位的部门为牵头部门，下同) or (列第一位者为牵头单位。责任单位：A、B):
+        # the rule is the note; the names are on its other side.
+        start, end = rule
+        before = norm[:start].rstrip("。;, ")
+        if before:
+            return raw[start:end].strip(), raw[: len(before)], before
+        after = len(norm[end:]) - len(norm[end:].lstrip("。;, "))
+        return raw[start:end].strip(), raw[end + after :], norm[end + after :]
     depth = 0
     for i, ch in enumerate(norm):
         if ch in "(〔[":
