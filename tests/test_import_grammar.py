@@ -11,7 +11,6 @@ import shutil
 
 import import_notice  # scripts/ is on pytest's pythonpath (pyproject.toml)
 import pytest
-
 from fengong.data.load import check
 from fengong.importer import units as unit_lists
 from fengong.importer.parse import parse
@@ -150,8 +149,11 @@ LATER_TASKS = """
 """
 
 
+FIRST_TEXT = "落实失业保险稳岗返还政策，对不裁员的企业返还失业保险费。"
+
+
 def first_task(parenthesis: str) -> str:
-    return f"1．落实失业保险稳岗返还政策，对不裁员的企业返还失业保险费。{parenthesis}\n" + LATER_TASKS
+    return f"1．{FIRST_TEXT}{parenthesis}\n" + LATER_TASKS
 
 
 # The rule inside the first task's unit parenthesis, before or after the names, in every
@@ -177,7 +179,7 @@ def test_a_lead_rule_in_the_first_tasks_parenthesis(parenthesis):
         (2, ["区教委", "区人力社保局", "区财政局"], ["区教委"]),
         (3, ["区退役军人事务局", "区人力社保局"], ["区退役军人事务局"]),
     ], parenthesis
-    assert notice.tasks[0].text == "落实失业保险稳岗返还政策，对不裁员的企业返还失业保险费。"
+    assert notice.tasks[0].text == FIRST_TEXT
 
 
 @pytest.mark.parametrize(
