@@ -207,3 +207,93 @@ def test_without_a_lead_rule_no_task_has_a_lead():
     notice, _ = parsed(first_task("（责任单位：区人力社保局、区财政局）"))
     assert notice.lead_rule == ""
     assert [t.lead for t in notice.tasks] == [[], [], []]
+
+
+# --- 3. one unit-name recognizer --------------------------------------------------------
+
+UNIT_NAMES = (
+    "区财政局",
+    "市城乡规划局",
+    "县发展和改革委员会",
+    "省人民政府办公厅",
+    "国家发展改革委",
+    "自治区商务厅",
+    "州统计局",
+    "旗农牧局",
+    "市政府办公室",
+    "区委办",
+    "海关总署",
+    "国家税务总局",
+    "市公安局交通管理分局",
+    "区人民法院",
+    "区人民检察院",
+    "高新区管委会",
+    "市公共资源交易中心",
+    "人民银行县支行",
+    "国家开发银行",
+    "中国铁路集团",
+    "市城投公司",
+    "城关街道",
+    "龙水镇",
+    "石马乡",
+    "区动物卫生监督所",
+    "县气象站",
+    "市消防救援支队",
+    "区融媒体中心",
+    "县广播电视台",
+    "市供销社",
+    "区残联",
+    "团区委",
+    "区妇联",
+    "区總工會",  # traditional
+    "團市委",
+    "各镇街",
+    "各乡镇人民政府",
+    "有关部门",
+    "相关单位",
+    "其他成员单位",
+    "各区县（自治县）",
+    "区财政局等",
+    "区教委等有关部门",
+    "区稳就业工作领导小组",
+    "区防汛抗旱指挥部",
+)
+
+NEVER_UNITS = (
+    "张三同志",
+    "王五同志",
+    "2021年",
+    "2019—2021年",
+    "6月底前",
+    "年底前",
+    "试行",
+    "暂行",
+    "以下简称市发展改革委",
+    "简称区委",
+    "500万元",
+    "3.5%",
+    "2个百分点",
+    "市",
+    "县",
+    "长期坚持",
+    "含技工院校",
+    "落实失业保险稳岗返还政策",
+)
+
+
+@pytest.mark.parametrize("name", UNIT_NAMES)
+def test_unit_shaped_names(name):
+    assert unit_lists.unit_shaped(normalise(name)), name
+
+
+@pytest.mark.parametrize("text", NEVER_UNITS)
+def test_never_a_unit(text):
+    assert not unit_lists.unit_shaped(normalise(text)), text
+
+
+@pytest.mark.parametrize(
+    "parenthesis",
+    ["（张三同志负责）", "（试行）", "（2021年6月底前完成）", "（以下简称市住建委）", "（500万元）"],
+)
+def test_a_parenthesis_of_no_units_is_no_unit_list(parenthesis):
+    assert unit_lists.find_unit_list(normalise(f"落实稳岗返还政策{parenthesis}")) is None

@@ -58,7 +58,8 @@ CLOSERS: tuple[tuple[str, str], ...] = (
 _UNIT_END = re.compile(
     r"(部|委|局|厅|办|署|会|院|行|中心|政府|单位|部门|机关|处|室|队|所|站|公司|集团|区|街道|镇|乡|"
     r"团|社|联|组|科|馆|台|社区|村|校|学|关|司|府|厂|场|园|盟|州|县|市|省|岗|庭|军|旗|部队|"
-    r"机构|企业|银行|海关|协会|学会|商会|总会|集团公司|工委|党委|党组|纪委|监委|宣传部)$"
+    r"机构|企业|银行|海关|协会|学会|商会|总会|集团公司|工委|党委|党组|纪委|监委|宣传部|"
+    r"小组|专班|指挥部|联席会议|工作组)$"
 )
 _GROUP_START = re.compile(r"^(各|有关|相关|其他|其它|全体|所有)")
 # A fragment that is only an administrative level: 各县、市、区政府 is one group, not three.
@@ -156,10 +157,27 @@ def find_lead_rule(norm: str) -> tuple[int, int] | None:
     return start, m.end()
 
 
+# What is never a unit, though it may sit in parentheses or a unit column: a person
+# (张三同志), a date or a year (2021年, 6月底前), a version (试行), a short name being
+# introduced (以下简称…), an amount (500万元, 3%), what a list includes (含技工院校).
+_NEVER_UNIT = re.compile(
+    r"同志|试行|暂行|简称|下同|^(含|包括|不含|除)|\d{4}年|\d{1,2}月|\d{1,2}日|\d+(\.\d+)?(万|亿)?元|"
+    r"\d+(\.\d+)?(%|个百分点)|^(年内|年底|上半年|下半年|长期|持续|全年)"
+)
+
+
 def unit_shaped(name: str) -> bool:
-    """Whether a (normalised) name looks like a unit or a group of units."""
+    """Whether a (normalised) name has the shape of a Chinese government body or of a group
+    of them: the one recognizer for parentheses, labelled lines, table cells and unit-first
+    sentences. A body ends in what bodies are (…局, …委员会, …办公室, …管委会, …街道, …
+    海关, …银行, …集团; _UNIT_END), a group starts with 各/有关/相关/其他 or ends in 等部门;
+    a person, a date, an amount or a word like 试行 never is one (_NEVER_UNIT)."""
     core = re.sub(r"(\([^()]*\)|〔[^〔〕]*〕)+$", "", name.strip())
-    if not core or len(core) > 30 or re.search(r"[。,;:!?，；：]", core):
+    if (m := _OPEN_TAIL.search(core)) and m.start() > 0:
+        core = core[: m.start()]  # 区财政局等, 区财政局等有关部门
+    if len(core) < 2 or len(core) > 30 or re.search(r"[。,;:!?，；：]", core):
+        return False
+    if _NEVER_UNIT.search(core):
         return False
     return bool(_UNIT_END.search(core) or (_GROUP_START.match(core) and len(core) <= 20))
 
