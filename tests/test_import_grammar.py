@@ -293,7 +293,13 @@ def test_never_a_unit(text):
 
 @pytest.mark.parametrize(
     "parenthesis",
-    ["（张三同志负责）", "（试行）", "（2021年6月底前完成）", "（以下简称市住建委）", "（500万元）"],
+    [
+        "（张三同志负责）",
+        "（试行）",
+        "（2021年6月底前完成）",
+        "（以下简称市住建委）",
+        "（500万元）",
+    ],
 )
 def test_a_parenthesis_of_no_units_is_no_unit_list(parenthesis):
     assert unit_lists.find_unit_list(normalise(f"落实稳岗返还政策{parenthesis}")) is None
