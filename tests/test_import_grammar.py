@@ -303,3 +303,86 @@ def test_never_a_unit(text):
 )
 def test_a_parenthesis_of_no_units_is_no_unit_list(parenthesis):
     assert unit_lists.find_unit_list(normalise(f"落实稳岗返还政策{parenthesis}")) is None
+
+
+# --- 4. unit-first sentences -------------------------------------------------------------
+
+# (sentence, [(unit, role)]): the subject names the units; 牵头/会同 mark who leads, 协同
+# marks the unit after it as the lead.
+UNIT_FIRST = (
+    ("市城乡规划局负责编制全市城乡规划。", [("市城乡规划局", "responsible")]),
+    ("市城鄉規劃局負責編制全市城鄉規劃。", [("市城鄉規劃局", "responsible")]),
+    (
+        "市住建局、市交通局协同市城管局负责市容环境整治。",
+        [("市住建局", "partner"), ("市交通局", "partner"), ("市城管局", "lead")],
+    ),
+    (
+        "市住建局和市交通局協同市城管局負責市容環境整治。",
+        [("市住建局", "partner"), ("市交通局", "partner"), ("市城管局", "lead")],
+    ),
+    (
+        "由市发改委牵头，市财政局、市统计局配合，建立投资统计制度。",
+        [("市发改委", "lead"), ("市财政局", "partner"), ("市统计局", "partner")],
+    ),
+    (
+        "由市发改委牵头,市财政局参与,建立投资统计制度。",
+        [("市发改委", "lead"), ("市财政局", "partner")],
+    ),
+    (
+        "市教育局会同市人社局做好高校毕业生就业工作。",
+        [("市教育局", "lead"), ("市人社局", "partner")],
+    ),
+    (
+        "县发展和改革委员会会同县财政局、县统计局负责项目储备。",
+        [("县发展和改革委员会", "lead"), ("县财政局", "partner"), ("县统计局", "partner")],
+    ),
+    (
+        "区卫生健康委牵头负责基层医疗机构建设。",
+        [("区卫生健康委", "lead")],
+    ),
+    ("各镇街负责本辖区的隐患排查。", [("各镇街", "responsible")]),
+)
+
+NOT_UNIT_FIRST = (
+    "加强组织领导，负责全面工作。",
+    "张三同志负责全面工作。",
+    "2021年负责完成改造。",
+    "建立健全工作机制，由区政府统筹。",
+    "落实属地责任，会同有关方面推进。",
+)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), UNIT_FIRST)
+def test_unit_first_sentence(sentence, expected):
+    units = unit_lists.read_unit_first(sentence, normalise(sentence))
+    assert units is not None, sentence
+    assert list(zip(units.names, units.roles, strict=True)) == expected
+
+
+@pytest.mark.parametrize("sentence", NOT_UNIT_FIRST)
+def test_not_a_unit_first_sentence(sentence):
+    assert unit_lists.read_unit_first(sentence, normalise(sentence)) is None
+
+
+def test_a_notice_of_unit_first_tasks():
+    """Numbered tasks whose sentences open with their units: each gets its units and the
+    lead the sentence marks; the text stays whole; no task is lost."""
+    text = "\n".join(
+        [
+            "关于印发2021年重点工作任务分工的通知",
+            "各镇街，区级各部门：",
+            "现将重点工作任务分工印发给你们，请认真贯彻落实。",
+            "附件",
+            "2021年重点工作任务分工",
+            "一、加强规划管理",
+            *(f"{n}．{sentence}" for n, (sentence, _) in enumerate(UNIT_FIRST, start=1)),
+        ]
+    )
+    notice, _ = parsed(text)
+
+    assert len(notice.tasks) == len(UNIT_FIRST)
+    for task, (sentence, expected) in zip(notice.tasks, UNIT_FIRST, strict=True):
+        assert task.text == sentence
+        assert list(zip(task.units, task.roles, strict=True)) == expected, sentence
+        assert task.lead == [name for name, role in expected if role == "lead"]
+        assert task.part == 1

@@ -275,8 +275,20 @@ class _Parser:
             if unit_lists.find_unit_list(norm) or self.is_attached(j):
                 result = True
                 break
+        if not result and (start := self.text_start(i)) is not None:
+            # A task whose sentence opens with its units: 1．市城乡规划局负责…
+            line = self.lines[i - 1]
+            result = unit_lists.read_unit_first(line[start:], self.norm[i - 1][start:]) is not None
         self._looks[i] = result
         return result
+
+    def text_start(self, i: int) -> int | None:
+        """Where the text after line i's number (1． （一） 一、) starts, if it has one."""
+        if m := self.task_at(i):
+            return m.start("text")
+        if m := SUBSECTION.match(self.norm[i - 1]) or SECTION.match(self.norm[i - 1]):
+            return m.start(2)
+        return None
 
     # -- header and body ----------------------------------------------------------------
     def parse_front(self, start: int, stop: int) -> None:
@@ -483,14 +495,24 @@ class _Parser:
                 last = attached[-1] if attached else members[-1]
                 self.block("task", first, last, task_number)
             task = self.read_task(
-                task_number, first, members, attached, piece_raw, piece_norm, part, clause
+                task_number,
+                first,
+                members,
+                attached,
+                piece_raw,
+                piece_norm,
+                part,
+                clause,
+                body_start if index == 0 else 0,
             )
             task.text = task.text[body_start if index == 0 else 0 :].strip()
             task.numbered = number is not None or (self.mode != "numbered" and index == 0)
             self.notice.tasks.append(task)
         return j + 1
 
-    def read_task(self, number, first, members, attached, raw_text, norm_text, part, clause):
+    def read_task(
+        self, number, first, members, attached, raw_text, norm_text, part, clause, body_start=0
+    ):
         task = RawTask(
             number=number,
             line=first,
@@ -515,6 +537,12 @@ class _Parser:
             found = unit_lists.UnitList(body_raw, normalise(body_raw))
         else:
             found = unit_lists.find_unit_list(norm_text)
+            if found is None and (
+                units := unit_lists.read_unit_first(raw_text[body_start:], norm_text[body_start:])
+            ):
+                # 市城乡规划局负责…: the units are the sentence's subject; the text stays whole.
+                self.take_units(task, units, first)
+                return task
             if found is None:
                 if _opens_unit_list(norm_text):
                     start = norm_text.rindex("(")
@@ -541,6 +569,10 @@ class _Parser:
         except unit_lists.UnitListError as exc:
             self.problem(first, f"task {number}: {exc}")
             return task
+        self.take_units(task, units, first)
+        return task
+
+    def take_units(self, task: RawTask, units: unit_lists.Units, first: int) -> None:
         task.units, task.roles = units.names, units.roles
         task.lead = units.marked_lead
         task.marked_lead = bool(units.marked_lead)
@@ -551,7 +583,6 @@ class _Parser:
         elif units.note and "牵头" in normalise(units.note) and not self.notice.lead_rule:
             self.notice.lead_rule = re.sub(r"^(备注|注)\s*[:：]\s*", "", units.note)
             self.notice.lead_rule_line = first
-        return task
 
     def assign_leads(self) -> None:
         """Each task's lead: as marked (牵头); else by the notice's lead rule, or by the

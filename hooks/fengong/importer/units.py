@@ -472,3 +472,75 @@ def _join_admin_levels(names: list[str]) -> list[str]:
     else:
         out += pending
     return out
+
+
+# -- unit-first sentences ------------------------------------------------------------------
+# A task whose subject is its units: 市城乡规划局负责…, 由A牵头，B、C配合…, A会同B…,
+# A、B协同C负责… (C leads, A and B take part). The names before the verb must all be
+# unit-shaped (unit_shaped), so a sentence whose subject is a thing or a person is no unit.
+_SUBJECT_VERB = re.compile(r"牵头负责|牵头|具体负责|主要负责|负责|会同|协同|联合|配合|参与|协助")
+_WITH = {"会同": "after", "联合": "after", "协同": "before"}  # who leads: the names after 会同
+_NAMES_END = re.compile(
+    r"负责|牵头|共同|做好|开展|推进|落实|组织|加强|建立|完善|制定|实施|抓好|研究|按照|按|对|[,;:。]"
+)
+_NAME_JOIN = re.compile(r"、|和|及|与|以及")
+
+
+def _subject_names(norm: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each name in a run of names joined by 、/和/及, when every one is
+    unit-shaped; None otherwise."""
+    spans, start = [], 0
+    for m in _NAME_JOIN.finditer(norm):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(norm)))
+    names = [norm[a:b].strip() for a, b in spans]
+    if not names or not all(name and unit_shaped(name) for name in names):
+        # 和/及 inside a name (发展和改革委员会): try the run split on 、 alone.
+        spans, start = [], 0
+        for m in re.finditer("、", norm):
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, len(norm)))
+        if not all(unit_shaped(norm[a:b].strip()) for a, b in spans):
+            return None
+    return spans
+
+
+def read_unit_first(raw: str, norm: str) -> Units | None:
+    """The units of a task whose sentence opens with them, or None when it does not."""
+    head = norm[:80]
+    offset = 1 if head.startswith("由") else 0
+    verb = _SUBJECT_VERB.search(head, offset)
+    if verb is None or verb.start() == offset:
+        return None
+    first = _subject_names(head[offset : verb.start()])
+    if first is None:
+        return None
+    units = Units()
+
+    def add(spans, base: int, role: str) -> None:
+        units.add([raw[base + a : base + b].strip() for a, b in spans], role)
+
+    word, rest = verb.group(), verb.end()
+    if word in _WITH:
+        end = _NAMES_END.search(head, rest)
+        second = _subject_names(head[rest : end.start()]) if end else None
+        if second is None:
+            return None
+        if _WITH[word] == "after":  # A会同B: A leads, B takes part
+            add(first, offset, LEAD)
+            add(second, rest, PARTNER)
+        else:  # A、B协同C负责: C leads, A and B take part
+            add(first, offset, PARTNER)
+            add(second, rest, LEAD)
+        return units
+    role = {"牵头负责": LEAD, "牵头": LEAD, "配合": PARTNER, "参与": PARTNER, "协助": PARTNER}
+    add(first, offset, role.get(word, RESPONSIBLE))
+    # 由A牵头，B、C配合: the partners after the comma.
+    if m := re.match(r"[,;]\s*", head[rest:]):
+        after = rest + m.end()
+        partner = re.compile(r"配合|参与|协助|协同").search(head, after)
+        if partner and (names := _subject_names(head[after : partner.start()])):
+            add(names, after, PARTNER)
+    return units
