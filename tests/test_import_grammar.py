@@ -386,3 +386,50 @@ def test_a_notice_of_unit_first_tasks():
         assert list(zip(task.units, task.roles, strict=True)) == expected, sentence
         assert task.lead == [name for name, role in expected if role == "lead"]
         assert task.part == 1
+
+
+# --- 5. a 责任单位 line after a task's numbered sub-items ----------------------------------
+
+SUB_ITEMS = (
+    ("（1）", "（2）", "（3）", "（4）"),
+    ("(1)", "(2)", "(3)", "(4)"),
+    ("1）", "2）", "3）", "4）"),
+    ("①", "②", "③", "④"),
+    ("1)", "2)", "3)", "4)"),
+)
+UNIT_LINES = (
+    "责任单位：区人力社保局、区财政局",
+    "責任單位：区人力社保局、区财政局。",
+    "牵头单位：区人力社保局；配合单位：区财政局",
+    "责任单位:区人力社保局、区财政局",
+    "〔责任单位：区人力社保局、区财政局〕",
+)
+
+
+@pytest.mark.parametrize("unit_line", UNIT_LINES)
+@pytest.mark.parametrize("markers", SUB_ITEMS)
+def test_a_unit_line_after_sub_items_covers_the_whole_task(markers, unit_line):
+    items = (
+        "开展春风行动招聘会。",
+        "组织送岗位下乡活动。",
+        "举办高校毕业生专场招聘。",
+        "开展就业援助月活动。",
+    )
+    text = "\n".join(
+        [
+            "一、加强就业服务",
+            "1．开展公共就业服务专项活动。",
+            *(marker + item for marker, item in zip(markers, items, strict=True)),
+            unit_line,
+            "2．落实退役军人就业扶持政策。（责任单位：区退役军人事务局）",
+        ]
+    )
+    notice, problems = parsed(text)
+
+    assert [t.number for t in notice.tasks] == [1, 2]
+    first = notice.tasks[0]
+    assert first.units == ["区人力社保局", "区财政局"]
+    assert first.text.startswith("开展公共就业服务专项活动。")
+    assert all(item in first.text for item in items)
+    assert notice.tasks[1].units == ["区退役军人事务局"]
+    assert not [p for p in problems if p.severity == "error"]

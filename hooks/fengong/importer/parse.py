@@ -474,6 +474,11 @@ class _Parser:
             if self.is_attached(nxt):
                 break
             if self.is_structural(nxt):
+                sub_items = self.sub_items(lines, j + 1, first)
+                if not sub_items:
+                    break
+                members += sub_items
+                j += len(sub_items)
                 break
             members.append(nxt)
             j += 1
@@ -509,6 +514,40 @@ class _Parser:
             task.numbered = number is not None or (self.mode != "numbered" and index == 0)
             self.notice.tasks.append(task)
         return j + 1
+
+    def marker_kind(self, n: int) -> str:
+        """How line n is numbered: 一、 (section), （一） (clause), 1． (.), 1、, 1）, （1）
+        (paren), ① (circled); "" when it is not."""
+        norm = self.norm[n - 1]
+        if SECTION.match(norm):
+            return "section"
+        if SUBSECTION.match(norm):
+            return "clause"
+        if m := self.task_at(n):
+            if self.lines[n - 1][:1] in CIRCLED:
+                return "circled"
+            return "paren" if m["pnum"] else m["sep"]
+        return ""
+
+    def sub_items(self, lines: list[int], k: int, first: int) -> list[int]:
+        """The lines from lines[k] on that are the numbered sub-items of the task at line
+        `first` ((1)…(4) under 1．), when a 责任单位： line after them covers the whole task:
+        numbered otherwise than the task, none with a unit list of its own. [] otherwise."""
+        kind = self.marker_kind(first)
+        found: list[int] = []
+        for n in lines[k:]:
+            norm = self.norm[n - 1]
+            if UNIT_LINE.match(norm):
+                return found if found else []
+            if self.is_attached(n) or unit_lists.find_unit_list(norm):
+                return []
+            sub = self.marker_kind(n)
+            if sub and (sub == kind or sub in ("section", "clause")):
+                return []
+            if not found and not sub:
+                return []
+            found.append(n)
+        return []
 
     def read_task(
         self, number, first, members, attached, raw_text, norm_text, part, clause, body_start=0
