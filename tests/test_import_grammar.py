@@ -14,6 +14,8 @@ import pytest
 from fengong.data.load import check
 from fengong.importer import units as unit_lists
 from fengong.importer.parse import parse
+from fengong.importer.read import PdfLine, _join_wrapped, read_source
+from fengong.importer.run import import_notice as run_import
 from fengong.textnorm import normalise
 from sitebuild import ROOT
 
@@ -433,3 +435,73 @@ def test_a_unit_line_after_sub_items_covers_the_whole_task(markers, unit_line):
     assert all(item in first.text for item in items)
     assert notice.tasks[1].units == ["区退役军人事务局"]
     assert not [p for p in problems if p.severity == "error"]
+
+
+# --- 6. PDF lines wrapped at the page width ----------------------------------------------
+
+PDF_FIXTURE = ROOT / "tests" / "fixtures" / "pdf" / "02_guofa2018-39_cujin-jiuye.pdf"
+PDF_TEXT = ROOT / "tests" / "fixtures" / "notices-real" / "02_guofa2018-39_cujin-jiuye.txt"
+
+
+def imported(source):
+    result = run_import(source, ROOT / "data", write=False)
+    assert not result.failed, [str(p) for p in result.problems]
+    tasks = [
+        (t["number"], t["part"], t["clause"], t["text"], t["units"], t["lead"])
+        for t in result.json["tasks"]
+    ]
+    return tasks, result.report
+
+
+def test_a_pdf_gives_the_tasks_of_its_text():
+    """The real fixture's text printed to A4 PDF by LibreOffice Writer: its paragraphs are
+    wrapped at the page width (55 page lines); joined again, the tasks are the text's."""
+    from_pdf, report = imported(PDF_FIXTURE)
+    from_text, _ = imported(PDF_TEXT)
+
+    assert len(from_text) == 15
+    assert from_pdf == from_text
+    assert any(line.startswith("  PDF lines joined: 55 ") for line in report), report
+
+
+def test_the_pdf_lines_are_the_texts_paragraphs():
+    text = [line for line in PDF_TEXT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    source = read_source(PDF_FIXTURE, "notice.pdf")
+    assert source.lines == text
+    assert source.joined == 55
+
+
+def page_line(text, x1=540.0, x0=50.0, lead=0.0, row=False):
+    return PdfLine(text, x0, x1, 50.0, 550.0, 10.0, lead, row)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a line that runs to the edge continues on the next
+        ((page_line("一二三四五，"), page_line("六七八。", x1=100)), ["一二三四五，六七八。"]),
+        # even after a full stop, when the next line does not open a numbered paragraph
+        ((page_line("一二三。"), page_line("四五六。", x1=100)), ["一二三。四五六。"]),
+        # a short line ends its paragraph
+        ((page_line("一二三。", x1=300), page_line("四五六。")), ["一二三。", "四五六。"]),
+        # an indented line opens a new one
+        ((page_line("一二三，"), page_line("四五六。", x0=70)), ["一二三，", "四五六。"]),
+        # a number after a finished sentence opens a new one: 1． （一） 一、 ①
+        ((page_line("一二三。"), page_line("1．四五六。")), ["一二三。", "1．四五六。"]),
+        ((page_line("一二三；"), page_line("（二）四五六。")), ["一二三；", "（二）四五六。"]),
+        ((page_line("一二三："), page_line("二、四五六")), ["一二三：", "二、四五六"]),
+        ((page_line("一二三。"), page_line("②四五六。")), ["一二三。", "②四五六。"]),
+        # a run of digits that did not fit wrapped whole: the line before stops short of it
+        (
+            (page_line("一二三的", x1=490), page_line("50%。2019年", lead=45)),
+            ["一二三的50%。2019年"],
+        ),
+        ((page_line("一二三的", x1=490), page_line("四五六")), ["一二三的", "四五六"]),
+        # table rows are never joined
+        ((page_line("一\t二", row=True), page_line("三\t四", row=True)), ["一\t二", "三\t四"]),
+    ],
+)
+def test_wrapped_lines_are_joined(lines, expected):
+    joined, count = _join_wrapped(list(lines))
+    assert joined == expected
+    assert count == len(lines) - len(expected)

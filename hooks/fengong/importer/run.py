@@ -18,7 +18,7 @@ from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
 from . import datafiles
 from .parse import parse
-from .read import read_lines
+from .read import read_source
 from .slugs import notice_slug
 
 
@@ -75,7 +75,8 @@ def import_notice(
         if result.failed:
             return result
     try:
-        lines = read_lines(source, shown)
+        text = read_source(source, shown)
+        lines = text.lines
         parsed, warnings = parse(lines, shown, lead_policy)
     except ProblemsFound as found:
         result.problems += found.problems
@@ -100,6 +101,11 @@ def import_notice(
             return result
 
     files = _data_files(source, lines, parsed, folder, data_dir, result, revision, prefix)
+    if text.joined:
+        result.report.append(
+            f"  PDF lines joined: {text.joined} (lines wrapped at the page width, joined "
+            "again into their paragraphs)"
+        )
 
     def check(staged: Path) -> list[Problem]:
         if library:
