@@ -505,3 +505,45 @@ def test_wrapped_lines_are_joined(lines, expected):
     joined, count = _join_wrapped(list(lines))
     assert joined == expected
     assert count == len(lines) - len(expected)
+
+
+# --- tasks grouped under the unit that leads them ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "names", "role"),
+    [
+        ("一、县示范区管委会牵头工作(8项)", ["县示范区管委会"], "lead"),
+        ("一、县示范区管委会牵头工作（8项）", ["县示范区管委会"], "lead"),
+        ("二、區財政局牽頭任務", ["區財政局"], "lead"),
+        ("三、县发展和改革委员会牵头的重点工作", ["县发展和改革委员会"], "lead"),
+        ("四、县教育局、县人社局负责的事项", ["县教育局", "县人社局"], "responsible"),
+        ("（一）县住建局牵头事项（3项）", ["县住建局"], "lead"),
+    ],
+)
+def test_tasks_under_a_heading_that_names_their_lead(heading, names, role):
+    text = "\n".join(
+        [
+            "附件1",
+            "2025年县政府工作报告任务清单",
+            heading,
+            "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。",
+            "2.打造食用菌酵素生产基地。",
+        ]
+    )
+    notice, _ = parsed(text)
+    assert [t.text for t in notice.tasks] == [
+        "投资3000万元建设南美白对虾工厂化循环水养殖基地。",
+        "打造食用菌酵素生产基地。",
+    ]
+    for task in notice.tasks:
+        assert task.units == names
+        assert task.roles == [role] * len(names)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["一、加强组织领导", "一、牵头抓总", "一、坚持党的领导负责到底", "一、2025年牵头工作"],
+)
+def test_a_heading_that_names_no_unit_gives_none(heading):
+    assert unit_lists.read_group_heading(heading[2:], normalise(heading[2:])) is None

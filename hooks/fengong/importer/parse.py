@@ -137,6 +137,9 @@ class _Parser:
         self.table_part: int | None = None
         self.table_clause: int | None = None
         self.next_number: int | None = None  # the published number the next task would take
+        # The units a heading gives the tasks under it (一、县示范区管委会牵头工作).
+        self.group: unit_lists.Units | None = None
+        self.part_group: unit_lists.Units | None = None
 
     # -- helpers ------------------------------------------------------------------------
     def problem(self, line: int, message: str, severity: str = "error") -> None:
@@ -276,11 +279,27 @@ class _Parser:
                 result = True
                 break
         if not result and (start := self.text_start(i)) is not None:
-            # A task whose sentence opens with its units: 1．市城乡规划局负责…
-            line = self.lines[i - 1]
-            result = unit_lists.read_unit_first(line[start:], self.norm[i - 1][start:]) is not None
+            # A task whose sentence opens with its units: 1．市城乡规划局负责…, unless the
+            # line is a heading that names the units of the tasks under it.
+            line, norm = self.lines[i - 1][start:], self.norm[i - 1][start:]
+            result = unit_lists.read_unit_first(line, norm) is not None and (
+                unit_lists.read_group_heading(line, norm) is None
+            )
+        if not result and self.task_at(i):
+            # 1．… under 一、县示范区管委会牵头工作: the heading gives it its units.
+            result = self.group_above(i) is not None
         self._looks[i] = result
         return result
+
+    def group_above(self, i: int) -> unit_lists.Units | None:
+        """The units the nearest heading above line i gives the tasks under it, if any."""
+        for j in range(i - 1, 0, -1):
+            norm = self.norm[j - 1]
+            if m := SECTION.match(norm) or SUBSECTION.match(norm):
+                return unit_lists.read_group_heading(
+                    self.lines[j - 1][m.start(2) :], norm[m.start(2) :]
+                )
+        return None
 
     def text_start(self, i: int) -> int | None:
         """Where the text after line i's number (1． （一） 一、) starts, if it has one."""
@@ -407,11 +426,13 @@ class _Parser:
                 # (Where the sections are the tasks, a section without units is not a part.)
                 part = from_chinese(m.group(1))
                 clause = None
+                self.group = self.heading_group(n, m.start(2))
                 notice.parts.append(RawHeading(part, n, _title(self.lines[n - 1], m.start(2))))
                 self.block("part", n, n, part)
                 k += 1
             elif m := SUBSECTION.match(norm):
                 clause = from_chinese(m.group(1))
+                self.group = self.heading_group(n, m.start(2)) or self.part_group
                 # （一）标题。导语…实施如下重点项目： the clause's title is its first sentence.
                 text = self.lines[n - 1][m.start(2) :]
                 title = _first_sentence(text) or _title(self.lines[n - 1], m.start(2))
@@ -448,6 +469,14 @@ class _Parser:
                 )
                 self.block("other", n, n)
                 k += 1
+
+    def heading_group(self, n: int, start: int) -> unit_lists.Units | None:
+        """The units a part or clause heading at line n gives the tasks under it (一、县示范区
+        管委会牵头工作); a part's hold for its clauses that name none."""
+        found = unit_lists.read_group_heading(self.lines[n - 1][start:], self.norm[n - 1][start:])
+        if SECTION.match(self.norm[n - 1]):
+            self.part_group = found
+        return found
 
     def is_structural(self, n: int) -> bool:
         norm = self.norm[n - 1]
@@ -581,6 +610,11 @@ class _Parser:
             ):
                 # 市城乡规划局负责…: the units are the sentence's subject; the text stays whole.
                 self.take_units(task, units, first)
+                return task
+            if found is None and self.group is not None:
+                # Under 一、县示范区管委会牵头工作: the heading names the task's units.
+                group = unit_lists.Units(list(self.group.names), list(self.group.roles))
+                self.take_units(task, group, first)
                 return task
             if found is None:
                 if _opens_unit_list(norm_text):

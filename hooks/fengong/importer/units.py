@@ -544,3 +544,22 @@ def read_unit_first(raw: str, norm: str) -> Units | None:
         if partner and (names := _subject_names(head[after : partner.start()])):
             add(names, after, PARTNER)
     return units
+
+
+# A heading that names the units of every task under it: 一、县示范区管委会牵头工作（8项）,
+# （二）区财政局负责的任务, 市发改委牵头事项.
+_GROUP_HEADING = re.compile(
+    r"^(?P<names>.+?)(?P<verb>牵头负责|牵头|负责|承担)(的)?"
+    r"(工作|任务|事项|重点工作|重点任务|项目|工作任务|具体任务)?\s*(\(\s*\d+\s*项\s*\))?[。.]?$"
+)
+
+
+def read_group_heading(raw: str, norm: str) -> Units | None:
+    """The units a heading gives every task under it, or None when it names none."""
+    m = _GROUP_HEADING.match(norm.strip())
+    if m is None or (spans := _subject_names(m["names"])) is None:
+        return None
+    units = Units()
+    role = LEAD if m["verb"].startswith("牵头") else RESPONSIBLE
+    units.add([raw[a:b].strip() for a, b in spans], role)
+    return units
