@@ -547,3 +547,45 @@ def test_tasks_under_a_heading_that_names_their_lead(heading, names, role):
 )
 def test_a_heading_that_names_no_unit_gives_none(heading):
     assert unit_lists.read_group_heading(heading[2:], normalise(heading[2:])) is None
+
+
+# --- leaders (people) named in a task's unit parenthesis ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parenthesis", "leaders", "units", "lead"),
+    [
+        ("(责任领导:杜新国;牵头单位:区发改局)", ["杜新国"], ["区发改局"], ["区发改局"]),
+        (
+            "（责任领导：杜新国、丁玲；牵头单位：区发改局、区农业农村局）",
+            ["杜新国", "丁玲"],
+            ["区发改局", "区农业农村局"],
+            ["区发改局", "区农业农村局"],
+        ),
+        (
+            "(責任領導:洪聲耀;牽頭單位:區交通運輸局;責任單位:區發改局、區林業局,相關鄉鎮辦)",
+            ["洪聲耀"],
+            ["區交通運輸局", "區發改局", "區林業局", "相關鄉鎮辦"],
+            ["區交通運輸局"],
+        ),
+        (
+            "（分管领导：王五；责任单位：区财政局、区税务局）",
+            ["王五"],
+            ["区财政局", "区税务局"],
+            [],
+        ),
+        (
+            "〔牵头负责领导：李四  牵头单位：区住建委  配合单位：区财政局〕",
+            ["李四"],
+            ["区住建委", "区财政局"],
+            ["区住建委"],
+        ),
+    ],
+)
+def test_leaders_in_the_unit_parenthesis_are_people_not_units(parenthesis, leaders, units, lead):
+    notice, _ = parsed(f"1．地区生产总值增长8%以上。{parenthesis}")
+    (task,) = notice.tasks
+    assert task.text == "地区生产总值增长8%以上。"
+    assert task.leaders == leaders
+    assert task.units == units
+    assert task.lead == lead

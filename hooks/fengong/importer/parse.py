@@ -650,6 +650,7 @@ class _Parser:
         task.lead = units.marked_lead
         task.marked_lead = bool(units.marked_lead)
         task.unit_note, task.open_ended = units.note, units.open_ended
+        task.leaders += [name for name in units.leaders if name not in task.leaders]
         if units.lead_rule and not self.notice.lead_rule:
             self.notice.lead_rule = units.lead_rule
             self.notice.lead_rule_line = first

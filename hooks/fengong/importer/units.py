@@ -25,6 +25,11 @@ PARTNER_LABEL = re.compile(
     r"\s*:\s*"
 )
 GUIDING_LABEL = re.compile(r"^(指导单位|指导部门)\s*:\s*")
+# People, never units: (责任领导:杜新国;牵头单位:区发改局) names the task's leaders first.
+LEADER_LABEL = re.compile(
+    r"^(牵头负责领导|牵头领导|责任领导|分管领导|分管省领导|分管市领导|分管县领导|分管区领导|"
+    r"联系领导|负责领导|责任市领导|责任区领导|责任县领导|市领导|区领导|县领导)\s*:\s*"
+)
 NOTE = re.compile(r"[。;,]?\s*(备注|注)\s*:")
 SEPARATORS = "、,;，；"
 
@@ -127,6 +132,7 @@ class Units:
     note: str = ""  # words after the names (备注：… or a lead rule)
     open_ended: str = ""  # 等 / 等有关部门和单位: the list is not exhaustive
     lead_rule: str = ""  # a lead rule stated here (列第一位者为牵头单位，下同)
+    leaders: list[str] = field(default_factory=list)  # people (责任领导:…), never units
 
     @property
     def marked_lead(self) -> list[str]:
@@ -237,6 +243,9 @@ def _is_unit_list(inner: str) -> bool:
         return True
     if GUIDING_LABEL.match(inner):
         return True
+    if LEADER_LABEL.match(inner):
+        # (责任领导:杜新国;牵头单位:区发改局): the leaders, then the units' own label.
+        return bool(_ANY_LABEL.search(inner))
     note, head, _ = _split_note(inner, inner)
     head = head.rstrip("。. ")
     if not head:
@@ -340,6 +349,10 @@ def _read(raw: str, norm: str) -> Units:
     # Statements separated by ；/; or ，/, : each names a role or is a plain list.
     for seg_raw, seg_norm in _segments(raw, norm):
         role = RESPONSIBLE
+        if m := LEADER_LABEL.match(seg_norm):
+            names = split_names(seg_raw[m.end() :].rstrip("。. "), "、,，")
+            units.leaders += [name for name in names if name]
+            continue
         if m := LABEL.match(seg_norm):
             seg_raw, seg_norm = seg_raw[m.end() :], seg_norm[m.end() :]
         if m := LEAD_LABEL.match(seg_norm):
