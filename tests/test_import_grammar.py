@@ -589,3 +589,41 @@ def test_leaders_in_the_unit_parenthesis_are_people_not_units(parenthesis, leade
     assert task.leaders == leaders
     assert task.units == units
     assert task.lead == lead
+
+
+# --- a bare parenthesis of unit names closing a task -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ending", "units"),
+    [
+        ("增长12%。（市发改委）", ["市发改委"]),
+        ("增长12%。(市经委、环保局)", ["市经委", "环保局"]),
+        ("增長12%。（市發改委、市統計局）", ["市發改委", "市統計局"]),
+        ("增长12%；〔区财政局〕", ["区财政局"]),
+        ("增长12%。（市发改委）。", ["市发改委"]),
+    ],
+)
+def test_a_bare_parenthesis_after_the_last_sentence_lists_the_units(ending, units):
+    notice, _ = parsed(f"1．地区生产总值增长12%。\n全市生产总值达到3260亿元，{ending}")
+    (task,) = notice.tasks
+    assert task.units == units
+    assert not any(bracket in task.text for bracket in "（(〔")
+    assert task.text.startswith("地区生产总值增长12%。全市生产总值达到3260亿元，")
+
+
+@pytest.mark.parametrize(
+    "ending",
+    ["（此件公开发布）", "（试行）", "（2019—2021年）", "（含技工院校）", "（张三同志）"],
+)
+def test_a_bare_parenthesis_of_no_units_is_kept_as_text(ending):
+    notice, _ = parsed(f"1．地区生产总值增长12%。{ending}\n2．稳定就业。（责任单位：区人社局）")
+    assert notice.tasks[0].units == []
+    assert notice.tasks[0].text.endswith(ending)
+
+
+def test_a_mid_sentence_parenthesis_of_units_is_no_unit_list():
+    """（市发改委） inside a sentence (no sentence ends before it) stays text."""
+    text = "1．支持项目建设单位（市发改委）做好前期工作\n2．稳定就业。（责任单位：区人社局）"
+    notice, _ = parsed(text)
+    assert notice.tasks[0].units == []

@@ -193,11 +193,13 @@ def find_unit_list(norm: str) -> UnitList | None:
     text = norm.rstrip()
     if text.endswith(("。", ".", ";", "；")) and text[:-1].rstrip().endswith((")", "〕", "]")):
         text = text[:-1].rstrip()
-    return unit_list_ending_at(text, len(text))
+    return unit_list_ending_at(text, len(text), bare=True)
 
 
-def unit_list_ending_at(text: str, end: int) -> UnitList | None:
-    """The unit list in parentheses (（…）, 〔…〕 or […]) that closes at text[end - 1]."""
+def unit_list_ending_at(text: str, end: int, bare: bool = False) -> UnitList | None:
+    """The unit list in parentheses (（…）, 〔…〕 or […]) that closes at text[end - 1].
+    bare: a parenthesis of unit names alone, with no label or role word, is the list too
+    where it closes a task after its last sentence (…增长12%。（市发改委）)."""
     if end <= 0 or text[end - 1] not in ")〕]":
         return None
     close = text[end - 1]
@@ -210,7 +212,8 @@ def unit_list_ending_at(text: str, end: int) -> UnitList | None:
             depth -= 1
             if depth == 0:
                 inner = text[i + 1 : end - 1]
-                if _is_unit_list(inner):
+                after_sentence = bare and text[:i].rstrip().endswith(("。", ";", "；", "."))
+                if _is_unit_list(inner) or (after_sentence and _is_bare_unit_list(inner)):
                     return UnitList(inner, inner, i, end)
                 return None
     return None
@@ -266,6 +269,20 @@ def _is_unit_list(inner: str) -> bool:
         _closes_with_role(head)
         or bool(re.search(r"牵头[,;、]", head))
         or bool(note and find_lead_rule(note))
+    )
+
+
+def _is_bare_unit_list(inner: str) -> bool:
+    """（市发改委）, （市经委、环保局）: unit names alone, every one unit-shaped."""
+    inner = inner.strip()
+    if not inner or re.search(r"[。:]", inner):
+        return False
+    try:
+        units = _read(inner, inner)
+    except UnitListError:
+        return False
+    return bool(units.names) and all(
+        unit_shaped(n) and not _PROSE_START.match(n) for n in units.names
     )
 
 
