@@ -627,3 +627,23 @@ def test_a_mid_sentence_parenthesis_of_units_is_no_unit_list():
     text = "1．支持项目建设单位（市发改委）做好前期工作\n2．稳定就业。（责任单位：区人社局）"
     notice, _ = parsed(text)
     assert notice.tasks[0].units == []
+
+
+# --- a paragraph indent a narrower encoding turned into ?? --------------------------------
+
+
+@pytest.mark.parametrize("indent", ["??", "？？", "????", "  ??"])
+def test_a_lost_indent_is_no_text(indent):
+    lines = [
+        "一、讓企業辦事更省心",
+        "(一)提升線上服務友好度。具體措施:",
+        "1.推廣遠程身份核驗等應用。(責任單位:區府辦、區行政服務中心)",
+        "2.推出10項高頻事項。（责任单位：区府办）",
+    ]
+    plain, _ = parsed("\n".join(lines))
+    indented, _ = parsed("\n".join(indent + line for line in lines))
+    assert [(t.text, t.units, t.part, t.clause) for t in indented.tasks] == [
+        (t.text, t.units, t.part, t.clause) for t in plain.tasks
+    ]
+    assert len(plain.tasks) == 2
+    assert not any("?" in t.text or "？" in t.text for t in indented.tasks)

@@ -44,6 +44,9 @@ LEADER_LINE = re.compile(
 )
 DEADLINE_LINE = re.compile(r"^〔?(完成时限|完成时间|时间节点|时限要求|完成期限)\s*:\s*")
 PRINTED = re.compile(r"印发$")
+# A paragraph indent of ideographic spaces that a copy saved in a narrower encoding turned
+# into question marks (??一、…): it is no text of the notice.
+_LOST_INDENT = re.compile(r"^[?？]{2,4}(?=[^?？])")
 MASTHEAD = re.compile(r"^[^\s,.;:。，；：、()]{2,30}文件$")
 
 
@@ -125,7 +128,7 @@ def parse(
 
 class _Parser:
     def __init__(self, lines: list[str], shown_as: str):
-        self.lines = [line.strip() for line in lines]
+        self.lines = [_LOST_INDENT.sub("", line.strip()).strip() for line in lines]
         self.norm = [normalise(line) for line in self.lines]
         self.path = shown_as
         self.notice = ParsedNotice()
