@@ -647,3 +647,57 @@ def test_a_lost_indent_is_no_text(indent):
     ]
     assert len(plain.tasks) == 2
     assert not any("?" in t.text or "？" in t.text for t in indented.tasks)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "open_ended"),
+    [
+        (
+            "关于“严守耕地保护红线”的问题，由国土资源部会同农业部等部门负责落实。",
+            [("国土资源部", "lead"), ("农业部", "partner")],
+            "等部门",
+        ),
+        (
+            "關於“嚴守耕地保護紅線”的問題,由國土資源部會同農業部等部門負責落實。",
+            [("國土資源部", "lead"), ("農業部", "partner")],
+            "等部門",
+        ),
+        (
+            "关于粮食安全的问题，由发展改革委会同中央农办、农业部、财政部等部门研究提出落实意见。",
+            [
+                ("发展改革委", "lead"),
+                ("中央农办", "partner"),
+                ("农业部", "partner"),
+                ("财政部", "partner"),
+            ],
+            "等部门",
+        ),
+        (
+            "为加快项目建设，由市发改委牵头，市财政局配合，建立协调机制。",
+            [("市发改委", "lead"), ("市财政局", "partner")],
+            "",
+        ),
+        (
+            "对符合条件的企业，由区人社局负责审核。",
+            [("区人社局", "responsible")],
+            "",
+        ),
+    ],
+)
+def test_a_unit_first_clause_after_you(sentence, expected, open_ended):
+    units = unit_lists.read_unit_first(sentence, normalise(sentence))
+    assert units is not None, sentence
+    assert list(zip(units.names, units.roles, strict=True)) == expected
+    assert units.open_ended == open_ended
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "由此产生的贴息资金由地方财政承担。",
+        "各地可因地制宜，由此产生的费用由企业负责。",
+        "对困难企业，由政府给予补贴。",
+    ],
+)
+def test_you_with_no_units_after_it(sentence):
+    assert unit_lists.read_unit_first(sentence, normalise(sentence)) is None

@@ -516,6 +516,9 @@ _NAMES_END = re.compile(
 _NAME_JOIN = re.compile(r"、|和|及|与|以及")
 
 
+_CLAUSE_WORD = re.compile(r"[的由是将把]")  # 对, 在 are in names: 对外贸易局, 中央在湘单位
+
+
 def _subject_names(norm: str) -> list[tuple[int, int]] | None:
     """(start, end) of each name in a run of names joined by 、/和/及, when every one is
     unit-shaped; None otherwise."""
@@ -525,6 +528,8 @@ def _subject_names(norm: str) -> list[tuple[int, int]] | None:
         start = m.end()
     spans.append((start, len(norm)))
     names = [norm[a:b].strip() for a, b in spans]
+    if _CLAUSE_WORD.search(norm):
+        return None  # 此产生的费用由企业: a clause of prose, not a run of names
     if not names or not all(name and unit_shaped(name) for name in names):
         # 和/及 inside a name (发展和改革委员会): try the run split on 、 alone.
         spans, start = [], 0
@@ -538,7 +543,19 @@ def _subject_names(norm: str) -> list[tuple[int, int]] | None:
 
 
 def read_unit_first(raw: str, norm: str) -> Units | None:
-    """The units of a task whose sentence opens with them, or None when it does not."""
+    """The units of a task whose sentence opens with them, or whose clause does after 由
+    (关于“…”的问题，由发展改革委会同农业部等部门负责落实), or None when it does not."""
+    found = _read_unit_first(raw, norm)
+    if found is not None:
+        return found
+    for m in re.finditer(r"(?<=[,;:。])\s*由", norm[:200]):
+        found = _read_unit_first(raw[m.end() - 1 :], norm[m.end() - 1 :])
+        if found is not None:
+            return found
+    return None
+
+
+def _read_unit_first(raw: str, norm: str) -> Units | None:
     head = norm[:80]
     offset = 1 if head.startswith("由") else 0
     verb = _SUBJECT_VERB.search(head, offset)
@@ -550,7 +567,13 @@ def read_unit_first(raw: str, norm: str) -> Units | None:
     units = Units()
 
     def add(spans, base: int, role: str) -> None:
-        units.add([raw[base + a : base + b].strip() for a, b in spans], role)
+        for a, b in spans:
+            name, name_norm = raw[base + a : base + b].strip(), head[base + a : base + b].strip()
+            if (tail := _OPEN_TAIL.search(name_norm)) and tail.start() > 0:
+                # 农业部等部门: the list is open-ended; 等部门 is no unit.
+                units.open_ended = units.open_ended or name[tail.start() :]
+                name = name[: tail.start()]
+            units.add([name], role)
 
     word, rest = verb.group(), verb.end()
     if word in _WITH:
