@@ -701,3 +701,54 @@ def test_a_unit_first_clause_after_you(sentence, expected, open_ended):
 )
 def test_you_with_no_units_after_it(sentence):
     assert unit_lists.read_unit_first(sentence, normalise(sentence)) is None
+
+
+# --- posts of leaders named first in a unit list ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("inner", "leaders", "units", "lead_rule"),
+    [
+        (
+            "分管副省长、协管副秘书长负责，省国资委牵头。明确牵头部门的，有关部门配合，下同",
+            ["分管副省长", "协管副秘书长"],
+            [("省国资委", "lead")],
+            "",
+        ),
+        (
+            "分管副省长、协管副秘书长负责,省经信委、省发改委负责。责任单位两个以上的,"
+            "列第一者为牵头单位,下同",
+            ["分管副省长", "协管副秘书长"],
+            [("省经信委", "responsible"), ("省发改委", "responsible")],
+            "责任单位两个以上的,列第一者为牵头单位,下同",
+        ),
+        (
+            "分管副市长負責，市財政局牽頭",
+            ["分管副市长"],
+            [("市財政局", "lead")],
+            "",
+        ),
+        (
+            "常务副县长、县委副书记负责；县发改局、县财政局负责",
+            ["常务副县长"],
+            None,
+            "",
+        ),
+        (
+            "分管副区长负责，区住建委牵头，区财政局配合",
+            ["分管副区长"],
+            [("区住建委", "lead"), ("区财政局", "partner")],
+            "",
+        ),
+    ],
+)
+def test_posts_of_leaders_are_no_units(inner, leaders, units, lead_rule):
+    norm = normalise(inner)
+    if units is None:  # 县委副书记 is no post this grammar knows: no list, no guess
+        assert not unit_lists._is_unit_list(norm)
+        return
+    assert unit_lists._is_unit_list(norm)
+    found = unit_lists.read_unit_list(inner, norm)
+    assert found.leaders == leaders
+    assert list(zip(found.names, found.roles, strict=True)) == units
+    assert found.lead_rule == lead_rule

@@ -345,6 +345,9 @@ def _split_note(raw: str, norm: str) -> tuple[str, str, str]:
         # (A、B，排在第一位的部门为牵头部门，下同) or (列第一位者为牵头单位。责任单位：A、B):
         # the rule is the note; the names are on its other side.
         start, end = rule
+        if "。" in norm[:start]:
+            # …负责。责任单位两个以上的，列第一者为牵头单位: the rule's sentence is the note.
+            start = norm.rindex("。", 0, start) + 1
         before = norm[:start].rstrip("。;, ")
         if before:
             return raw[start:end].strip(), raw[: len(before)], before
@@ -388,7 +391,23 @@ def _read(raw: str, norm: str) -> Units:
     return units
 
 
+# A post held by a person, named where a unit list names its leaders first
+# (分管副省长、协管副秘书长负责，省国资委牵头): the task's leaders, never units.
+_POST = re.compile(
+    r"^(分管|协管|联系|主管|常务)?(副)?(省长|市长|县长|区长|州长|旗长|镇长|乡长|秘书长|"
+    r"副秘书长|主任|书记|主席|领导|省领导|市领导|县领导|区领导)$"
+)
+
+
+def _is_post(name: str) -> bool:
+    return bool(_POST.match(normalise(name)))
+
+
 def _add_names(units: Units, raw: str, norm: str, role: str) -> None:
+    names = split_names(norm, "、")
+    if names and all(n and _is_post(n) for n in names):
+        units.leaders += [n for n in split_names(raw, "、") if n]
+        return
     # A会同B: A leads the work, B takes part.
     if "会同" in norm and role in (RESPONSIBLE, LEAD):
         at = norm.index("会同")
