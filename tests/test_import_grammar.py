@@ -752,3 +752,37 @@ def test_posts_of_leaders_are_no_units(inner, leaders, units, lead_rule):
     assert found.leaders == leaders
     assert list(zip(found.names, found.roles, strict=True)) == units
     assert found.lead_rule == lead_rule
+
+
+# --- a clause heading over unnumbered task paragraphs -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "close"),
+    [
+        ("（一）推动经济稳定健康发展，必须发挥消费、投资、出口均衡拉动作用。", ("（", "负责）")),
+        ("(一)推动经济稳定健康发展,必须发挥消费、投资、出口均衡拉动作用。", ("(", "负责)")),
+        ("（一）推動經濟穩定健康發展，必須發揮消費、投資、出口均衡拉動作用。", ("（", "負責）")),
+        ("（一）推动经济稳定健康发展。", ("（", "等负责）")),
+        ("（一）重点抓好以下工作：", ("（责任单位：", "）")),
+    ],
+)
+def test_a_clause_heading_over_unnumbered_task_paragraphs(heading, close):
+    opening, closing = close
+    text = "\n\n".join(
+        [
+            "一、在新常态下保持经济持续健康发展",
+            heading,
+            f"认真贯彻落实积极的财政政策。{opening}省发展改革委、省财政厅{closing}",
+            f"发挥投资的关键作用。{opening}省经济和信息化委{closing}",
+            "（二）推进改革开放。",
+            f"深化重点领域改革。{opening}省商务厅{closing}",
+        ]
+    )
+    notice, _ = parsed(text)
+    assert [(t.text, t.units, t.part, t.clause) for t in notice.tasks] == [
+        ("认真贯彻落实积极的财政政策。", ["省发展改革委", "省财政厅"], 1, 1),
+        ("发挥投资的关键作用。", ["省经济和信息化委"], 1, 1),
+        ("深化重点领域改革。", ["省商务厅"], 1, 2),
+    ]
+    assert [c.number for c in notice.clauses] == [1, 2]

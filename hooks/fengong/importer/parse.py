@@ -419,6 +419,14 @@ class _Parser:
                 published, body_start = marker
                 text = self.lines[n - 1][body_start:]
                 title = _first_sentence(text)
+                if self.mode == "clause" and self.heads_paragraphs(lines, k):
+                    # （一）推动经济稳定健康发展，必须…作用。 alone on its line, the tasks in
+                    # the paragraphs under it: the clause is their heading.
+                    notice.clauses.append(RawHeading(published, n, _title(text, 0), part))
+                    self.block("clause", n, n, published)
+                    clause = published
+                    k += 1
+                    continue
                 if self.mode == "clause" and title:
                     clause = published
                     notice.clauses.append(RawHeading(published, n, title, part))
@@ -472,6 +480,19 @@ class _Parser:
                 )
                 self.block("other", n, n)
                 k += 1
+
+    def heads_paragraphs(self, lines: list[int], k: int) -> bool:
+        """Whether the clause at lines[k] is one finished sentence with no unit list, and
+        the next paragraph is unnumbered and closes a task with its own unit list."""
+        norm = self.norm[lines[k] - 1]
+        if not norm.endswith(("。", ":")) or "。" in norm[:-1] or k + 1 >= len(lines):
+            return False
+        if unit_lists.find_unit_list(norm):
+            return False
+        nxt = lines[k + 1]
+        return not self.is_structural(nxt) and bool(
+            unit_lists.find_all_unit_lists(self.norm[nxt - 1])
+        )
 
     def heading_group(self, n: int, start: int) -> unit_lists.Units | None:
         """The units a part or clause heading at line n gives the tasks under it (一、县示范区
