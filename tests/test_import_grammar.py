@@ -786,3 +786,54 @@ def test_a_clause_heading_over_unnumbered_task_paragraphs(heading, close):
         ("深化重点领域改革。", ["省商务厅"], 1, 2),
     ]
     assert [c.number for c in notice.clauses] == [1, 2]
+
+
+# --- unit-first paragraphs, unnumbered, under headings -----------------------------------
+
+PARAGRAPHS = (
+    ("市城乡规划局负责编制全市城乡规划，组织实施规划管理。", [("市城乡规划局", "responsible")]),
+    (
+        "市住建局、市交通局协同市城管局负责市容环境整治。",
+        [("市住建局", "partner"), ("市交通局", "partner"), ("市城管局", "lead")],
+    ),
+    (
+        "由市发改委牵头，市财政局配合，建立重大项目协调机制。",
+        [("市发改委", "lead"), ("市财政局", "partner")],
+    ),
+    (
+        "市教育局会同市人社局做好高校毕业生就业工作。",
+        [("市教育局", "lead"), ("市人社局", "partner")],
+    ),
+    ("市衛生健康委負責基層醫療機構建設。", [("市衛生健康委", "responsible")]),
+)
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ("一、职责分工", "二、工作要求"),
+        ("一、職責分工", "二、工作要求"),
+        ("（一）规划建设", "（二）社会事业"),
+        ("(一)规划建设。", "(二)社会事业。"),
+        ("一、规划建设：", "二、社会事业："),
+    ],
+)
+@pytest.mark.parametrize("blank", ["\n", "\n\n"])
+def test_unnumbered_unit_first_paragraphs_are_tasks(headings, blank):
+    first, second = headings
+    text = blank.join(
+        [
+            "附件",
+            "2021年重点工作任务分工",
+            first,
+            *(sentence for sentence, _ in PARAGRAPHS[:3]),
+            second,
+            *(sentence for sentence, _ in PARAGRAPHS[3:]),
+        ]
+    )
+    notice, _ = parsed(text)
+
+    got = [(t.text, list(zip(t.units, t.roles, strict=True))) for t in notice.tasks]
+    assert got == [(sentence, expected) for sentence, expected in PARAGRAPHS]
+    groups = [t.part if first.startswith("一") else t.clause for t in notice.tasks]
+    assert groups == [1, 1, 1, 2, 2]

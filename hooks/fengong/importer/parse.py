@@ -281,6 +281,9 @@ class _Parser:
             if unit_lists.find_unit_list(norm) or self.is_attached(j):
                 result = True
                 break
+            if j > i and self.unit_first(j):
+                result = True  # a paragraph under it opens with its units: 市规划局负责…
+                break
         if not result and (start := self.text_start(i)) is not None:
             # A task whose sentence opens with its units: 1．市城乡规划局负责…, unless the
             # line is a heading that names the units of the tasks under it.
@@ -419,6 +422,13 @@ class _Parser:
                 published, body_start = marker
                 text = self.lines[n - 1][body_start:]
                 title = _first_sentence(text)
+                if self.mode == "section" and self.heads_paragraphs(lines, k):
+                    # 一、职责分工 over paragraphs that are tasks: a part.
+                    part, clause = published, None
+                    notice.parts.append(RawHeading(part, n, _title(text, 0)))
+                    self.block("part", n, n, part)
+                    k += 1
+                    continue
                 if self.mode == "clause" and self.heads_paragraphs(lines, k):
                     # （一）推动经济稳定健康发展，必须…作用。 alone on its line, the tasks in
                     # the paragraphs under it: the clause is their heading.
@@ -450,8 +460,11 @@ class _Parser:
                 notice.clauses.append(RawHeading(clause, n, title, part))
                 self.block("clause", n, n, clause)
                 k += 1
-            elif self.mode != "numbered" and unit_lists.find_unit_list(norm):
-                # An unnumbered paragraph that closes tasks with unit lists.
+            elif self.mode != "numbered" and (
+                unit_lists.find_unit_list(norm) or self.unit_first(n)
+            ):
+                # An unnumbered paragraph that closes tasks with unit lists, or that opens
+                # with its units (市城乡规划局负责…).
                 k = self.parse_task(lines, k, part, clause, seen_task_lines, None, 0)
             elif (m := DATE_LINE.match(norm)) and self.notice.tasks:
                 # A notice without an annex ends with its signature and date.
@@ -481,17 +494,25 @@ class _Parser:
                 self.block("other", n, n)
                 k += 1
 
+    def unit_first(self, n: int) -> bool:
+        """Whether line n, unnumbered, is a paragraph that opens with its units."""
+        if self.text_start(n) is not None or self.is_attached(n):
+            return False
+        return unit_lists.read_unit_first(self.lines[n - 1], self.norm[n - 1]) is not None
+
     def heads_paragraphs(self, lines: list[int], k: int) -> bool:
         """Whether the clause at lines[k] is one finished sentence with no unit list, and
         the next paragraph is unnumbered and closes a task with its own unit list."""
         norm = self.norm[lines[k] - 1]
-        if not norm.endswith(("。", ":")) or "。" in norm[:-1] or k + 1 >= len(lines):
+        titled = len(norm) <= 40 and not re.search(r"[。;]", norm)  # 一、职责分工
+        sentence = norm.endswith(("。", ":")) and "。" not in norm[:-1]
+        if not (titled or sentence) or k + 1 >= len(lines):
             return False
         if unit_lists.find_unit_list(norm):
             return False
         nxt = lines[k + 1]
-        return not self.is_structural(nxt) and bool(
-            unit_lists.find_all_unit_lists(self.norm[nxt - 1])
+        return not self.is_structural(nxt) and (
+            bool(unit_lists.find_all_unit_lists(self.norm[nxt - 1])) or self.unit_first(nxt)
         )
 
     def heading_group(self, n: int, start: int) -> unit_lists.Units | None:
@@ -526,6 +547,8 @@ class _Parser:
             nxt = lines[j + 1]
             if self.is_attached(nxt):
                 break
+            if self.mode != "numbered" and self.unit_first(nxt):
+                break  # the next paragraph is a task of its own: 市住建局负责…
             if self.is_structural(nxt):
                 sub_items = self.sub_items(lines, j + 1, first)
                 if not sub_items:
