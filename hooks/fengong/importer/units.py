@@ -399,13 +399,8 @@ _POST = re.compile(
 )
 
 
-def _is_post(name: str) -> bool:
-    return bool(_POST.match(normalise(name)))
-
-
 def _add_names(units: Units, raw: str, norm: str, role: str) -> None:
-    names = split_names(norm, "、")
-    if names and all(n and _is_post(n) for n in names):
+    if re.search(r"[长记任席导]", norm) and all(_POST.match(n) for n in split_names(norm, "、")):
         units.leaders += [n for n in split_names(raw, "、") if n]
         return
     # A会同B: A leads the work, B takes part.
