@@ -837,3 +837,48 @@ def test_unnumbered_unit_first_paragraphs_are_tasks(headings, blank):
     assert got == [(sentence, expected) for sentence, expected in PARAGRAPHS]
     groups = [t.part if first.startswith("一") else t.clause for t in notice.tasks]
     assert groups == [1, 1, 1, 2, 2]
+
+
+# --- numbers that start again --------------------------------------------------------------
+
+RESTARTS = """\
+一、支持企业稳定岗位
+（一）加大援企稳岗力度。
+1．落实失业保险稳岗返还政策。（责任单位：区人力社保局）
+（二）减轻企业负担。
+2．降低社会保险费率。（责任单位：区财政局）
+（一）落实减税政策。
+3．落实小微企业减税政策。（责任单位：区税务局）
+二、促进重点群体就业
+4．做好高校毕业生就业工作。（责任单位：区教委）
+一、强化就业服务
+5．做好退役军人就业工作。（责任单位：区退役军人事务局）
+"""
+
+
+def test_numbers_that_start_again_are_warnings_and_numbered_in_order(tmp_path, capsys):
+    source = tmp_path / "notice.txt"
+    source.write_text(RESTARTS, encoding="utf-8")
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy2(ROOT / "data" / "units.yaml", data / "units.yaml")
+
+    status, _, err = run(["--data-dir", str(data), str(source)], capsys)
+
+    assert status == 0, err
+    assert "notice.yaml" not in err
+    part_line = line_of(RESTARTS, "一、强化就业服务")
+    clause_line = line_of(RESTARTS, "（一）落实减税政策")
+    assert f"{source}:{part_line}: warning: part numbers as published start again" in err
+    assert f"{source}:{clause_line}: warning: clause numbers as published start again" in err
+    site, problems = check(data, shown_dir="data")
+    assert site is not None, [str(p) for p in problems]
+    status, out, err = run(["--json", "-", str(source)], capsys)
+    tasks = json.loads(out)["tasks"]
+    assert [(t["part"], t["clause"], t["units"]) for t in tasks] == [
+        (1, 1, ["区人力社保局"]),
+        (1, 2, ["区财政局"]),
+        (1, 3, ["区税务局"]),
+        (2, None, ["区教委"]),
+        (3, None, ["区退役军人事务局"]),
+    ]

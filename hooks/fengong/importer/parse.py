@@ -963,7 +963,9 @@ class _Parser:
     def check_headings(self) -> None:
         """Part and clause numbers that skip (a part the notice never printed, or that the
         parser could not see) are kept as published, with a warning at the line after the
-        gap: the tasks under them are still the notice's."""
+        gap: the tasks under them are still the notice's. Numbers that start again (a
+        second 一、, a second （一） in one part) are numbered in order, with a warning."""
+        self.renumber_restarts()
         self.warn_gaps(self.notice.parts, "part")
         clauses = self.notice.clauses
         numbers = [c.number for c in clauses]
@@ -972,6 +974,54 @@ class _Parser:
         else:  # numbered anew in each part
             for part in dict.fromkeys(c.part for c in clauses):
                 self.warn_gaps([c for c in clauses if c.part == part], "clause")
+
+    def renumber_restarts(self) -> None:
+        notice = self.notice
+        parts = notice.parts
+        if len({p.number for p in parts}) < len(parts):
+            again = next(
+                p for i, p in enumerate(parts) if p.number in {q.number for q in parts[:i]}
+            )
+            self.problem(
+                again.line,
+                f"part numbers as published start again (a second part {again.number}); the "
+                f"parts are numbered 1–{len(parts)} in order: check the source for two "
+                "documents in one file or a misnumbered heading",
+                "warning",
+            )
+            lines = [p.line for p in parts]
+            for new, part in enumerate(parts, start=1):
+                part.number = new
+            for item in [*notice.clauses, *notice.tasks]:
+                if item.part is not None:
+                    item.part = _last_before(lines, item.line)
+            for block in notice.blocks:
+                if block.kind == "part":
+                    block.number = lines.index(block.line) + 1 if block.line in lines else None
+        by_part: dict[int | None, list[RawHeading]] = {}
+        for clause in notice.clauses:
+            by_part.setdefault(clause.part, []).append(clause)
+        for part, clauses in by_part.items():
+            numbers = [c.number for c in clauses]
+            if len(set(numbers)) == len(numbers):
+                continue
+            again = next(c for i, c in enumerate(clauses) if c.number in numbers[:i])
+            where = f" in part {part}" if part is not None else ""
+            self.problem(
+                again.line,
+                f"clause numbers as published start again{where} (a second clause "
+                f"{again.number}); the clauses{where} are numbered 1–{len(clauses)} in order",
+                "warning",
+            )
+            lines = [c.line for c in clauses]
+            for new, clause in enumerate(clauses, start=1):
+                clause.number = new
+            for task in notice.tasks:
+                if task.part == part and task.clause is not None:
+                    task.clause = _last_before(lines, task.line) or task.clause
+            for block in notice.blocks:
+                if block.kind == "clause" and block.line in lines:
+                    block.number = lines.index(block.line) + 1
 
     def warn_gaps(self, headings: list[RawHeading], what: str) -> None:
         expected = 1
@@ -1001,6 +1051,15 @@ class _Parser:
         for n in lines:
             if n not in cc_lines:
                 self.block("other", n, n)
+
+
+def _last_before(lines: list[int], line: int) -> int | None:
+    """The 1-based place of the last heading (by its line) at or before `line`."""
+    found = None
+    for place, heading_line in enumerate(lines, start=1):
+        if heading_line <= line:
+            found = place
+    return found
 
 
 def _task_number(m: re.Match) -> int:
