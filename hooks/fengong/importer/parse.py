@@ -915,8 +915,9 @@ class _Parser:
             self.problem(row.line, f"task {task_number}: the task cell is empty", "warning")
 
     def check_number(self, published: int | None, line: int, seen: dict[int, int]) -> None:
-        """A published number seen before is an error, unless numbering starts again at 1
-        (in a new part or group): then renumber() numbers the tasks in order."""
+        """A published number seen before is a warning: numbering that starts again at 1
+        (in a new part or group), or a number printed twice; either way renumber() numbers
+        the tasks in order, each keeping its published number."""
         if published is None:
             return
         if published == 1 and seen:
@@ -926,7 +927,9 @@ class _Parser:
             self.problem(
                 line,
                 f"task {published}: duplicate task number (first at line {seen[published]}); "
-                "renumber one of them",
+                "both are kept, numbered in order with their published number: check the "
+                "source for a misnumbered task",
+                "warning",
             )
         seen.setdefault(published, line)
 
@@ -939,19 +942,23 @@ class _Parser:
             p.severity == "error" for p in self.problems
         ):
             return
+        missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+        twice = sorted({n for n in numbers if numbers.count(n) > 1})
         if self.restarts:
             where = ", ".join(map(str, self.restarts[:5]))
             what = f"start again at 1 (line {where})"
+        elif missing:
+            what = "skip " + ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
         else:
-            missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
-            shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
-            what = f"skip {shown}" if missing else "are out of order"
-        self.problem(
-            tasks[0].line,
-            f"task numbers as published {what}; the tasks are numbered 1–{len(tasks)} in "
-            "order, each keeping its published number",
-            "warning",
-        )
+            what = "are out of order"
+        # A number printed twice, and nothing else, was reported at its line (check_number).
+        if self.restarts or missing or not twice:
+            self.problem(
+                tasks[0].line,
+                f"task numbers as published {what}; the tasks are numbered 1–{len(tasks)} in "
+                "order, each keeping its published number",
+                "warning",
+            )
         by_line = {b.line: b for b in self.notice.blocks if b.kind == "task"}
         for new, task in enumerate(tasks, start=1):
             if task.numbered and task.published is None:
