@@ -14,7 +14,7 @@ import pytest
 from fengong.data.load import check
 from fengong.importer import units as unit_lists
 from fengong.importer.parse import parse
-from fengong.importer.read import PdfLine, _join_wrapped, read_source
+from fengong.importer.read import PdfLine, _join_wrapped, read_lines, read_source
 from fengong.importer.run import import_notice as run_import
 from fengong.textnorm import normalise
 from sitebuild import ROOT
@@ -462,6 +462,29 @@ def test_a_pdf_gives_the_tasks_of_its_text():
     assert len(from_text) == 15
     assert from_pdf == from_text
     assert any(line.startswith("  PDF lines joined: 55 ") for line in report), report
+
+
+INDENTED = ROOT / "tests" / "fixtures" / "pdf" / "16_guofa2018-42_nongye-jixiehua"
+
+
+def test_an_indented_pdf_with_page_numbers_gives_the_tasks_of_its_word_original():
+    """A Word original with first-line indents and a page-number footer, printed to PDF:
+    the 6 page numbers are left out, the lines joined across pages, and the tasks are the
+    .docx's and the text's."""
+    from_pdf, report = imported(INDENTED.with_suffix(".pdf"))
+    from_docx, _ = imported(INDENTED.with_suffix(".docx"))
+    from_text, _ = imported(PDF_TEXT.with_name(INDENTED.name + ".txt"))
+
+    assert len(from_text) == 18
+    assert from_pdf == from_docx == from_text
+    source = read_source(INDENTED.with_suffix(".pdf"), "notice.pdf")
+    assert source.page_numbers == 6
+    assert source.lines == [line for line in read_lines(INDENTED.with_suffix(".docx"), "d") if line]
+    assert any(
+        line.startswith(f"  PDF lines joined: {source.joined} ")
+        and line.endswith("page numbers left out: 6")
+        for line in report
+    ), report
 
 
 def test_the_pdf_lines_are_the_texts_paragraphs():

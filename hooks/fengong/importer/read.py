@@ -27,6 +27,7 @@ class SourceText:
 
     lines: list[str]
     joined: int = 0
+    page_numbers: int = 0  # a PDF page's own number (— 3 —), left out: no text of the notice
 
 
 def read_lines(path: Path, shown_as: str) -> list[str]:
@@ -159,11 +160,20 @@ def _pdf_lines(path: Path, fail) -> SourceText:
         raise fail(f"not a readable PDF ({type(exc).__name__}); save it as .docx or text") from None
     placed: list[PdfLine] = []
     chars = 0
+    page_numbers = 0
     with pdf:
         try:
             for page in pdf.pages:
                 chars += len(page.chars)
-                placed += _pdf_page_lines(page)
+                on_page = _pdf_page_lines(page)
+                text = [i for i, line in enumerate(on_page) if not line.row]
+                # The page's number, printed above or below its text (— 3 —, 第3页).
+                ends = {text[0], text[-1]} if len(text) > 1 else set()
+                for i in sorted(ends, reverse=True):
+                    if _PAGE_NUMBER.match(on_page[i].text):
+                        del on_page[i]
+                        page_numbers += 1
+                placed += on_page
         except Exception as exc:  # pdfminer raises many kinds on a damaged file
             raise fail(
                 f"cannot read the PDF's text ({type(exc).__name__}); save it as .docx or text"
@@ -174,7 +184,7 @@ def _pdf_lines(path: Path, fail) -> SourceText:
             "the PDF has no text layer (a scanned image?); save the notice as .docx or text "
             "(run OCR first if it was scanned)"
         )
-    return SourceText([strip_pinyin(line) for line in lines], joined)
+    return SourceText([strip_pinyin(line) for line in lines], joined, page_numbers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +208,10 @@ _OPENS = re.compile(
     r"\d{1,3}\s*[．.、）)](?!\d)|[①-⑳]|附件|抄送)"
 )
 _ENDS = "。；;：:！!？?”）)"
+_PAGE_NUMBER = re.compile(
+    r"^\s*([-－—–·•\s]*\d{1,4}[-－—–·•\s]*|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 

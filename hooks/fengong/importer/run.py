@@ -101,10 +101,10 @@ def import_notice(
             return result
 
     files = _data_files(source, lines, parsed, folder, data_dir, result, revision, prefix)
-    if text.joined:
+    if text.joined or text.page_numbers:
         result.report.append(
             f"  PDF lines joined: {text.joined} (lines wrapped at the page width, joined "
-            "again into their paragraphs)"
+            f"again into their paragraphs); page numbers left out: {text.page_numbers}"
         )
 
     def check(staged: Path) -> list[Problem]:
