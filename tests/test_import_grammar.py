@@ -461,7 +461,7 @@ def test_a_pdf_gives_the_tasks_of_its_text():
 
     assert len(from_text) == 15
     assert from_pdf == from_text
-    assert any(line.startswith("  PDF lines joined: 55 ") for line in report), report
+    assert any(line.startswith("PDF lines joined: 55 ") for line in report), report
 
 
 INDENTED = ROOT / "tests" / "fixtures" / "pdf" / "16_guofa2018-42_nongye-jixiehua"
@@ -481,7 +481,7 @@ def test_an_indented_pdf_with_page_numbers_gives_the_tasks_of_its_word_original(
     assert source.page_numbers == 6
     assert source.lines == [line for line in read_lines(INDENTED.with_suffix(".docx"), "d") if line]
     assert any(
-        line.startswith(f"  PDF lines joined: {source.joined} ")
+        line.startswith(f"PDF lines joined: {source.joined} ")
         and line.endswith("page numbers left out: 6")
         for line in report
     ), report

@@ -103,7 +103,7 @@ def import_notice(
     files = _data_files(source, lines, parsed, folder, data_dir, result, revision, prefix)
     if text.joined or text.page_numbers:
         result.report.append(
-            f"  PDF lines joined: {text.joined} (lines wrapped at the page width, joined "
+            f"PDF lines joined: {text.joined} (lines wrapped at the page width, joined "
             f"again into their paragraphs); page numbers left out: {text.page_numbers}"
         )
 
