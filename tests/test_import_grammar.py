@@ -905,3 +905,41 @@ def test_numbers_that_start_again_are_warnings_and_numbered_in_order(tmp_path, c
         (2, None, ["区教委"]),
         (3, None, ["区退役军人事务局"]),
     ]
+
+
+# The rule beside the names of a labelled line or parenthesis, in brackets of its own,
+# after a semicolon or a full stop, or before the names: the names are the units, never
+# a name with a bracket left on it.
+@pytest.mark.parametrize(
+    ("first", "rule"),
+    [
+        (
+            "1．落实稳岗返还政策。\n责任单位：区人力社保局、区财政局（列第一位者为牵头单位，下同）",
+            "列第一位者为牵头单位，下同",
+        ),
+        (
+            "1．落实稳岗返还政策。\n责任单位：区人力社保局、区财政局(列第一位者为牵头单位)。",
+            "列第一位者为牵头单位",
+        ),
+        (
+            "1．落实稳岗返还政策。（责任单位：区人力社保局、区财政局，排在首位的为牵头单位）",
+            "排在首位的为牵头单位",
+        ),
+        (
+            "1．落实稳岗返还政策。\n責任單位：区人力社保局、区财政局。排在第一位的爲牽頭單位，下同。",
+            "排在第一位的爲牽頭單位，下同",
+        ),
+        (
+            "1．落实稳岗返还政策。（牵头单位为排在第一位的单位，下同：区人力社保局、区财政局）",
+            "牵头单位为排在第一位的单位，下同",
+        ),
+    ],
+)
+def test_a_lead_rule_beside_the_names(first, rule):
+    later = "\n2．实施高校毕业生就业促进计划。（责任单位：区教委、区人力社保局）"
+    notice, _ = parsed(first + later)
+    assert notice.lead_rule == rule
+    assert [(t.units, t.lead) for t in notice.tasks] == [
+        (["区人力社保局", "区财政局"], ["区人力社保局"]),
+        (["区教委", "区人力社保局"], ["区教委"]),
+    ]

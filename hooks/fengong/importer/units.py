@@ -348,10 +348,17 @@ def _split_note(raw: str, norm: str) -> tuple[str, str, str]:
         if "。" in norm[:start]:
             # …负责。责任单位两个以上的，列第一者为牵头单位: the rule's sentence is the note.
             start = norm.rindex("。", 0, start) + 1
-        before = norm[:start].rstrip("。;, ")
+        # A、B（列第一位者为牵头单位）: the rule in brackets of its own after the names.
+        bracketed = norm[:start].rstrip().endswith(("(", "〔")) and norm[end:].lstrip()[:1] in (
+            ")",
+            "〕",
+        )
+        if bracketed:
+            end = norm.index(norm[end:].lstrip()[0], end) + 1
+        before = norm[:start].rstrip("。;,:( 〔")
         if before:
-            return raw[start:end].strip(), raw[: len(before)], before
-        after = len(norm[end:]) - len(norm[end:].lstrip("。;, "))
+            return raw[start:end].strip("()（）〔〕 "), raw[: len(before)], before
+        after = len(norm[end:]) - len(norm[end:].lstrip("。;,: "))
         return raw[start:end].strip(), raw[end + after :], norm[end + after :]
     depth = 0
     for i, ch in enumerate(norm):
