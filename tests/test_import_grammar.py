@@ -943,3 +943,26 @@ def test_a_lead_rule_beside_the_names(first, rule):
         (["区人力社保局", "区财政局"], ["区人力社保局"]),
         (["区教委", "区人力社保局"], ["区教委"]),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、主要工作目标 1、地区生产总值增长11%(市发改委)。 2、固定资产投资增长25%(市发改委)。"
+        " 3、社会消费品零售总额增长16%(市商务局)。",
+        "一、主要目標 1.地區生產總值增長11%。 2.固定資產投資增長25%。 3.財政收入增長13%。",
+        "现将任务分解如下：1、加强组织领导。2、强化督促检查。3、严格考核问责。4、做好宣传引导。",
+    ],
+)
+def test_items_run_together_on_one_line_are_named(tmp_path, capsys, line):
+    """A copy that lost its paragraph breaks: the error says so at its line, and how to
+    import it, instead of only 'no tasks found' at line 1."""
+    text = "关于分解落实《政府工作报告》的通知\n" + line + "\n"
+    source = tmp_path / "notice.txt"
+    source.write_text(text, encoding="utf-8")
+
+    status, _, err = run(["--json", "-", str(source)], capsys)
+
+    assert status == 1
+    assert f"{source}:2: no tasks found: this line holds " in err
+    assert "Traceback" not in err

@@ -44,6 +44,8 @@ LEADER_LINE = re.compile(
 )
 DEADLINE_LINE = re.compile(r"^〔?(完成时限|完成时间|时间节点|时限要求|完成期限)\s*:\s*")
 PRINTED = re.compile(r"印发$")
+# A numbered item inside a line, after a space or a sentence's end: 。 2、固定资产投资…
+_RUN_ON_ITEM = re.compile(r"(?:^|[\s。;:])(\d{1,3})\s*[、.](?!\d)")
 # A paragraph indent of ideographic spaces that a copy saved in a narrower encoding turned
 # into question marks (??一、…): it is no text of the notice.
 _LOST_INDENT = re.compile(r"^[?？]{2,4}(?=[^?？])")
@@ -214,6 +216,16 @@ class _Parser:
             return
         annex_start = self.find_annex_start(end)
         if annex_start is None:
+            if run_on := self.run_on_line():
+                line, count = run_on
+                self.problem(
+                    line,
+                    f"no tasks found: this line holds {count} numbered items (1、… 2、… 3、…) "
+                    "run together, as a copy that lost its paragraph breaks does; put each "
+                    "task on a line of its own, or type the annex into a spreadsheet 分工表 "
+                    "and import that",
+                )
+                return
             self.problem(
                 1,
                 "no tasks found; expected numbered items such as "
@@ -230,6 +242,18 @@ class _Parser:
         self.assign_leads()
         if not self.notice.tasks and not self.problems:
             self.problem(1, "no tasks found; expected numbered items such as '1．…（责任单位：…）'")
+
+    def run_on_line(self) -> tuple[int, int] | None:
+        """(line, count) of the first line holding three or more numbered items 1、2、3、
+        in order, run together: a notice whose paragraph breaks were lost."""
+        for i, norm in enumerate(self.norm, start=1):
+            numbers = [int(m[1]) for m in _RUN_ON_ITEM.finditer(norm)]
+            run = 0
+            for number in numbers:
+                run = run + 1 if number == run + 1 else (1 if number == 1 else run)
+            if run >= 3:
+                return i, run
+        return None
 
     def find_annex_start(self, end: int) -> int | None:
         """The first line of the annex: its 附件 label, or the headings above the first task."""
