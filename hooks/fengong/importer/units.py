@@ -5,8 +5,15 @@ Handles （责任单位：A、B、C）, 牵头单位：A；配合单位：B、C,
 负责）, A牵头，各有关部门按职责分工负责, and a note after the names (。备注：…).
 
 A parenthesis is a unit list only when its content says so: a label (责任单位：) or a closing
-role verb (负责, 牵头, 参与, 配合, 指导) after names that are all unit-shaped. So （试行）,
-（以下简称…）, （含技工院校）, 市（地、州、盟） and （2019—2021年） never become units.
+role verb (负责, 牵头, 参与, 配合, 指导) after names that are all unit-shaped, a lead rule
+beside the names, or (closing a task after its last sentence) unit-shaped names alone. So
+（试行）, （以下简称…）, （含技工院校）, 市（地、州、盟） and （2019—2021年） never become units.
+
+Also here, each one grammar used wherever the notice writes it: the lead rule
+(LEAD_RULE_GRAMMAR: 排在第一位的部门为牵头部门，下同 in any words and script), the leaders
+named before the units (责任领导：…；牵头单位：…, 分管副省长负责，…), a sentence whose subject
+is its units (read_unit_first: 市规划局负责…, 由A会同B…, A、B协同C负责…), and a heading that
+names the units of the tasks under it (read_group_heading: 一、县示范区管委会牵头工作).
 """
 
 from __future__ import annotations
