@@ -536,7 +536,10 @@ def _join_admin_levels(names: list[str]) -> list[str]:
 # A task whose subject is its units: 市城乡规划局负责…, 由A牵头，B、C配合…, A会同B…,
 # A、B协同C负责… (C leads, A and B take part). The names before the verb must all be
 # unit-shaped (unit_shaped), so a sentence whose subject is a thing or a person is no unit.
-_SUBJECT_VERB = re.compile(r"牵头负责|牵头|具体负责|主要负责|负责|会同|协同|联合|配合|参与|协助")
+_SUBJECT_VERB = re.compile(
+    r"牵头负责|牵头|按职责分工负责|按照职责分工负责|按职责负责|分工负责|共同负责|分别负责|具体负责|"
+    r"主要负责|负责|会同|协同|联合|配合|参与|协助"
+)
 _WITH = {"会同": "after", "联合": "after", "协同": "before"}  # who leads: the names after 会同
 _NAMES_END = re.compile(
     r"负责|牵头|共同|做好|开展|推进|落实|组织|加强|建立|完善|制定|实施|抓好|研究|按照|按|对|[,;:。]"
@@ -619,7 +622,7 @@ def _read_unit_first(raw: str, norm: str) -> Units | None:
     role = {"牵头负责": LEAD, "牵头": LEAD, "配合": PARTNER, "参与": PARTNER, "协助": PARTNER}
     add(first, offset, role.get(word, RESPONSIBLE))
     # 由A牵头，B、C配合: the partners after the comma.
-    if m := re.match(r"[,;]\s*", head[rest:]):
+    if m := re.match(r"[,;、]\s*", head[rest:]):
         after = rest + m.end()
         partner = re.compile(r"配合|参与|协助|协同").search(head, after)
         if partner and (names := _subject_names(head[after : partner.start()])):
