@@ -537,8 +537,8 @@ def _join_admin_levels(names: list[str]) -> list[str]:
 # A、B协同C负责… (C leads, A and B take part). The names before the verb must all be
 # unit-shaped (unit_shaped), so a sentence whose subject is a thing or a person is no unit.
 _SUBJECT_VERB = re.compile(
-    r"牵头负责|牵头|按职责分工负责|按照职责分工负责|按职责负责|分工负责|共同负责|分别负责|具体负责|"
-    r"主要负责|负责|会同|协同|联合|配合|参与|协助"
+    r"(?:牵头负责|牵头|按职责分工负责|按照职责分工负责|按职责负责|分工负责|共同负责|分别负责|具体负责|"
+    r"主要负责|负责|会同|协同|联合|配合|参与|协助)(?!同志|人|领导)"  # 负责同志, 负责人: people
 )
 _WITH = {"会同": "after", "联合": "after", "协同": "before"}  # who leads: the names after 会同
 _NAMES_END = re.compile(
