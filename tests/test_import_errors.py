@@ -137,7 +137,6 @@ BAD_INPUTS = [
     ("binary-file", BINARY, 1, ("binary", "not a text")),
     ("no-tasks", NO_TASKS, 1, ("no tasks",)),
     ("unclosed-units", UNCLOSED, line_of(UNCLOSED, "区财政局、区教委"), ("closing",)),
-    ("duplicate-number", DUPLICATE, line_of(DUPLICATE, "2．", occurrence=2), ("duplicate",)),
     ("empty-unit-name", EMPTY_UNIT, line_of(EMPTY_UNIT, "、、"), ("empty unit name",)),
 ]
 
@@ -201,6 +200,28 @@ def test_huge_file_is_refused_fast(data_dir, tmp_path, capsys):
 
 
 # --- warnings ------------------------------------------------------------------
+
+
+def test_a_duplicate_task_number_is_a_warning(tmp_path, capsys):
+    """A number printed twice is a numbering anomaly, not a reason to import nothing
+    (#26): both tasks are kept, numbered in order, each with its published number."""
+    source = tmp_path / "notice.txt"
+    source.write_text(DUPLICATE, encoding="utf-8")
+
+    status, out, err = run(["--json", "-", str(source)], capsys)
+
+    assert status == 0, f"exit status {status}, stderr:\n{err}"
+    lines = problem_lines(err, source, failed=False)
+    assert_reported(lines, source, line_of(DUPLICATE, "2．", occurrence=2), ("duplicate",))
+    tasks = json.loads(out)["tasks"]
+    assert [(t["number"], t.get("published_number")) for t in tasks] == [
+        (1, 1),
+        (2, 2),
+        (3, 2),
+        (4, 3),
+    ]
+    assert tasks[2]["units"] == ["区税务局", "区财政局"]
+
 
 STRAY = (
     VALID_HEAD

@@ -56,7 +56,7 @@ def _check_notice(data: DataSet, record: NoticeRecord, registry: UnitRegistry):
     parts: dict[int, int] = {}
     for part in record.parts:
         yield from _check_number(part, "part", parts)
-    yield from _check_sequence(path, _list_line(record, "parts"), "part", parts)
+    yield from _check_sequence(path, _list_line(record, "parts"), "part", parts, "warning")
     clauses: dict[tuple, int] = {}  # (part, number) → line
     yield from _check_clauses(record, parts, clauses)
 
@@ -96,14 +96,25 @@ def _check_number(item, what: str, seen: dict[int, int]) -> Iterator[Problem]:
         seen[item.number] = source.line
 
 
-def _check_sequence(path: str, line: int, what: str, seen: dict[int, int]) -> Iterator[Problem]:
-    """Numbers run 1, 2, 3 …: a gap is an error (a task lost or misnumbered)."""
+# Published notices skip part and clause numbers (a part the notice never printed, a
+# misnumbered clause): the site shows them as published, so a gap is only a warning. The
+# importer warns about it at the source line and leaves this one out (importer/run.py).
+NUMBERING_GAP = "numbers skip"
+
+
+def _check_sequence(
+    path: str, line: int, what: str, seen: dict[int, int], severity: str = "error"
+) -> Iterator[Problem]:
+    """Numbers run 1, 2, 3 …: a gap in task numbers is an error (a task lost or
+    misnumbered; the importer numbers tasks 1, 2, 3 … and keeps the published number);
+    a gap in part or clause numbers is a warning."""
     if not seen:
         return
     missing = sorted(set(range(1, max(seen) + 1)) - set(seen))
     if missing:
         shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
-        yield Problem(path, line, f"{what} numbers skip {shown}; renumber or restore them")
+        message = f"{what} {NUMBERING_GAP} {shown}; renumber or restore them"
+        yield Problem(path, line, message, severity)
 
 
 def _check_clauses(record: NoticeRecord, parts: dict, seen: dict) -> Iterator[Problem]:
@@ -126,10 +137,10 @@ def _check_clauses(record: NoticeRecord, parts: dict, seen: dict) -> Iterator[Pr
             )
     numbers = [n for per_part in by_part.values() for n in per_part]
     if len(numbers) == len(set(numbers)):  # numbered across the annex
-        yield from _check_sequence(path, line, "clause", {n: 0 for n in numbers})
+        yield from _check_sequence(path, line, "clause", {n: 0 for n in numbers}, "warning")
     else:
         for part, per_part in by_part.items():
-            yield from _check_sequence(path, line, f"part {part}: clause", per_part)
+            yield from _check_sequence(path, line, f"part {part}: clause", per_part, "warning")
 
 
 def _check_task(

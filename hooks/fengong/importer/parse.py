@@ -44,6 +44,11 @@ LEADER_LINE = re.compile(
 )
 DEADLINE_LINE = re.compile(r"^〔?(完成时限|完成时间|时间节点|时限要求|完成期限)\s*:\s*")
 PRINTED = re.compile(r"印发$")
+# A numbered item inside a line, after a space or a sentence's end: 。 2、固定资产投资…
+_RUN_ON_ITEM = re.compile(r"(?:^|[\s。;:])(\d{1,3})\s*[、.](?!\d)")
+# A paragraph indent of ideographic spaces that a copy saved in a narrower encoding turned
+# into question marks (??一、…): it is no text of the notice.
+_LOST_INDENT = re.compile(r"^[?？]{2,4}(?=[^?？])")
 MASTHEAD = re.compile(r"^[^\s,.;:。，；：、()]{2,30}文件$")
 
 
@@ -126,7 +131,7 @@ def parse(
 
 class _Parser:
     def __init__(self, lines: list[str], shown_as: str):
-        self.lines = [line.strip() for line in lines]
+        self.lines = [_LOST_INDENT.sub("", line.strip()).strip() for line in lines]
         self.raw = lines  # tables read these: a tab at a row's start is an empty cell
         self.norm = [normalise(line) for line in self.lines]
         self.path = shown_as
@@ -139,6 +144,9 @@ class _Parser:
         self.table_part: int | None = None
         self.table_clause: int | None = None
         self.next_number: int | None = None  # the published number the next task would take
+        # The units a heading gives the tasks under it (一、县示范区管委会牵头工作).
+        self.group: unit_lists.Units | None = None
+        self.part_group: unit_lists.Units | None = None
 
     # -- helpers ------------------------------------------------------------------------
     def problem(self, line: int, message: str, severity: str = "error") -> None:
@@ -203,12 +211,23 @@ class _Parser:
             if cc_line:
                 self.parse_cc(cc_line, count + 1)
             self.renumber()
+            self.check_headings()
             self.assign_leads()
             if not self.notice.tasks and not self.problems:
                 self.problem(table.header_line, "no tasks found in the table below this header")
             return
         annex_start = self.find_annex_start(end)
         if annex_start is None:
+            if run_on := self.run_on_line():
+                line, count = run_on
+                self.problem(
+                    line,
+                    f"no tasks found: this line holds {count} numbered items (1、… 2、… 3、…) "
+                    "run together, as a copy that lost its paragraph breaks does; put each "
+                    "task on a line of its own, or type the annex into a spreadsheet 分工表 "
+                    "and import that",
+                )
+                return
             self.problem(
                 1,
                 "no tasks found; expected numbered items such as "
@@ -221,9 +240,22 @@ class _Parser:
         if cc_line:
             self.parse_cc(cc_line, count + 1)
         self.renumber()
+        self.check_headings()
         self.assign_leads()
         if not self.notice.tasks and not self.problems:
             self.problem(1, "no tasks found; expected numbered items such as '1．…（责任单位：…）'")
+
+    def run_on_line(self) -> tuple[int, int] | None:
+        """(line, count) of the first line holding three or more numbered items 1、2、3、
+        in order, run together: a notice whose paragraph breaks were lost."""
+        for i, norm in enumerate(self.norm, start=1):
+            numbers = [int(m[1]) for m in _RUN_ON_ITEM.finditer(norm)]
+            run = 0
+            for number in numbers:
+                run = run + 1 if number == run + 1 else (1 if number == 1 else run)
+            if run >= 3:
+                return i, run
+        return None
 
     def find_annex_start(self, end: int) -> int | None:
         """The first line of the annex: its 附件 label, or the headings above the first task."""
@@ -275,8 +307,39 @@ class _Parser:
             if unit_lists.find_unit_list(norm) or self.is_attached(j):
                 result = True
                 break
+            if j > i and self.unit_first(j):
+                result = True  # a paragraph under it opens with its units: 市规划局负责…
+                break
+        if not result and (start := self.text_start(i)) is not None:
+            # A task whose sentence opens with its units: 1．市城乡规划局负责…, unless the
+            # line is a heading that names the units of the tasks under it.
+            line, norm = self.lines[i - 1][start:], self.norm[i - 1][start:]
+            result = unit_lists.read_unit_first(line, norm) is not None and (
+                unit_lists.read_group_heading(line, norm) is None
+            )
+        if not result and self.task_at(i):
+            # 1．… under 一、县示范区管委会牵头工作: the heading gives it its units.
+            result = self.group_above(i) is not None
         self._looks[i] = result
         return result
+
+    def group_above(self, i: int) -> unit_lists.Units | None:
+        """The units the nearest heading above line i gives the tasks under it, if any."""
+        for j in range(i - 1, 0, -1):
+            norm = self.norm[j - 1]
+            if m := SECTION.match(norm) or SUBSECTION.match(norm):
+                return unit_lists.read_group_heading(
+                    self.lines[j - 1][m.start(2) :], norm[m.start(2) :]
+                )
+        return None
+
+    def text_start(self, i: int) -> int | None:
+        """Where the text after line i's number (1． （一） 一、) starts, if it has one."""
+        if m := self.task_at(i):
+            return m.start("text")
+        if m := SUBSECTION.match(self.norm[i - 1]) or SECTION.match(self.norm[i - 1]):
+            return m.start(2)
+        return None
 
     # -- header and body ----------------------------------------------------------------
     def parse_front(self, start: int, stop: int) -> None:
@@ -387,6 +450,21 @@ class _Parser:
                 published, body_start = marker
                 text = self.lines[n - 1][body_start:]
                 title = _first_sentence(text)
+                if self.mode == "section" and self.heads_paragraphs(lines, k):
+                    # 一、职责分工 over paragraphs that are tasks: a part.
+                    part, clause = published, None
+                    notice.parts.append(RawHeading(part, n, _title(text, 0)))
+                    self.block("part", n, n, part)
+                    k += 1
+                    continue
+                if self.mode == "clause" and self.heads_paragraphs(lines, k):
+                    # （一）推动经济稳定健康发展，必须…作用。 alone on its line, the tasks in
+                    # the paragraphs under it: the clause is their heading.
+                    notice.clauses.append(RawHeading(published, n, _title(text, 0), part))
+                    self.block("clause", n, n, published)
+                    clause = published
+                    k += 1
+                    continue
                 if self.mode == "clause" and title:
                     clause = published
                     notice.clauses.append(RawHeading(published, n, title, part))
@@ -397,19 +475,24 @@ class _Parser:
                 # (Where the sections are the tasks, a section without units is not a part.)
                 part = from_chinese(m.group(1))
                 clause = None
+                self.group = self.heading_group(n, m.start(2))
                 notice.parts.append(RawHeading(part, n, _title(self.lines[n - 1], m.start(2))))
                 self.block("part", n, n, part)
                 k += 1
             elif m := SUBSECTION.match(norm):
                 clause = from_chinese(m.group(1))
+                self.group = self.heading_group(n, m.start(2)) or self.part_group
                 # （一）标题。导语…实施如下重点项目： the clause's title is its first sentence.
                 text = self.lines[n - 1][m.start(2) :]
                 title = _first_sentence(text) or _title(self.lines[n - 1], m.start(2))
                 notice.clauses.append(RawHeading(clause, n, title, part))
                 self.block("clause", n, n, clause)
                 k += 1
-            elif self.mode != "numbered" and unit_lists.find_unit_list(norm):
-                # An unnumbered paragraph that closes tasks with unit lists.
+            elif self.mode != "numbered" and (
+                unit_lists.find_unit_list(norm) or self.unit_first(n)
+            ):
+                # An unnumbered paragraph that closes tasks with unit lists, or that opens
+                # with its units (市城乡规划局负责…).
                 k = self.parse_task(lines, k, part, clause, seen_task_lines, None, 0)
             elif (m := DATE_LINE.match(norm)) and self.notice.tasks:
                 # A notice without an annex ends with its signature and date.
@@ -439,6 +522,35 @@ class _Parser:
                 self.block("other", n, n)
                 k += 1
 
+    def unit_first(self, n: int) -> bool:
+        """Whether line n, unnumbered, is a paragraph that opens with its units."""
+        if self.text_start(n) is not None or self.is_attached(n):
+            return False
+        return unit_lists.read_unit_first(self.lines[n - 1], self.norm[n - 1]) is not None
+
+    def heads_paragraphs(self, lines: list[int], k: int) -> bool:
+        """Whether the clause at lines[k] is one finished sentence with no unit list, and
+        the next paragraph is unnumbered and closes a task with its own unit list."""
+        norm = self.norm[lines[k] - 1]
+        titled = len(norm) <= 40 and not re.search(r"[。;]", norm)  # 一、职责分工
+        sentence = norm.endswith(("。", ":")) and "。" not in norm[:-1]
+        if not (titled or sentence) or k + 1 >= len(lines):
+            return False
+        if unit_lists.find_unit_list(norm):
+            return False
+        nxt = lines[k + 1]
+        return not self.is_structural(nxt) and (
+            bool(unit_lists.find_all_unit_lists(self.norm[nxt - 1])) or self.unit_first(nxt)
+        )
+
+    def heading_group(self, n: int, start: int) -> unit_lists.Units | None:
+        """The units a part or clause heading at line n gives the tasks under it (一、县示范区
+        管委会牵头工作); a part's hold for its clauses that name none."""
+        found = unit_lists.read_group_heading(self.lines[n - 1][start:], self.norm[n - 1][start:])
+        if SECTION.match(self.norm[n - 1]):
+            self.part_group = found
+        return found
+
     def is_structural(self, n: int) -> bool:
         norm = self.norm[n - 1]
         return bool(SECTION.match(norm) or SUBSECTION.match(norm) or self.task_at(n))
@@ -463,7 +575,14 @@ class _Parser:
             nxt = lines[j + 1]
             if self.is_attached(nxt):
                 break
+            if self.mode != "numbered" and self.unit_first(nxt):
+                break  # the next paragraph is a task of its own: 市住建局负责…
             if self.is_structural(nxt):
+                sub_items = self.sub_items(lines, j + 1, first)
+                if not sub_items:
+                    break
+                members += sub_items
+                j += len(sub_items)
                 break
             members.append(nxt)
             j += 1
@@ -485,14 +604,58 @@ class _Parser:
                 last = attached[-1] if attached else members[-1]
                 self.block("task", first, last, task_number)
             task = self.read_task(
-                task_number, first, members, attached, piece_raw, piece_norm, part, clause
+                task_number,
+                first,
+                members,
+                attached,
+                piece_raw,
+                piece_norm,
+                part,
+                clause,
+                body_start if index == 0 else 0,
             )
             task.text = task.text[body_start if index == 0 else 0 :].strip()
             task.numbered = number is not None or (self.mode != "numbered" and index == 0)
             self.notice.tasks.append(task)
         return j + 1
 
-    def read_task(self, number, first, members, attached, raw_text, norm_text, part, clause):
+    def marker_kind(self, n: int) -> str:
+        """How line n is numbered: 一、 (section), （一） (clause), 1． (.), 1、, 1）, （1）
+        (paren), ① (circled); "" when it is not."""
+        norm = self.norm[n - 1]
+        if SECTION.match(norm):
+            return "section"
+        if SUBSECTION.match(norm):
+            return "clause"
+        if m := self.task_at(n):
+            if self.lines[n - 1][:1] in CIRCLED:
+                return "circled"
+            return "paren" if m["pnum"] else m["sep"]
+        return ""
+
+    def sub_items(self, lines: list[int], k: int, first: int) -> list[int]:
+        """The lines from lines[k] on that are the numbered sub-items of the task at line
+        `first` ((1)…(4) under 1．), when a 责任单位： line after them covers the whole task:
+        numbered otherwise than the task, none with a unit list of its own. [] otherwise."""
+        kind = self.marker_kind(first)
+        found: list[int] = []
+        for n in lines[k:]:
+            norm = self.norm[n - 1]
+            if UNIT_LINE.match(norm):
+                return found if found else []
+            if self.is_attached(n) or unit_lists.find_unit_list(norm):
+                return []
+            sub = self.marker_kind(n)
+            if sub and (sub == kind or sub in ("section", "clause")):
+                return []
+            if not found and not sub:
+                return []
+            found.append(n)
+        return []
+
+    def read_task(
+        self, number, first, members, attached, raw_text, norm_text, part, clause, body_start=0
+    ):
         task = RawTask(
             number=number,
             line=first,
@@ -517,6 +680,17 @@ class _Parser:
             found = unit_lists.UnitList(body_raw, normalise(body_raw))
         else:
             found = unit_lists.find_unit_list(norm_text)
+            if found is None and (
+                units := unit_lists.read_unit_first(raw_text[body_start:], norm_text[body_start:])
+            ):
+                # 市城乡规划局负责…: the units are the sentence's subject; the text stays whole.
+                self.take_units(task, units, first)
+                return task
+            if found is None and self.group is not None:
+                # Under 一、县示范区管委会牵头工作: the heading names the task's units.
+                group = unit_lists.Units(list(self.group.names), list(self.group.roles))
+                self.take_units(task, group, first)
+                return task
             if found is None:
                 if _opens_unit_list(norm_text):
                     start = norm_text.rindex("(")
@@ -543,17 +717,21 @@ class _Parser:
         except unit_lists.UnitListError as exc:
             self.problem(first, f"task {number}: {exc}")
             return task
+        self.take_units(task, units, first)
+        return task
+
+    def take_units(self, task: RawTask, units: unit_lists.Units, first: int) -> None:
         task.units, task.roles = units.names, units.roles
         task.lead = units.marked_lead
         task.marked_lead = bool(units.marked_lead)
         task.unit_note, task.open_ended = units.note, units.open_ended
+        task.leaders += [name for name in units.leaders if name not in task.leaders]
         if units.lead_rule and not self.notice.lead_rule:
             self.notice.lead_rule = units.lead_rule
             self.notice.lead_rule_line = first
         elif units.note and "牵头" in normalise(units.note) and not self.notice.lead_rule:
             self.notice.lead_rule = re.sub(r"^(备注|注)\s*[:：]\s*", "", units.note)
             self.notice.lead_rule_line = first
-        return task
 
     def assign_leads(self) -> None:
         """Each task's lead: as marked (牵头); else by the notice's lead rule, or by the
@@ -569,17 +747,16 @@ class _Parser:
                 task.roles[0] = unit_lists.LEAD
 
     def find_lead_rule_in_prose(self) -> None:
+        """The notice's lead rule in a paragraph or a parenthesis of its own (排在第一位的
+        部门为牵头部门，下同), in any words units.LEAD_RULE_GRAMMAR reads."""
         for i, norm in enumerate(self.norm, start=1):
             if "牵头" not in norm:
                 continue
-            for sentence in re.split(r"[。;]", norm):
-                if unit_lists.is_lead_rule(sentence) and "单位" in sentence:
-                    at = norm.index(sentence)
-                    self.notice.lead_rule = self.lines[i - 1][at : at + len(sentence)].strip(
-                        "（(）) "
-                    )
-                    self.notice.lead_rule_line = i
-                    return
+            if rule := unit_lists.find_lead_rule(norm):
+                start, end = rule
+                self.notice.lead_rule = self.lines[i - 1][start:end].strip("（(）) ，,；;")
+                self.notice.lead_rule_line = i
+                return
 
     # -- tables -------------------------------------------------------------------------
     def parse_tables(self, table: tables.Table, end: int) -> None:
@@ -793,8 +970,9 @@ class _Parser:
             self.problem(row.line, f"task {task_number}: the task cell is empty", "warning")
 
     def check_number(self, published: int | None, line: int, seen: dict[int, int]) -> None:
-        """A published number seen before is an error, unless numbering starts again at 1
-        (in a new part or group): then renumber() numbers the tasks in order."""
+        """A published number seen before is a warning: numbering that starts again at 1
+        (in a new part or group), or a number printed twice; either way renumber() numbers
+        the tasks in order, each keeping its published number."""
         if published is None:
             return
         if published == 1 and seen:
@@ -804,7 +982,9 @@ class _Parser:
             self.problem(
                 line,
                 f"task {published}: duplicate task number (first at line {seen[published]}); "
-                "renumber one of them",
+                "both are kept, numbered in order with their published number: check the "
+                "source for a misnumbered task",
+                "warning",
             )
         seen.setdefault(published, line)
 
@@ -817,19 +997,23 @@ class _Parser:
             p.severity == "error" for p in self.problems
         ):
             return
+        missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+        twice = sorted({n for n in numbers if numbers.count(n) > 1})
         if self.restarts:
             where = ", ".join(map(str, self.restarts[:5]))
             what = f"start again at 1 (line {where})"
+        elif missing:
+            what = "skip " + ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
         else:
-            missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
-            shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
-            what = f"skip {shown}" if missing else "are out of order"
-        self.problem(
-            tasks[0].line,
-            f"task numbers as published {what}; the tasks are numbered 1–{len(tasks)} in "
-            "order, each keeping its published number",
-            "warning",
-        )
+            what = "are out of order"
+        # A number printed twice, and nothing else, was reported at its line (check_number).
+        if self.restarts or missing or not twice:
+            self.problem(
+                tasks[0].line,
+                f"task numbers as published {what}; the tasks are numbered 1–{len(tasks)} in "
+                "order, each keeping its published number",
+                "warning",
+            )
         by_line = {b.line: b for b in self.notice.blocks if b.kind == "task"}
         for new, task in enumerate(tasks, start=1):
             if task.numbered and task.published is None:
@@ -837,6 +1021,85 @@ class _Parser:
             if task.line in by_line and by_line[task.line].number == task.number:
                 by_line[task.line].number = new
             task.number = new
+
+    def check_headings(self) -> None:
+        """Part and clause numbers that skip (a part the notice never printed, or that the
+        parser could not see) are kept as published, with a warning at the line after the
+        gap: the tasks under them are still the notice's. Numbers that start again (a
+        second 一、, a second （一） in one part) are numbered in order, with a warning."""
+        self.renumber_restarts()
+        self.warn_gaps(self.notice.parts, "part")
+        clauses = self.notice.clauses
+        numbers = [c.number for c in clauses]
+        if len(numbers) == len(set(numbers)):  # numbered across the annex
+            self.warn_gaps(clauses, "clause")
+        else:  # numbered anew in each part
+            for part in dict.fromkeys(c.part for c in clauses):
+                self.warn_gaps([c for c in clauses if c.part == part], "clause")
+
+    def renumber_restarts(self) -> None:
+        notice = self.notice
+        parts = notice.parts
+        if len({p.number for p in parts}) < len(parts):
+            again = next(
+                p for i, p in enumerate(parts) if p.number in {q.number for q in parts[:i]}
+            )
+            self.problem(
+                again.line,
+                f"part numbers as published start again (a second part {again.number}); the "
+                f"parts are numbered 1–{len(parts)} in order: check the source for two "
+                "documents in one file or a misnumbered heading",
+                "warning",
+            )
+            lines = [p.line for p in parts]
+            for new, part in enumerate(parts, start=1):
+                part.number = new
+            for item in [*notice.clauses, *notice.tasks]:
+                if item.part is not None:
+                    item.part = _last_before(lines, item.line)
+            for block in notice.blocks:
+                if block.kind == "part":
+                    block.number = lines.index(block.line) + 1 if block.line in lines else None
+        by_part: dict[int | None, list[RawHeading]] = {}
+        for clause in notice.clauses:
+            by_part.setdefault(clause.part, []).append(clause)
+        for part, clauses in by_part.items():
+            numbers = [c.number for c in clauses]
+            if len(set(numbers)) == len(numbers):
+                continue
+            again = next(c for i, c in enumerate(clauses) if c.number in numbers[:i])
+            where = f" in part {part}" if part is not None else ""
+            self.problem(
+                again.line,
+                f"clause numbers as published start again{where} (a second clause "
+                f"{again.number}); the clauses{where} are numbered 1–{len(clauses)} in order",
+                "warning",
+            )
+            lines = [c.line for c in clauses]
+            for new, clause in enumerate(clauses, start=1):
+                clause.number = new
+            for task in notice.tasks:
+                if task.part == part and task.clause is not None:
+                    task.clause = _last_before(lines, task.line) or task.clause
+            for block in notice.blocks:
+                if block.kind == "clause" and block.line in lines:
+                    block.number = lines.index(block.line) + 1
+
+    def warn_gaps(self, headings: list[RawHeading], what: str) -> None:
+        expected = 1
+        for heading in headings:
+            if heading.number > expected:
+                missing = list(range(expected, heading.number))
+                shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+                where = f" in part {heading.part}" if what == "clause" and heading.part else ""
+                self.problem(
+                    heading.line,
+                    f"{what} numbers as published skip {shown}{where} (no such heading was "
+                    f"found before this one); the {what}s are kept as numbered: check the "
+                    "source for a lost heading",
+                    "warning",
+                )
+            expected = max(expected, heading.number + 1)
 
     # -- 抄送 ---------------------------------------------------------------------------
     def parse_cc(self, start: int, stop: int) -> None:
@@ -850,6 +1113,15 @@ class _Parser:
         for n in lines:
             if n not in cc_lines:
                 self.block("other", n, n)
+
+
+def _last_before(lines: list[int], line: int) -> int | None:
+    """The 1-based place of the last heading (by its line) at or before `line`."""
+    found = None
+    for place, heading_line in enumerate(lines, start=1):
+        if heading_line <= line:
+            found = place
+    return found
 
 
 def _task_number(m: re.Match) -> int:

@@ -4,7 +4,9 @@ with a text layer. A table becomes one line a row, its cells separated by tabs."
 from __future__ import annotations
 
 import re
+import statistics
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
@@ -19,8 +21,23 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc / .wps: an OLE compound 
 MAX_BYTES = 10 * 1024 * 1024  # a long notice is ~100 KB; larger input is not a notice
 
 
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A source's lines as the importer reads them, and how many lines of a PDF page were
+    joined to the line before them (a paragraph wrapped at the page width)."""
+
+    lines: list[str]
+    joined: int = 0
+    page_numbers: int = 0  # a PDF page's own number (— 3 —), left out: no text of the notice
+
+
 def read_lines(path: Path, shown_as: str) -> list[str]:
     """The source's lines (1-based line i is lines[i-1]), or ProblemsFound."""
+    return read_source(path, shown_as).lines
+
+
+def read_source(path: Path, shown_as: str) -> SourceText:
+    """The source's lines with what reading them did, or ProblemsFound."""
 
     def fail(message: str, line: int = 1) -> ProblemsFound:
         return ProblemsFound([Problem(shown_as, line, message)])
@@ -40,9 +57,9 @@ def read_lines(path: Path, shown_as: str) -> list[str]:
     if suffix in UNREADABLE:
         raise fail(f"{UNREADABLE[suffix]} cannot be read; open it and save it as .docx or as text")
     if suffix in spreadsheet.SUFFIXES:
-        return spreadsheet.sheet_lines(path, fail)
+        return SourceText(spreadsheet.sheet_lines(path, fail))
     if suffix == ".docx":
-        return _docx_lines(path, fail)
+        return SourceText(_docx_lines(path, fail))
     if suffix == ".pdf":
         return _pdf_lines(path, fail)
     data = path.read_bytes()
@@ -62,7 +79,7 @@ def read_lines(path: Path, shown_as: str) -> list[str]:
         lines.pop()
     if not any(line.strip() for line in lines):
         raise fail("the file is empty (only blank lines); expected the text of a notice")
-    return [strip_pinyin(line) for line in lines]
+    return SourceText([strip_pinyin(line) for line in lines])
 
 
 # Mirror sites insert the pinyin of some characters: 經(jīng)貿(mào)委. It is never the notice's.
@@ -134,35 +151,108 @@ def _table_lines(table) -> list[str]:
     return lines
 
 
-def _pdf_lines(path: Path, fail) -> list[str]:
+def _pdf_lines(path: Path, fail) -> SourceText:
     """A PDF's text layer, page by page: text lines, and each table (pdfplumber's ruled
-    tables) as one line a row in its place on the page."""
+    tables) as one line a row in its place on the page. A page's lines are the page's, not
+    the notice's: a paragraph wrapped at the page width is joined again (_join_wrapped)."""
     import pdfplumber
 
     try:
         pdf = pdfplumber.open(str(path))
     except Exception as exc:  # pdfminer and pdfplumber raise many kinds on a damaged file
         raise fail(f"not a readable PDF ({type(exc).__name__}); save it as .docx or text") from None
-    lines: list[str] = []
+    placed: list[PdfLine] = []
     chars = 0
+    page_numbers = 0
     with pdf:
         try:
             for page in pdf.pages:
                 chars += len(page.chars)
-                lines += _pdf_page_lines(page)
+                on_page = _pdf_page_lines(page)
+                text = [i for i, line in enumerate(on_page) if not line.row]
+                # The page's number, printed above or below its text (— 3 —, 第3页).
+                ends = {text[0], text[-1]} if len(text) > 1 else set()
+                for i in sorted(ends, reverse=True):
+                    if _PAGE_NUMBER.match(on_page[i].text):
+                        del on_page[i]
+                        page_numbers += 1
+                placed += on_page
         except Exception as exc:  # pdfminer raises many kinds on a damaged file
             raise fail(
                 f"cannot read the PDF's text ({type(exc).__name__}); save it as .docx or text"
             ) from None
+    lines, joined = _join_wrapped(placed)
     if not chars or not any(line.strip() for line in lines):
         raise fail(
             "the PDF has no text layer (a scanned image?); save the notice as .docx or text "
             "(run OCR first if it was scanned)"
         )
-    return [strip_pinyin(line) for line in lines]
+    return SourceText([strip_pinyin(line) for line in lines], joined, page_numbers)
 
 
-def _pdf_page_lines(page) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class PdfLine:
+    """A line of a PDF page: its text, where it starts and ends, and what the page's text
+    looks like (its left and right edges, the width of one character)."""
+
+    text: str
+    x0: float = 0.0
+    x1: float = 0.0
+    left: float = 0.0
+    right: float = 0.0
+    em: float = 0.0
+    lead: float = 0.0  # the width of the run before its first Han character (50%。2019)
+    row: bool = False  # a table row (cells separated by tabs): never joined
+
+
+# A line that opens a new paragraph by its number: 一、 （一） 1． 1、 （1） ① 附件.
+_OPENS = re.compile(
+    r"^\s*([一二三四五六七八九十百]+\s*[、．.]|[（(][一二三四五六七八九十百\d]+[）)]|"
+    r"\d{1,3}\s*[．.、）)](?!\d)|[①-⑳]|附件|抄送)"
+)
+_ENDS = "。；;：:！!？?”）)"
+_PAGE_NUMBER = re.compile(
+    r"^\s*([-－—–·•\s]*\d{1,4}[-－—–·•\s]*|第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4})\s*$"
+)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _join_wrapped(placed: list[PdfLine]) -> tuple[list[str], int]:
+    """Join each line a paragraph wrapped onto to the line before it: the line before runs
+    to the page's right edge (within a character and a half), this one is not indented and
+    does not open a new numbered paragraph after a finished sentence. (lines, how many
+    were joined)."""
+    lines: list[str] = []
+    joined = 0
+    before: PdfLine | None = None
+    for line in placed:
+        if before is not None and _continues(before, line) and lines:
+            lines[-1] += line.text
+            joined += 1
+        else:
+            lines.append(line.text)
+        before = line
+    return lines, joined
+
+
+def _continues(before: PdfLine, line: PdfLine) -> bool:
+    if before.row or line.row or not before.text.strip() or not line.text.strip():
+        return False
+    if before.em <= 0:
+        return False
+    # The line before runs to the edge, or stops short where the start of this line (a
+    # number, 50%。2019年) did not fit and had to wrap whole.
+    gap = before.right - before.x1
+    ended = before.text.rstrip().endswith(tuple(_ENDS))
+    if gap > 1.5 * before.em and (ended or gap > 2.5 * before.em + line.lead):
+        return False  # the line before ends short of the edge: its paragraph ends there
+    if line.x0 > line.left + 0.8 * line.em:
+        return False  # indented: a new paragraph
+    return not (_OPENS.match(line.text) and before.text.rstrip().endswith(tuple(_ENDS)))
+
+
+def _pdf_page_lines(page) -> list[PdfLine]:
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
 
@@ -172,21 +262,28 @@ def _pdf_page_lines(page) -> list[str]:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     # (top, line) for each text line outside the tables and each table row, in page order.
-    placed: list[tuple[float, str]] = []
+    placed: list[tuple[float, PdfLine]] = []
     text_page = page.filter(outside) if boxes else page
-    for line in text_page.extract_text_lines():
-        placed.append((line["top"], line["text"]))
+    text_lines = text_page.extract_text_lines()
+    widths = [c["x1"] - c["x0"] for c in text_page.chars if not c["text"].isascii()]
+    em = statistics.median(widths) if widths else 0.0
+    left = min((line["x0"] for line in text_lines), default=0.0)
+    right = max((line["x1"] for line in text_lines), default=0.0)
+    for line in text_lines:
+        han = next((c["x0"] for c in line["chars"] if _HAN.match(c["text"])), line["x1"])
+        found = PdfLine(line["text"], line["x0"], line["x1"], left, right, em, han - line["x0"])
+        placed.append((line["top"], found))
     for table in tables:
         for row, cells in zip(table.rows, table.extract(), strict=False):
             top = row.bbox[1]
             texts = [_cell_text(c) if c is not None else None for c in cells]
             filled = [c for c in texts if c]
             if len([c for c in texts if c is not None]) == 1 and filled:
-                placed.append((top, filled[0]))  # a cell merged across the row
+                placed.append((top, PdfLine(filled[0], row=True)))  # a cell merged across
             else:
-                placed.append((top, "\t".join(c or "" for c in texts)))
+                placed.append((top, PdfLine("\t".join(c or "" for c in texts), row=True)))
     placed.sort(key=lambda item: item[0])
-    return [text for _, text in placed]
+    return [line for _, line in placed]
 
 
 def _cell_text(cell: str) -> str:

@@ -13,7 +13,7 @@ from ..data import load
 from ..data.readers.corrections import CORRECTIONS_FILE
 from ..data.readers.layout import NOTICES_DIR, is_library
 from ..data.shapes import NOTICE_SLUG
-from ..data.validate import NO_LEAD_WARNING
+from ..data.validate import NO_LEAD_WARNING, NUMBERING_GAP
 from ..pages import export
 from ..places import jurisdiction
 from ..problems import Problem, ProblemsFound
@@ -21,7 +21,7 @@ from ..textnorm import normalise
 from . import datafiles, lock, report, spreadsheet
 from .corrections import Corrections, apply_corrections
 from .parse import ParsedNotice, parse
-from .read import read_lines
+from .read import read_source
 from .slugs import notice_slug
 
 
@@ -106,7 +106,8 @@ def _import_notice(
         if result.failed:
             return result
     try:
-        lines = read_lines(source, shown)
+        text = read_source(source, shown)
+        lines = text.lines
         parsed, warnings = parse(lines, shown, lead_policy)
     except ProblemsFound as found:
         result.problems += found.problems
@@ -149,6 +150,11 @@ def _import_notice(
         return result
 
     files = _data_files(source, lines, parsed, folder, data_dir, result, revision, prefix)
+    if text.joined or text.page_numbers:
+        result.report.append(
+            f"PDF lines joined: {text.joined} (lines wrapped at the page width, joined "
+            f"again into their paragraphs); page numbers left out: {text.page_numbers}"
+        )
 
     def check(staged: Path) -> list[Problem]:
         if library:
@@ -175,12 +181,18 @@ def _import_notice(
                 (staged / rel).write_bytes(content)
             found = check(staged)
     # Warnings about the unit registry (uncurated stubs) and tasks without a lead are summed
-    # up in the report (lead rule: …), not listed one by one.
+    # up in the report (lead rule: …), not listed one by one; gaps in part and clause numbers
+    # the parser has reported at the source's line.
     units_shown = f"{str(data_dir).rstrip('/')}/{datafiles.UNITS_FILE}"
     result.problems += [
         p
         for p in found
-        if p.severity == "error" or (p.path != units_shown and NO_LEAD_WARNING not in p.message)
+        if p.severity == "error"
+        or (
+            p.path != units_shown
+            and NO_LEAD_WARNING not in p.message
+            and NUMBERING_GAP not in p.message
+        )
     ]
     return result
 

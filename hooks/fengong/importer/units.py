@@ -5,8 +5,15 @@ Handles （责任单位：A、B、C）, 牵头单位：A；配合单位：B、C,
 负责）, A牵头，各有关部门按职责分工负责, and a note after the names (。备注：…).
 
 A parenthesis is a unit list only when its content says so: a label (责任单位：) or a closing
-role verb (负责, 牵头, 参与, 配合, 指导) after names that are all unit-shaped. So （试行）,
-（以下简称…）, （含技工院校）, 市（地、州、盟） and （2019—2021年） never become units.
+role verb (负责, 牵头, 参与, 配合, 指导) after names that are all unit-shaped, a lead rule
+beside the names, or (closing a task after its last sentence) unit-shaped names alone. So
+（试行）, （以下简称…）, （含技工院校）, 市（地、州、盟） and （2019—2021年） never become units.
+
+Also here, each one grammar used wherever the notice writes it: the lead rule
+(LEAD_RULE_GRAMMAR: 排在第一位的部门为牵头部门，下同 in any words and script), the leaders
+named before the units (责任领导：…；牵头单位：…, 分管副省长负责，…), a sentence whose subject
+is its units (read_unit_first: 市规划局负责…, 由A会同B…, A、B协同C负责…), and a heading that
+names the units of the tasks under it (read_group_heading: 一、县示范区管委会牵头工作).
 """
 
 from __future__ import annotations
@@ -25,6 +32,11 @@ PARTNER_LABEL = re.compile(
     r"\s*:\s*"
 )
 GUIDING_LABEL = re.compile(r"^(指导单位|指导部门)\s*:\s*")
+# People, never units: (责任领导:杜新国;牵头单位:区发改局) names the task's leaders first.
+LEADER_LABEL = re.compile(
+    r"^(牵头负责领导|牵头领导|责任领导|分管领导|分管省领导|分管市领导|分管县领导|分管区领导|"
+    r"联系领导|负责领导|责任市领导|责任区领导|责任县领导|市领导|区领导|县领导)\s*:\s*"
+)
 NOTE = re.compile(r"[。;,]?\s*(备注|注)\s*:")
 SEPARATORS = "、,;，；"
 
@@ -58,7 +70,8 @@ CLOSERS: tuple[tuple[str, str], ...] = (
 _UNIT_END = re.compile(
     r"(部|委|局|厅|办|署|会|院|行|中心|政府|单位|部门|机关|处|室|队|所|站|公司|集团|区|街道|镇|乡|"
     r"团|社|联|组|科|馆|台|社区|村|校|学|关|司|府|厂|场|园|盟|州|县|市|省|岗|庭|军|旗|部队|"
-    r"机构|企业|银行|海关|协会|学会|商会|总会|集团公司|工委|党委|党组|纪委|监委|宣传部)$"
+    r"机构|企业|银行|海关|协会|学会|商会|总会|集团公司|工委|党委|党组|纪委|监委|宣传部|"
+    r"小组|专班|指挥部|联席会议|工作组)$"
 )
 _GROUP_START = re.compile(r"^(各|有关|相关|其他|其它|全体|所有)")
 # A fragment that is only an administrative level: 各县、市、区政府 is one group, not three.
@@ -75,6 +88,29 @@ _GROUP_OF_LEVEL = re.compile(r"^(各|有关|相关|其他|其它)\S{0,4}(省|市
 # 等 / 等有关部门 / 等有关部门和单位 ends an open-ended list.
 _OPEN_TAIL = re.compile(r"等(有关|相关|其他|其它)?(部门|单位|部门和单位|单位和部门|机构)?$")
 LEAD_RULE = re.compile(r"牵头")
+# The lead rule as a grammar (on normalised text): where the first-listed unit stands,
+# who it is, that it leads, and whether the rule holds for the tasks after it.
+#   (列|排|排在|排名|列在|位列|居)(第一位|首位|第一个|最前|前面|第1位)(的)?(部门|单位|者)?
+#   (为|是|系|作为)?牵头(部门|单位)?(，下同|，以下同)?
+# 排在第一位的部门为牵头部门，下同 · 列第一位者为牵头单位 · 排名首位的单位是牵头单位 ·
+# 牵头单位为排在第一位的单位 (the same rule the other way round).
+_VERB = r"(?:列|排|排名|名列|位列|位居|居|位于)(?:在|于|为)?"
+_PLACE = (
+    r"(?:第一位|第1位|第一名|第1名|第一个|第1个|第一家|第一|首位|首个|首|最前面|最前|前面|前列)"
+)
+_BODY = r"(?:责任)?(?:部门|单位)"
+_COPULA = r"\s*(?:均|即)?(?:为|是|系|作为|即为|视为|确定为)\s*"
+_LEADS = r"(?:牵头(?:责任)?(?:部门|单位)|牵头者|牵头)"
+_SAME_BELOW = r"(?:\s*[,;]?\s*(?:以下同|下同|下文同|后同|以下均同|下均同))?"
+# Some word besides the place must say it is a rule (排 …, … 的/者, … 为): 第一牵头单位
+# alone is a name's mark, not a rule.
+LEAD_RULE_GRAMMAR = re.compile(
+    rf"(?:{_VERB}{_PLACE}(?:的|者)?{_BODY}?(?:{_COPULA})?{_LEADS}"
+    rf"|{_PLACE}(?:的|者){_BODY}?(?:{_COPULA})?{_LEADS}"
+    rf"|{_PLACE}{_BODY}?{_COPULA}{_LEADS}"
+    rf"|{_LEADS}{_COPULA}(?:{_VERB})?{_PLACE}(?:的|者)?{_BODY}?(?![\u4e00-\u9fff]))"
+    rf"{_SAME_BELOW}"
+)
 _PROSE_START = re.compile(
     r"^(由|请|要|应|须|需|并|均|分别|主要|共同|具体|统一|会同|在|按|经|对|将|把|为)"
 )
@@ -103,6 +139,7 @@ class Units:
     note: str = ""  # words after the names (备注：… or a lead rule)
     open_ended: str = ""  # 等 / 等有关部门和单位: the list is not exhaustive
     lead_rule: str = ""  # a lead rule stated here (列第一位者为牵头单位，下同)
+    leaders: list[str] = field(default_factory=list)  # people (责任领导:…), never units
 
     @property
     def marked_lead(self) -> list[str]:
@@ -115,13 +152,45 @@ class Units:
 
 def is_lead_rule(norm: str) -> bool:
     """Words that say which listed unit leads: 列第一位者为牵头单位（，下同）."""
-    return bool(LEAD_RULE.search(norm) and _FIRST_LISTED.search(norm))
+    return bool(LEAD_RULE.search(norm) and _FIRST_LISTED.search(norm)) or bool(
+        LEAD_RULE_GRAMMAR.search(norm)
+    )
+
+
+def find_lead_rule(norm: str) -> tuple[int, int] | None:
+    """(start, end) of the lead rule a normalised text states (LEAD_RULE_GRAMMAR), with
+    the few words of its clause before it (其中, 多个部门负责的): None without one."""
+    m = LEAD_RULE_GRAMMAR.search(norm)
+    if m is None:
+        return None
+    start = m.start()
+    clause = max(norm.rfind(ch, 0, start) for ch in "(,;:。")
+    if start - clause - 1 <= 10 and "、" not in norm[clause + 1 : start]:
+        start = clause + 1
+    return start, m.end()
+
+
+# What is never a unit, though it may sit in parentheses or a unit column: a person
+# (张三同志), a date or a year (2021年, 6月底前), a version (试行), a short name being
+# introduced (以下简称…), an amount (500万元, 3%), what a list includes (含技工院校).
+_NEVER_UNIT = re.compile(
+    r"同志|试行|暂行|简称|下同|^(含|包括|不含|除)|\d{4}年|\d{1,2}月|\d{1,2}日|\d+(\.\d+)?(万|亿)?元|"
+    r"\d+(\.\d+)?(%|个百分点)|^(年内|年底|上半年|下半年|长期|持续|全年)"
+)
 
 
 def unit_shaped(name: str) -> bool:
-    """Whether a (normalised) name looks like a unit or a group of units."""
+    """Whether a (normalised) name has the shape of a Chinese government body or of a group
+    of them: the one recognizer for parentheses, labelled lines, table cells and unit-first
+    sentences. A body ends in what bodies are (…局, …委员会, …办公室, …管委会, …街道, …
+    海关, …银行, …集团; _UNIT_END), a group starts with 各/有关/相关/其他 or ends in 等部门;
+    a person, a date, an amount or a word like 试行 never is one (_NEVER_UNIT)."""
     core = re.sub(r"(\([^()]*\)|〔[^〔〕]*〕)+$", "", name.strip())
-    if not core or len(core) > 30 or re.search(r"[。,;:!?，；：]", core):
+    if (m := _OPEN_TAIL.search(core)) and m.start() > 0:
+        core = core[: m.start()]  # 区财政局等, 区财政局等有关部门
+    if len(core) < 2 or len(core) > 30 or re.search(r"[。,;:!?，；：]", core):
+        return False
+    if _NEVER_UNIT.search(core):
         return False
     return bool(_UNIT_END.search(core) or (_GROUP_START.match(core) and len(core) <= 20))
 
@@ -131,11 +200,13 @@ def find_unit_list(norm: str) -> UnitList | None:
     text = norm.rstrip()
     if text.endswith(("。", ".", ";", "；")) and text[:-1].rstrip().endswith((")", "〕", "]")):
         text = text[:-1].rstrip()
-    return unit_list_ending_at(text, len(text))
+    return unit_list_ending_at(text, len(text), bare=True)
 
 
-def unit_list_ending_at(text: str, end: int) -> UnitList | None:
-    """The unit list in parentheses (（…）, 〔…〕 or […]) that closes at text[end - 1]."""
+def unit_list_ending_at(text: str, end: int, bare: bool = False) -> UnitList | None:
+    """The unit list in parentheses (（…）, 〔…〕 or […]) that closes at text[end - 1].
+    bare: a parenthesis of unit names alone, with no label or role word, is the list too
+    where it closes a task after its last sentence (…增长12%。（市发改委）)."""
     if end <= 0 or text[end - 1] not in ")〕]":
         return None
     close = text[end - 1]
@@ -148,7 +219,8 @@ def unit_list_ending_at(text: str, end: int) -> UnitList | None:
             depth -= 1
             if depth == 0:
                 inner = text[i + 1 : end - 1]
-                if _is_unit_list(inner):
+                after_sentence = bare and text[:i].rstrip().endswith(("。", ";", "；", "."))
+                if _is_unit_list(inner) or (after_sentence and _is_bare_unit_list(inner)):
                     return UnitList(inner, inner, i, end)
                 return None
     return None
@@ -181,7 +253,11 @@ def _is_unit_list(inner: str) -> bool:
         return True
     if GUIDING_LABEL.match(inner):
         return True
-    head = _split_note(inner, inner)[1].rstrip("。. ")
+    if LEADER_LABEL.match(inner):
+        # (责任领导:杜新国;牵头单位:区发改局): the leaders, then the units' own label.
+        return bool(_ANY_LABEL.search(inner))
+    note, head, _ = _split_note(inner, inner)
+    head = head.rstrip("。. ")
     if not head:
         return False
     try:
@@ -194,8 +270,27 @@ def _is_unit_list(inner: str) -> bool:
     if any(_PROSE_START.match(n) for n in units.names):
         return False
     # Names with no role verb at all are a plain list (（区财政局、区教委）) only when
-    # some name is unmistakably a unit; a role verb makes the list explicit.
-    return _closes_with_role(head) or bool(re.search(r"牵头[,;、]", head))
+    # some name is unmistakably a unit; a role verb, or a lead rule beside the names
+    # (区财政局、区教委，排在第一位的为牵头单位，下同), makes the list explicit.
+    return (
+        _closes_with_role(head)
+        or bool(re.search(r"牵头[,;、]", head))
+        or bool(note and find_lead_rule(note))
+    )
+
+
+def _is_bare_unit_list(inner: str) -> bool:
+    """（市发改委）, （市经委、环保局）: unit names alone, every one unit-shaped."""
+    inner = inner.strip()
+    if not inner or re.search(r"[。:]", inner):
+        return False
+    try:
+        units = _read(inner, inner)
+    except UnitListError:
+        return False
+    return bool(units.names) and all(
+        unit_shaped(n) and not _PROSE_START.match(n) for n in units.names
+    )
 
 
 def _closes_with_role(norm: str) -> bool:
@@ -253,6 +348,25 @@ def _split_note(raw: str, norm: str) -> tuple[str, str, str]:
         return raw[m.start(1) :], raw[: m.start()], norm[: m.start()]
     if m := NOTE.search(norm):
         return raw[m.start() :].lstrip("。；;，, "), raw[: m.start()], norm[: m.start()]
+    if rule := find_lead_rule(norm):
+        # (A、B，排在第一位的部门为牵头部门，下同) or (列第一位者为牵头单位。责任单位：A、B):
+        # the rule is the note; the names are on its other side.
+        start, end = rule
+        if "。" in norm[:start]:
+            # …负责。责任单位两个以上的，列第一者为牵头单位: the rule's sentence is the note.
+            start = norm.rindex("。", 0, start) + 1
+        # A、B（列第一位者为牵头单位）: the rule in brackets of its own after the names.
+        bracketed = norm[:start].rstrip().endswith(("(", "〔")) and norm[end:].lstrip()[:1] in (
+            ")",
+            "〕",
+        )
+        if bracketed:
+            end = norm.index(norm[end:].lstrip()[0], end) + 1
+        before = norm[:start].rstrip("。;,:( 〔")
+        if before:
+            return raw[start:end].strip("()（）〔〕 "), raw[: len(before)], before
+        after = len(norm[end:]) - len(norm[end:].lstrip("。;,: "))
+        return raw[start:end].strip(), raw[end + after :], norm[end + after :]
     depth = 0
     for i, ch in enumerate(norm):
         if ch in "(〔[":
@@ -269,6 +383,10 @@ def _read(raw: str, norm: str) -> Units:
     # Statements separated by ；/; or ，/, : each names a role or is a plain list.
     for seg_raw, seg_norm in _segments(raw, norm):
         role = RESPONSIBLE
+        if m := LEADER_LABEL.match(seg_norm):
+            names = split_names(seg_raw[m.end() :].rstrip("。. "), "、,，")
+            units.leaders += [name for name in names if name]
+            continue
         if m := LABEL.match(seg_norm):
             seg_raw, seg_norm = seg_raw[m.end() :], seg_norm[m.end() :]
         if m := LEAD_LABEL.match(seg_norm):
@@ -287,7 +405,18 @@ def _read(raw: str, norm: str) -> Units:
     return units
 
 
+# A post held by a person, named where a unit list names its leaders first
+# (分管副省长、协管副秘书长负责，省国资委牵头): the task's leaders, never units.
+_POST = re.compile(
+    r"^(分管|协管|联系|主管|常务)?(副)?(省长|市长|县长|区长|州长|旗长|镇长|乡长|秘书长|"
+    r"副秘书长|主任|书记|主席|领导|省领导|市领导|县领导|区领导)$"
+)
+
+
 def _add_names(units: Units, raw: str, norm: str, role: str) -> None:
+    if re.search(r"[长记任席导]", norm) and all(_POST.match(n) for n in split_names(norm, "、")):
+        units.leaders += [n for n in split_names(raw, "、") if n]
+        return
     # A会同B: A leads the work, B takes part.
     if "会同" in norm and role in (RESPONSIBLE, LEAD):
         at = norm.index("会同")
@@ -401,3 +530,120 @@ def _join_admin_levels(names: list[str]) -> list[str]:
     else:
         out += pending
     return out
+
+
+# -- unit-first sentences ------------------------------------------------------------------
+# A task whose subject is its units: 市城乡规划局负责…, 由A牵头，B、C配合…, A会同B…,
+# A、B协同C负责… (C leads, A and B take part). The names before the verb must all be
+# unit-shaped (unit_shaped), so a sentence whose subject is a thing or a person is no unit.
+_SUBJECT_VERB = re.compile(
+    r"(?:牵头负责|牵头|按职责分工负责|按照职责分工负责|按职责负责|分工负责|共同负责|分别负责|具体负责|"
+    r"主要负责|负责|会同|协同|联合|配合|参与|协助)(?!同志|人|领导)"  # 负责同志, 负责人: people
+)
+_WITH = {"会同": "after", "联合": "after", "协同": "before"}  # who leads: the names after 会同
+_NAMES_END = re.compile(
+    r"负责|牵头|共同|做好|开展|推进|落实|组织|加强|建立|完善|制定|实施|抓好|研究|按照|按|对|[,;:。]"
+)
+_NAME_JOIN = re.compile(r"、|和|及|与|以及")
+
+
+_CLAUSE_WORD = re.compile(r"[的由是将把]")  # 对, 在 are in names: 对外贸易局, 中央在湘单位
+
+
+def _subject_names(norm: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each name in a run of names joined by 、/和/及, when every one is
+    unit-shaped; None otherwise."""
+    spans, start = [], 0
+    for m in _NAME_JOIN.finditer(norm):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(norm)))
+    names = [norm[a:b].strip() for a, b in spans]
+    if _CLAUSE_WORD.search(norm):
+        return None  # 此产生的费用由企业: a clause of prose, not a run of names
+    if not names or not all(name and unit_shaped(name) for name in names):
+        # 和/及 inside a name (发展和改革委员会): try the run split on 、 alone.
+        spans, start = [], 0
+        for m in re.finditer("、", norm):
+            spans.append((start, m.start()))
+            start = m.end()
+        spans.append((start, len(norm)))
+        if not all(unit_shaped(norm[a:b].strip()) for a, b in spans):
+            return None
+    return spans
+
+
+def read_unit_first(raw: str, norm: str) -> Units | None:
+    """The units of a task whose sentence opens with them, or whose clause does after 由
+    (关于“…”的问题，由发展改革委会同农业部等部门负责落实), or None when it does not."""
+    found = _read_unit_first(raw, norm)
+    if found is not None:
+        return found
+    for m in re.finditer(r"(?<=[,;:。])\s*由", norm[:200]):
+        found = _read_unit_first(raw[m.end() - 1 :], norm[m.end() - 1 :])
+        if found is not None:
+            return found
+    return None
+
+
+def _read_unit_first(raw: str, norm: str) -> Units | None:
+    head = norm[:80]
+    offset = 1 if head.startswith("由") else 0
+    verb = _SUBJECT_VERB.search(head, offset)
+    if verb is None or verb.start() == offset:
+        return None
+    first = _subject_names(head[offset : verb.start()])
+    if first is None:
+        return None
+    units = Units()
+
+    def add(spans, base: int, role: str) -> None:
+        for a, b in spans:
+            name, name_norm = raw[base + a : base + b].strip(), head[base + a : base + b].strip()
+            if (tail := _OPEN_TAIL.search(name_norm)) and tail.start() > 0:
+                # 农业部等部门: the list is open-ended; 等部门 is no unit.
+                units.open_ended = units.open_ended or name[tail.start() :]
+                name = name[: tail.start()]
+            units.add([name], role)
+
+    word, rest = verb.group(), verb.end()
+    if word in _WITH:
+        end = _NAMES_END.search(head, rest)
+        second = _subject_names(head[rest : end.start()]) if end else None
+        if second is None:
+            return None
+        if _WITH[word] == "after":  # A会同B: A leads, B takes part
+            add(first, offset, LEAD)
+            add(second, rest, PARTNER)
+        else:  # A、B协同C负责: C leads, A and B take part
+            add(first, offset, PARTNER)
+            add(second, rest, LEAD)
+        return units
+    role = {"牵头负责": LEAD, "牵头": LEAD, "配合": PARTNER, "参与": PARTNER, "协助": PARTNER}
+    add(first, offset, role.get(word, RESPONSIBLE))
+    # 由A牵头，B、C配合: the partners after the comma.
+    if m := re.match(r"[,;、]\s*", head[rest:]):
+        after = rest + m.end()
+        partner = re.compile(r"配合|参与|协助|协同").search(head, after)
+        if partner and (names := _subject_names(head[after : partner.start()])):
+            add(names, after, PARTNER)
+    return units
+
+
+# A heading that names the units of every task under it: 一、县示范区管委会牵头工作（8项）,
+# （二）区财政局负责的任务, 市发改委牵头事项.
+_GROUP_HEADING = re.compile(
+    r"^(?P<names>.+?)(?P<verb>牵头负责|牵头|负责|承担)(的)?"
+    r"(工作|任务|事项|重点工作|重点任务|项目|工作任务|具体任务)?\s*(\(\s*\d+\s*项\s*\))?[。.]?$"
+)
+
+
+def read_group_heading(raw: str, norm: str) -> Units | None:
+    """The units a heading gives every task under it, or None when it names none."""
+    m = _GROUP_HEADING.match(norm.strip())
+    if m is None or (spans := _subject_names(m["names"])) is None:
+        return None
+    units = Units()
+    role = LEAD if m["verb"].startswith("牵头") else RESPONSIBLE
+    units.add([raw[a:b].strip() for a, b in spans], role)
+    return units
