@@ -7,7 +7,7 @@ A `<meta http-equiv>` carries it in every page, as many offices cannot set heade
 README's nginx configuration sends the same policy as a header, with what only a header can
 say (frame-ancestors). Why each source is allowed:
 - script-src: the site's files and each inline script's hash, never 'unsafe-inline'; the
-  theme's inline scripts are the same on every page (tests/test_csp.py checks), so the
+  theme's inline scripts are the same on every page (tests/test_csp_policy.py checks), so the
   policy of the page first opened holds for the pages Material's instant navigation swaps in.
   They are three (Material 9.8.1): the large-type switch (theme/main.html, extrahead),
   Material's palette restore (partials/javascripts/palette.html) and its anchor check
