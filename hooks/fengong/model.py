@@ -408,6 +408,9 @@ class Notice:
     cc: tuple[str, ...]
     annex_title: str
     lead_rule: str  # the notice's own words on who leads, if it has them
+    # "first": the notice states no rule, and the office made each first-listed unit lead
+    # (import_notice.py --lead-rule first); "" otherwise.
+    lead_policy: str = ""
     source_file: str  # path of the source text, relative to the data dir
     revision_label: str = ""
     revision_date: str = ""

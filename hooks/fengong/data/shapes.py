@@ -379,6 +379,8 @@ HEADER = Shape(
         "contact": Field(MAPPING, nullable=True, shape=CONTACT),
         "annex_title": _HEADER_TEXT,
         "lead_rule": _HEADER_TEXT,
+        # --lead-rule first: the first listed unit leads by the office's choice, not the notice's
+        "lead_policy": Field(TEXT, choices=("first",)),
         "cc": Field(LIST, items=TEXT, nullable=True),
     },
 )

@@ -123,6 +123,8 @@ def notice_document(parsed: ParsedNotice, source_rel: str, revision: dict | None
             "contact": contact,
             "annex_title": parsed.annex_title,
             "lead_rule": parsed.lead_rule,
+            # Said only where the office chose it: the pages then say who made the leads.
+            **({"lead_policy": parsed.lead_policy} if parsed.lead_policy else {}),
             "cc": list(parsed.cc),
         },
         "reporting": reporting,

@@ -103,6 +103,8 @@ class ParsedNotice:
     cc: list[str] = field(default_factory=list)
     lead_rule: str = ""
     lead_rule_line: int | None = None
+    # "first" where the notice states no lead rule and the office applied --lead-rule first
+    lead_policy: str = ""
     layout: str = ""  # how the tasks are written: numbered, clause, section, table
     blocks: list[RawBlock] = field(default_factory=list)
     parts: list[RawHeading] = field(default_factory=list)
@@ -743,8 +745,12 @@ class _Parser:
             if task.marked_lead or not task.units:
                 continue
             task.lead = task.units[:1] if first_leads else []
-            if self.notice.lead_rule and task.roles:
+            if first_leads and task.roles:
+                # The unit that leads is 牵头 whichever rule made it lead: its ledger and
+                # page must not call it 负责 while the site counts its task as led.
                 task.roles[0] = unit_lists.LEAD
+            if first_leads and not self.notice.lead_rule:
+                self.notice.lead_policy = "first"
 
     def find_lead_rule_in_prose(self) -> None:
         """The notice's lead rule in a paragraph or a parenthesis of its own (排在第一位的

@@ -111,6 +111,7 @@ def _header(document) -> Notice:
         cc=tuple(n.get("cc") or ()),
         annex_title=n.get("annex_title") or "",
         lead_rule=n.get("lead_rule") or "",
+        lead_policy=n.get("lead_policy") or "",
         source_file=document["source"],
         revision_label=str(revision.get("label", "")),
         revision_date=str(revision.get("date", "")),
