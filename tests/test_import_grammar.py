@@ -11,6 +11,7 @@ import shutil
 
 import import_notice  # scripts/ is on pytest's pythonpath (pyproject.toml)
 import pytest
+import yaml
 from fengong.data.load import check
 from fengong.importer import units as unit_lists
 from fengong.importer.parse import parse
@@ -964,17 +965,66 @@ def test_a_lead_rule_beside_the_names(first, rule):
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "units"),
     [
-        "一、主要工作目标 1、地区生产总值增长11%(市发改委)。 2、固定资产投资增长25%(市发改委)。"
-        " 3、社会消费品零售总额增长16%(市商务局)。",
-        "一、主要目標 1.地區生產總值增長11%。 2.固定資產投資增長25%。 3.財政收入增長13%。",
-        "现将任务分解如下：1、加强组织领导。2、强化督促检查。3、严格考核问责。4、做好宣传引导。",
+        (
+            "一、主要工作目标 1、地区生产总值增长11%(市发改委)。 2、固定资产投资增长25%(市发改委)。"
+            " 3、社会消费品零售总额增长16%(市商务局)。",
+            [["市发改委"], ["市发改委"], ["市商务局"]],
+        ),
+        (
+            "一、主要目標 1.地區生產總值增長11%（市發改委）。 2.固定資產投資增長25%（市發改委、"
+            "市統計局）。 3.財政收入增長13%（市財政局）。",
+            [["市發改委"], ["市發改委", "市統計局"], ["市財政局"]],
+        ),
+        (
+            "一、工作目标\u3000（一）稳定就业\u30001．城镇新增就业1.4万人（区人力社保局）。"
+            "\u30002．登记失业率控制在3.3%以内（区人力社保局、区统计局）。",
+            [["区人力社保局"], ["区人力社保局", "区统计局"]],
+        ),
+        (
+            "各有关单位： 现分解如下。 1．增长8%（责任单位：市发改委）。 2．增长9%（责任单位："
+            "市统计局）。 3．增长10%（责任单位：市财政局）。",
+            [["市发改委"], ["市统计局"], ["市财政局"]],
+        ),
+        (
+            "一、目标任务 ① 新增就业1万人(县人社局,县财政局)。 ② 技能培训5000人次(县人社局)。"
+            " ③ 创业担保贷款1亿元(县财政局、县人社局)。",
+            [["县人社局", "县财政局"], ["县人社局"], ["县财政局", "县人社局"]],
+        ),
     ],
 )
-def test_items_run_together_on_one_line_are_named(tmp_path, capsys, line):
-    """A copy that lost its paragraph breaks: the error says so at its line, and how to
-    import it, instead of only 'no tasks found' at line 1."""
+def test_items_run_together_on_one_line_are_read(tmp_path, capsys, line, units):
+    """A copy that lost its paragraph breaks (the whole annex on one line, each number after
+    a space): split again at its numbers, read as the notice it is, and the lines read are
+    stored as the source, so that every line number names what was read."""
+    text = "关于分解落实《政府工作报告》的通知\n" + line + "\n"
+    source = tmp_path / "notice.txt"
+    source.write_text(text, encoding="utf-8")
+    data = tmp_path / "data"
+
+    status, out, err = run([str(source), "--data-dir", str(data)], capsys)
+
+    assert status == 0, err
+    assert "paragraphs run together on one line: split again" in out
+    notice = yaml.safe_load((data / "notice.yaml").read_text("utf-8"))
+    assert [t["units"] for t in notice["tasks"]] == units
+    stored = (data / notice["source"]).read_text("utf-8").splitlines()
+    assert len(stored) > 2 and "".join(stored).replace(" ", "").replace("\u3000", "") == (
+        text.replace("\n", "").replace(" ", "").replace("\u3000", "")
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "现将任务分解如下：1、加强组织领导。2、强化督促检查。3、严格考核问责。4、做好宣传引导。",
+        "现将任务分解如下：(1)加强组织领导；(2)强化督促检查；(3)严格考核问责。",
+    ],
+)
+def test_items_run_together_with_no_space_are_named(tmp_path, capsys, line):
+    """Numbers with no space before them may be a paragraph's own inline items ((1)…(2)…):
+    never split; with no task found, the error says so at its line, and how to import it."""
     text = "关于分解落实《政府工作报告》的通知\n" + line + "\n"
     source = tmp_path / "notice.txt"
     source.write_text(text, encoding="utf-8")
@@ -982,5 +1032,43 @@ def test_items_run_together_on_one_line_are_named(tmp_path, capsys, line):
     status, _, err = run(["--json", "-", str(source)], capsys)
 
     assert status == 1
-    assert f"{source}:2: no tasks found: this line holds " in err
+    assert "no tasks found" in err and f"{source}:" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "第一句。 1. 增长 2.5% 与 3、好",  # two spaced numbers: a sentence, not paragraphs
+        "数据 1.5 倍 2.5 倍 3.5 倍 4.5 倍",  # decimals are no item numbers
+        "序号 1、 任务",
+    ],
+)
+def test_a_line_with_fewer_than_three_spaced_items_is_not_split(line):
+    from fengong.importer.read import unrun
+
+    assert unrun(line) == [line]
+
+
+@pytest.mark.parametrize(
+    ("ending", "units"),
+    [
+        ("增长11%(市发改委,荆州开发区)。", ["市发改委", "荆州开发区"]),
+        ("增长11%（市发改委、市统计局）。", ["市发改委", "市统计局"]),
+        ("增長11%（市發改委）。", ["市發改委"]),
+        ("增长11%〔区财政局〕；", ["区财政局"]),
+        ("增长11%(县人社局)．", ["县人社局"]),
+    ],
+)
+def test_a_bare_parenthesis_closed_by_the_tasks_full_stop_lists_the_units(ending, units):
+    notice, _ = parsed(f"1．地区生产总值{ending}\n2．稳定就业。（责任单位：区人社局）")
+    assert notice.tasks[0].units == units
+    assert not any(bracket in notice.tasks[0].text for bracket in "（(〔")
+
+
+@pytest.mark.parametrize(
+    "ending", ["（试行）。", "（含技工院校）。", "（2019—2021年）。", "(张三同志)。"]
+)
+def test_a_bare_parenthesis_of_no_units_before_the_full_stop_is_text(ending):
+    notice, _ = parsed(f"1．实施方案{ending}\n2．稳定就业。（责任单位：区人社局）")
+    assert notice.tasks[0].units == []

@@ -29,6 +29,10 @@ class SourceText:
     lines: list[str]
     joined: int = 0
     page_numbers: int = 0  # a PDF page's own number (— 3 —), left out: no text of the notice
+    # Lines of a text that had lost its paragraph breaks (a whole notice on one line, its
+    # headings and items run together), split again at their numbers: the lines read are
+    # then stored as the source, so that every line number names what was read.
+    unrun: int = 0
 
 
 def read_lines(path: Path, shown_as: str) -> list[str]:
@@ -79,7 +83,30 @@ def read_source(path: Path, shown_as: str) -> SourceText:
         lines.pop()
     if not any(line.strip() for line in lines):
         raise fail("the file is empty (only blank lines); expected the text of a notice")
-    return SourceText([strip_pinyin(line) for line in lines])
+    lines = [strip_pinyin(line) for line in lines]
+    split = [part for line in lines for part in unrun(line)]
+    return SourceText(split, unrun=len(split) - len(lines))
+
+
+# A heading or item number opening a paragraph: 一、 （一） (一) 1、 1． 1. （1） ① — after a
+# space where the paragraph break was lost. "1.5" is a number, not an item.
+_RUN_ITEM = re.compile(
+    r"[ \t\u3000]+(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|\d{1,3}(?:[、．]|\.(?!\d))|[（(]\d{1,3}[）)]|[①-⑳]))"
+)
+RUN_MIN_ITEMS = 3  # fewer spaced numbers in a line are read as the sentence they are in
+
+
+def unrun(line: str) -> list[str]:
+    """A line that holds several paragraphs run together (a copy that lost its line
+    breaks: `… 一、主要工作目标 1、地区生产总值增长11%(市发改委)。 2、…`) as one line per
+    paragraph, split before each number that follows a space; any other line as it is."""
+    starts = [m.end() for m in _RUN_ITEM.finditer(line)]
+    if len(starts) < RUN_MIN_ITEMS:
+        return [line]
+    bounds = [0, *starts, len(line)]
+    parts = [line[a:b].rstrip(" \t\u3000") for a, b in zip(bounds, bounds[1:], strict=False)]
+    return [part for part in parts if part]
 
 
 # Mirror sites insert the pinyin of some characters: 經(jīng)貿(mào)委. It is never the notice's.

@@ -149,7 +149,14 @@ def _import_notice(
     if result.failed:
         return result
 
-    files = _data_files(source, lines, parsed, folder, data_dir, result, revision, prefix)
+    files = _data_files(
+        source, lines, parsed, folder, data_dir, result, revision, prefix, as_read=text.unrun > 0
+    )
+    if text.unrun:
+        result.report.append(
+            f"paragraphs run together on one line: split again at their numbers into "
+            f"{text.unrun} more lines (the lines read are stored as the source)"
+        )
     if text.joined or text.page_numbers:
         result.report.append(
             f"PDF lines joined: {text.joined} (lines wrapped at the page width, joined "
@@ -312,10 +319,11 @@ def _data_files(
     result: ImportResult,
     revision: Revision | None,
     prefix: str = "",
+    as_read: bool = False,
 ) -> dict[str, bytes]:
     """The files to write, by path under data_dir: the notice's own under prefix (its
     folder, notices/<slug>/, or nothing in the single layout), units.yaml at the top."""
-    if source.suffix.lower() in (".docx", *spreadsheet.SUFFIXES):  # stored as the lines read
+    if as_read or source.suffix.lower() in (".docx", *spreadsheet.SUFFIXES):  # the lines read
         name = f"{source.stem}.txt"
         source_bytes = ("\n".join(lines) + "\n").encode("utf-8")
     else:

@@ -198,12 +198,18 @@ def unit_shaped(name: str) -> bool:
 def find_unit_list(norm: str) -> UnitList | None:
     """The parenthesised unit list that ends a normalised task text, if there is one."""
     text = norm.rstrip()
+    closed = False
     if text.endswith(("。", ".", ";", "；")) and text[:-1].rstrip().endswith((")", "〕", "]")):
         text = text[:-1].rstrip()
-    return unit_list_ending_at(text, len(text), bare=True)
+        closed = True
+    # A parenthesis of unit names that the task's closing 。 follows (…增长11%(市发改委,
+    # 荆州开发区)。) ends the task as its unit list, as one after its last sentence does.
+    return unit_list_ending_at(text, len(text), bare=True, closed=closed)
 
 
-def unit_list_ending_at(text: str, end: int, bare: bool = False) -> UnitList | None:
+def unit_list_ending_at(
+    text: str, end: int, bare: bool = False, closed: bool = False
+) -> UnitList | None:
     """The unit list in parentheses (（…）, 〔…〕 or […]) that closes at text[end - 1].
     bare: a parenthesis of unit names alone, with no label or role word, is the list too
     where it closes a task after its last sentence (…增长12%。（市发改委）)."""
@@ -219,7 +225,9 @@ def unit_list_ending_at(text: str, end: int, bare: bool = False) -> UnitList | N
             depth -= 1
             if depth == 0:
                 inner = text[i + 1 : end - 1]
-                after_sentence = bare and text[:i].rstrip().endswith(("。", ";", "；", "."))
+                after_sentence = bare and (
+                    closed or text[:i].rstrip().endswith(("。", ";", "；", "."))
+                )
                 if _is_unit_list(inner) or (after_sentence and _is_bare_unit_list(inner)):
                     return UnitList(inner, inner, i, end)
                 return None
