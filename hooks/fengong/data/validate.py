@@ -99,6 +99,7 @@ def _check_number(item, what: str, seen: dict[int, int]) -> Iterator[Problem]:
 # Published notices skip part and clause numbers (a part the notice never printed, a
 # misnumbered clause): the site shows them as published, so a gap is only a warning. The
 # importer warns about it at the source line and leaves this one out (importer/run.py).
+NO_UNIT_WARNING = "no responsible unit"
 NUMBERING_GAP = "numbers skip"
 
 
@@ -155,7 +156,7 @@ def _check_task(
         where = f"belongs to part {', '.join(elsewhere)}, not part {task.part}" if elsewhere else ""
         yield Problem(path, line, f"{label}: clause {task.clause} {where or 'does not exist'}")
     if not task.units:
-        yield Problem(path, line, f"{label}: no responsible unit", "warning")
+        yield Problem(path, line, f"{label}: {NO_UNIT_WARNING}", "warning")
     for name in task.units:
         if registry.find(name) is None:
             close = difflib.get_close_matches(name, list(registry.by_name), n=1, cutoff=0.6)

@@ -13,7 +13,7 @@ from ..data import load
 from ..data.readers.corrections import CORRECTIONS_FILE
 from ..data.readers.layout import NOTICES_DIR, is_library
 from ..data.shapes import NOTICE_SLUG
-from ..data.validate import NO_LEAD_WARNING, NUMBERING_GAP
+from ..data.validate import NO_LEAD_WARNING, NO_UNIT_WARNING, NUMBERING_GAP
 from ..pages import export
 from ..places import jurisdiction
 from ..problems import Problem, ProblemsFound
@@ -187,9 +187,10 @@ def _import_notice(
                 (staged / rel).parent.mkdir(parents=True, exist_ok=True)
                 (staged / rel).write_bytes(content)
             found = check(staged)
-    # Warnings about the unit registry (uncurated stubs) and tasks without a lead are summed
-    # up in the report (lead rule: …), not listed one by one; gaps in part and clause numbers
-    # the parser has reported at the source's line.
+    # Warnings about the unit registry (uncurated stubs), tasks without a lead and tasks
+    # without units are summed up in the report (lead rule: …; tasks without units: … at
+    # their source lines), not listed again at notice.yaml's; gaps in part and clause
+    # numbers the parser has reported at the source's line.
     units_shown = f"{str(data_dir).rstrip('/')}/{datafiles.UNITS_FILE}"
     result.problems += [
         p
@@ -199,6 +200,7 @@ def _import_notice(
             p.path != units_shown
             and NO_LEAD_WARNING not in p.message
             and NUMBERING_GAP not in p.message
+            and not p.message.endswith(NO_UNIT_WARNING)
         )
     ]
     return result
