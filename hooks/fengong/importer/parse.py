@@ -696,10 +696,14 @@ class _Parser:
             if found is None:
                 if _opens_unit_list(norm_text):
                     start = norm_text.rindex("(")
+                    # Imported as written, without units: a typo in a published notice
+                    # must not stop the whole import (issue #26).
                     self.problem(
                         members[-1],
                         f"task {number}: the unit list '{_short(raw_text[start:])}' has no "
-                        "closing '）'; close it at the end of the unit list",
+                        "closing '）', so the task is imported without units; close it in the "
+                        "source and import again, or give its units in corrections.yaml",
+                        "warning",
                     )
                 else:
                     self.problem(
@@ -717,12 +721,19 @@ class _Parser:
         try:
             units = unit_lists.read_unit_list(found.raw, found.norm)
         except unit_lists.UnitListError as exc:
-            self.problem(first, f"task {number}: {exc}")
+            self.problem(
+                first,
+                f"task {number}: {exc}; the task is imported without units (or give them in "
+                "corrections.yaml)",
+                "warning",
+            )
             return task
         self.take_units(task, units, first)
         return task
 
     def take_units(self, task: RawTask, units: unit_lists.Units, first: int) -> None:
+        for warning in units.warnings:
+            self.problem(first, f"task {task.number}: {warning}", "warning")
         task.units, task.roles = units.names, units.roles
         task.lead = units.marked_lead
         task.marked_lead = bool(units.marked_lead)
@@ -929,7 +940,10 @@ class _Parser:
             try:
                 lists[column] = unit_lists.read_unit_list(cell, normalise(cell))
             except unit_lists.UnitListError as exc:
-                self.problem(row.line, f"task {task_number}: {exc}")
+                self.problem(row.line, f"task {task_number}: {exc}; read without it", "warning")
+                continue
+            for warning in lists[column].warnings:
+                self.problem(row.line, f"task {task_number}: {warning}", "warning")
         names: list[str] = []
         roles: list[str] = []
 

@@ -140,6 +140,9 @@ class Units:
     open_ended: str = ""  # 等 / 等有关部门和单位: the list is not exhaustive
     lead_rule: str = ""  # a lead rule stated here (列第一位者为牵头单位，下同)
     leaders: list[str] = field(default_factory=list)  # people (责任领导:…), never units
+    # What was read otherwise than written (an empty name between two separators): the
+    # importer reports each at the list's line and goes on.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def marked_lead(self) -> list[str]:
@@ -438,6 +441,13 @@ def _add_names(units: Units, raw: str, norm: str, role: str) -> None:
             _add_names(units, raw[: at + 1], norm[: at + 1], role)
             _add_names(units, raw[at + 2 :], norm[at + 2 :], role)
             return
+    if any(not name for name in split_names(raw)) and not all(
+        not name for name in split_names(raw)
+    ):
+        units.warnings.append(
+            f"empty unit name in '{raw}' (an extra separator): read as the names around it; "
+            "check the source, and correct it in corrections.yaml if a name is missing"
+        )
     names = _names(raw, norm)
     for name in names:
         name_norm = _norm_of(name, raw, norm)
@@ -496,19 +506,14 @@ def _ends_role(norm: str) -> bool:
 
 
 def _names(raw: str, norm: str) -> list[str]:
-    names = split_names(raw)
-    if any(not name for name in names):
-        if all(not name for name in names):
-            return []
-        raise UnitListError(
-            f"empty unit name in '{raw}'; remove the extra separator or add the missing name"
-        )
     # Levels join only within a run of 、 (各县、市、区政府): a comma separates whole
-    # items (各街道,税务局), and a joined name must be written so in the text.
+    # items (各街道,税务局), and a joined name must be written so in the text. An empty
+    # name (an extra separator, 区统计局、、区人社局) is no name: _add_names says so.
     return [
         joined
         for run in split_names(raw, SEPARATORS.replace("、", ""))
-        for joined in _join_admin_levels(split_names(run, "、"))
+        if run
+        for joined in _join_admin_levels([name for name in split_names(run, "、") if name])
     ]
 
 
