@@ -78,7 +78,10 @@ def _notice(data: DataSet) -> Notice:
         data.notice.notice,
         published=facts.published,
         official_url=facts.official_url,
-        in_force=facts.in_force,
+        # Taken as in force (counted, listed) unless the data says otherwise; the pages
+        # state 有效性 only where the data does (in_force_stated).
+        in_force=facts.in_force is not False,
+        in_force_stated=facts.in_force is not None,
         slug=data.slug,
         repealed_on=facts.repealed_on,
         replaced_by=facts.replaced_by,
