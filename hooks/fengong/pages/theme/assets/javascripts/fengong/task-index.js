@@ -458,6 +458,8 @@
         })
         update()
         box.dataset.ready = ""
+        // Arriving from the home page's 查找本单位 (/units/#list): the box is the way in.
+        if (location.hash === "#list") input.focus()
       },
       error => {
         console.error("fengong unit finder: cannot load the search index", error)
