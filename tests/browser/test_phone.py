@@ -77,3 +77,101 @@ def test_home_find_your_unit_opens_the_finder(browser, server):
         assert page.evaluate("() => document.activeElement.id") == "fg-unit-q"
         box = page.locator("#fg-unit-q").bounding_box()
         assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE[1], box
+
+
+# --- Item 8: questions ----------------------------------------------------------------------
+
+UNEMPLOYMENT_INSURANCE = {1, 53, 54, 58}  # the tasks naming 失业保险 (tests/search_queries.yaml)
+HEADER_HITS = """() => [...document.querySelectorAll(".md-search-result__item")].map(li => ({
+  href: li.querySelector("a").href, text: li.innerText}))"""
+
+
+def header_search(page, query: str) -> list[dict]:
+    """Material's search box answers query: [{href, text}] of the results it lists."""
+    page.evaluate(
+        """() => document.querySelector(".md-search-result__list").replaceChildren(
+             Object.assign(document.createElement("li"), {id: "fg-stale"}))"""
+    )
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material reads the query on keyup
+    page.wait_for_function("() => !document.getElementById('fg-stale')")
+    return page.evaluate(HEADER_HITS)
+
+
+def task_of(href: str, site_model) -> int | None:
+    """The task number of a task page's address (pages are named by id), else None."""
+    parts = href.split("#")[0].split("?")[0].rstrip("/").split("/")
+    by_id = {t.id: t.number for t in site_model.tasks}
+    if len(parts) >= 2 and parts[-2] == "tasks" and parts[-1].isdigit():
+        return by_id.get(int(parts[-1]))
+    return None
+
+
+@pytest.fixture
+def header(browser, server):
+    with opened(browser, server, DESKTOP) as page:
+        page.keyboard.press("/")
+        page.wait_for_function(
+            "() => !document.querySelector('.md-search-result__meta').textContent"
+            ".includes('初始化')"
+        )
+        yield page
+
+
+@pytest.mark.parametrize("query", ["谁负责失业保险", "失业保险 牵头", "失业保险由哪个单位负责？"])
+def test_a_question_finds_its_tasks_in_the_header(header, site_model, artifacts, query):
+    """The 失业保险 tasks are the first five task results (four of them), each naming its
+    lead unit: who is responsible, without opening each hit."""
+    hits = header_search(header, query)
+    tasks = [(task_of(h["href"], site_model), h["text"]) for h in hits]
+    tasks = [(n, text) for n, text in tasks if n is not None]
+    assert {n for n, _ in tasks[:5]} >= UNEMPLOYMENT_INSURANCE, tasks
+    for number, text in tasks[:5]:
+        lead = site_model.task(number).lead
+        assert lead, number
+        assert f"牵头单位：{'、'.join(a.unit.name for a in lead)}" in text, (number, text)
+    header.screenshot(path=str(artifacts / "phone-question-header-desktop.png"))
+
+
+def test_every_task_hit_in_the_header_names_its_lead(header, site_model):
+    """创业担保贷款 names no unit, yet its hit says who leads it."""
+    hits = header_search(header, "创业担保贷款")
+    tasks = [h for h in hits if task_of(h["href"], site_model) == 23]
+    assert tasks, hits
+    assert "牵头单位：区人力社保局" in tasks[0]["text"]
+
+
+def test_an_empty_header_result_says_what_to_try(header):
+    header_search(header, "婚姻登记")
+    meta = header.locator(".md-search-result__meta").inner_text()
+    assert meta.startswith("没有找到符合条件的结果")
+    assert "人社局" in meta and "高校毕业生" in meta
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_a_question_finds_its_tasks_in_the_task_index(browser, server, site_model, viewport):
+    with opened(browser, server + "tasks/?q=谁负责失业保险", viewport) as page:
+        page.wait_for_selector("#fg-task-search[data-ready]")
+        hrefs = page.eval_on_selector_all(
+            ".fg-task-results .fg-task-result-head > a:first-child", "a => a.map(x => x.href)"
+        )
+        found = [task_of(h, site_model) for h in hrefs]
+        assert set(found[:5]) >= UNEMPLOYMENT_INSURANCE, found
+        assert page.locator(".fg-task-count").inner_text() == f"找到 {len(found)} 项任务"
+
+
+@pytest.mark.parametrize(
+    ("query", "hint"),
+    [
+        ("q=婚姻登记", ["人社局", "高校毕业生"]),
+        ("q=失业保险&tag=veterans", ["可取消筛选：群体"]),
+        ("part=1&clause=20", ["可取消筛选：部分、条款"]),
+    ],
+)
+def test_an_empty_task_index_says_what_to_drop(browser, server, query, hint):
+    with opened(browser, server + "tasks/?" + query, PHONE) as page:
+        page.wait_for_selector("#fg-task-search[data-ready]")
+        count = page.locator(".fg-task-count").inner_text()
+        assert count.startswith("没有找到符合条件的任务。"), count
+        assert all(h in count for h in hint), count

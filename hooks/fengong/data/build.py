@@ -117,8 +117,7 @@ def _tasks(record: NoticeRecord, registry: UnitRegistry, tags: Sequence[Tag]) ->
     entries = {b.number: b.text for b in record.blocks if b.kind == "task"}
     clause_titles = {(c.part, c.number): c.title for c in record.clauses}
     tasks = [
-        _task(t, registry, tags, entries.get(t.number, t.text), clause_titles)
-        for t in record.tasks
+        _task(t, registry, tags, entries.get(t.number, t.text), clause_titles) for t in record.tasks
     ]
     return tuple(sorted(tasks, key=lambda task: task.number))
 

@@ -130,7 +130,7 @@
           results.hidden = false
           count.textContent = found.length
             ? `找到 ${found.length} 项任务`
-            : "没有找到符合条件的任务"
+            : `没有找到符合条件的任务。${emptyHint(form, state)}`
         }
         form.addEventListener("input", () => update())
         form.addEventListener("reset", () => setTimeout(update)) // after the fields reset
@@ -250,6 +250,20 @@
     role.disabled = !unit.value // a disabled field is left out of the state and the URL
     for (const option of clause.options)
       option.hidden = Boolean(part.value && option.dataset.part && option.dataset.part !== part.value)
+  }
+
+  /** What to try when nothing is found: the filters set, by their labels (取消筛选：群体、
+   *  部分), else other words to search for. */
+  function emptyHint(form, state) {
+    const set = PARAMS.filter(name => name !== "q" && state[name] && form.elements[name])
+      .map(name => {
+        const field = form.elements[name]
+        const label = field.closest("label")
+        return (label ? label.textContent.replace(field.textContent, "") : name).trim()
+      })
+      .filter(Boolean)
+    if (set.length) return `可取消筛选：${set.join("、")}，或点“清除条件”。`
+    return "可换用更短的词（如“失业保险”）、单位简称（如“人社局”）或群体（如“高校毕业生”）。"
   }
 
   /** The state shown: {q, notice, unit, role, part, clause, tag, status, dated}, empty ones
