@@ -175,3 +175,60 @@ def test_an_empty_task_index_says_what_to_drop(browser, server, query, hint):
         count = page.locator(".fg-task-count").inner_text()
         assert count.startswith("没有找到符合条件的任务。"), count
         assert all(h in count for h in hint), count
+
+
+# --- Item 13: every page kind axe-clean, both palettes, both widths --------------------------
+
+PAGE_KINDS = {
+    "home": "",
+    "notice": "notice/",
+    "task": "tasks/33/",  # its quantities are <mark>ed
+    "unit": "units/renshe/",
+    "unit-sheet": "units/renshe/print/",
+    "units": "units/",
+    "tasks": "tasks/",
+    "timeline": "timeline/",
+    "part": "parts/3/",
+    "clause": "clauses/13/",
+    "progress": "progress/",
+    "changes": "changes/",
+    "about": "about/",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", sorted(PAGE_KINDS))
+def test_every_page_kind_is_axe_clean(browser, demo_server, kind, scheme):
+    """On the demo (reports shown), at 390 and 1280 px: no serious or critical finding."""
+    from accessibility import serious_accessibility_violations
+
+    found = []
+    for viewport in (PHONE, DESKTOP):
+        with opened(browser, demo_server + PAGE_KINDS[kind], viewport, scheme=scheme) as page:
+            found += [f"{viewport[0]} px: {v}" for v in serious_accessibility_violations(page)]
+    assert found == [], "\n".join(found)
+
+
+def test_dark_marks_are_legible(browser, demo_server):
+    """The highlighted words of task 33 (政策享受期限可延长1年) against their background:
+    at least 4.5:1 in the dark palette (they were 4.22)."""
+    with opened(browser, demo_server + "tasks/33/", DESKTOP, scheme="dark") as page:
+        pairs = page.eval_on_selector_all(
+            "article mark",
+            "ms => ms.map(m => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor])",
+        )
+    assert pairs
+    for color, background in pairs:
+        assert contrast(color, background) >= 4.5, (color, background)
+
+
+def contrast(color: str, background: str) -> float:
+    """WCAG contrast of two opaque CSS rgb() colours."""
+
+    def luminance(css: str) -> float:
+        r, g, b = (int(float(x)) / 255 for x in css[css.index("(") + 1 : -1].split(",")[:3])
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    light, dark = sorted((luminance(color), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
