@@ -16,12 +16,15 @@ WIDTHS = pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "de
 
 
 @contextlib.contextmanager
-def opened(browser, url: str, viewport=PHONE, *, scheme="light"):
-    """A fresh context on url; page errors fail the test."""
+def opened(browser, url: str, viewport=PHONE, *, scheme="light", today: str | None = None):
+    """A fresh context on url (on the day `today`, ISO, when given); page errors fail the
+    test."""
     context = browser.new_context(
         viewport={"width": viewport[0], "height": viewport[1]}, color_scheme=scheme
     )
     page = context.new_page()
+    if today:
+        page.clock.set_fixed_time(f"{today}T10:00:00")
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
     try:
@@ -232,3 +235,89 @@ def contrast(color: str, background: str) -> float:
 
     light, dark = sorted((luminance(color), luminance(background)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+# --- Items 2 and 5: what is due next, against the reader's today ----------------------------
+
+SHOWN_NEXT = """box => ({
+  label: box.querySelector("[data-fg-next-label]").textContent,
+  shown: [...box.querySelectorAll("[data-fg-next-item]")].filter(i => !i.hidden)
+    .map(i => i.textContent.trim()),
+  bottom: box.getBoundingClientRect().bottom})"""
+
+
+@pytest.mark.parametrize(
+    ("today", "label", "window"),
+    [
+        ("2020-06-15", "下一次报送", "2020年7月1日至7月10日"),
+        ("2020-07-05", "下一次报送", "2020年7月1日至7月10日"),  # open now
+        ("2020-08-01", "下一次报送", "2021年1月1日至1月10日"),
+        ("2021-03-01", "报送时间均已过，最后一次", "2021年1月1日至1月10日"),
+    ],
+)
+def test_home_names_the_next_reporting_window(browser, demo_server, today, label, window):
+    """The build cannot know today (same data, same bytes): the page carries every window and
+    the browser shows the next, or says all have passed."""
+    with opened(browser, demo_server, PHONE, today=today) as page:
+        got = page.locator(".fg-home-progress [data-fg-next]").evaluate(SHOWN_NEXT)
+    assert got["label"] == label
+    assert len(got["shown"]) == 1 and window in got["shown"][0], got
+
+
+@pytest.mark.parametrize(
+    ("today", "label", "due"),
+    [
+        # The report due 7月10日 ends before task 32's and 33's year (实施中 since January).
+        ("2020-06-15", "下一个时间节点：", "2020年7月1日至7月10日"),
+        ("2020-11-01", "下一个时间节点：", "2020年1月1日至12月31日"),
+        ("2021-02-01", "下一个时间节点：", "2021年4月30日"),
+        ("2021-06-01", "时间节点均已过，最后一个：", "2021年4月30日"),
+    ],
+)
+def test_a_units_first_screen_says_what_is_due_next(
+    browser, demo_server, artifacts, today, label, due
+):
+    with opened(browser, demo_server + "units/renshe/", PHONE, today=today) as page:
+        got = page.locator(".fg-unit-next").evaluate(SHOWN_NEXT)
+        assert got["label"] == label
+        assert len(got["shown"]) == 1 and due in got["shown"][0], got
+        assert got["bottom"] <= PHONE[1], "not on the first screen of a phone"
+        jumps = page.locator("nav.fg-jump")
+        assert jumps.bounding_box()["y"] + jumps.bounding_box()["height"] <= PHONE[1]
+        targets = jumps.locator("a").evaluate_all(
+            "as => as.map(a => a.pathname === location.pathname ? a.hash : a.pathname)"
+        )
+        for anchor in (t for t in targets if t.startswith("#")):
+            assert page.locator(anchor).count() == 1, anchor
+        page.screenshot(path=str(artifacts / f"phone-unit-next-{today}.png"))
+    assert targets == [
+        "#led",
+        "#shared",
+        "#dates",
+        "#progress",
+        "#reporting",
+        "#downloads",
+    ], targets
+
+
+def test_a_led_task_shows_its_status_beside_it(browser, demo_server, tmp_path_factory):
+    """Once reports exist, each task the unit leads says its 落实情况 in its own row."""
+    from fengong.pages.standing import standing
+    from fengong.pages.views.progress import light
+    from progress_sample import sample_site
+
+    site = sample_site(tmp_path_factory.mktemp("led-status"))
+    unit = site.unit("renshe")
+    st = standing(site)
+    want = {f"任务{t.number}": light(st.of(t).status).word for t in site.tasks_led(unit)}
+    with opened(browser, demo_server + "units/renshe/", PHONE) as page:
+        rows = (
+            page.locator("h2#led ~ .fg-stack")
+            .first.locator("tbody tr")
+            .evaluate_all(
+                """rows => rows.map(r => [r.querySelector("a").textContent.trim(),
+                 r.querySelector("td[data-label=落实情况]").innerText.trim()])"""
+            )
+        )
+    assert dict(rows) == want
+    assert len(set(want.values())) > 1  # the sample has several statuses

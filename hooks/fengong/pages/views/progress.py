@@ -339,6 +339,9 @@ class HomeProgress:
     as_of: str
     next_due: PeriodDue | None
     href: str
+    # Every reporting window, by date: the page names the next against the reader's today
+    # (today.js), which the build cannot know.
+    periods: tuple[PeriodDue, ...] = ()
 
 
 def home_progress(site: Site, page: str) -> HomeProgress:
@@ -350,4 +353,5 @@ def home_progress(site: Site, page: str) -> HomeProgress:
         as_of=st.as_of,
         next_due=period_due(next_due) if next_due else None,
         href=paths.href(page, paths.PROGRESS),
+        periods=tuple(period_due(p) for p in st.periods),
     )
