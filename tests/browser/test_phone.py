@@ -321,3 +321,59 @@ def test_a_led_task_shows_its_status_beside_it(browser, demo_server, tmp_path_fa
         )
     assert dict(rows) == want
     assert len(set(want.values())) > 1  # the sample has several statuses
+
+
+# --- Item 3: /progress/ on a phone ----------------------------------------------------------
+
+PHONE_LIGHTS = """figure => {
+  const table = figure.querySelector("table.fg-lights-phone")
+  const heads = [...table.tHead.rows[0].cells].map(th => ({
+    word: th.textContent.trim(), right: th.getBoundingClientRect().right}))
+  const rows = [...table.tBodies[0].rows].map(tr => [
+    tr.cells[0].textContent.trim(), ...[...tr.cells].slice(1).map(td => td.textContent.trim())])
+  const svgShown = getComputedStyle(figure.querySelector("svg")).display !== "none"
+  return {heads, rows, svgShown, scroll: figure.scrollWidth - figure.clientWidth}
+}"""
+
+
+@pytest.mark.parametrize("chart", ["fg-lights-part", "fg-lights-unit"])
+def test_progress_on_a_phone_shows_every_status(browser, demo_server, artifacts, chart):
+    """At 390 px each 亮灯 chart is a table with all five status columns on the screen, its
+    row labels beside their numbers, nothing scrolled sideways; the numbers are the chart's."""
+    from fengong.pages.standing import COUNT_LABELS
+
+    with opened(browser, demo_server + "progress/", PHONE) as page:
+        got = page.locator(f"#{chart}").evaluate(PHONE_LIGHTS)
+        drawn = page.locator(f"#{chart} g.fg-lights-row").evaluate_all(
+            """gs => gs.map(g => [g.querySelector("text").textContent.trim(),
+                 ...[...g.querySelectorAll(".fg-lamp")].map(l => l.dataset.count)])"""
+        )
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        page.locator(f"#{chart}").screenshot(path=str(artifacts / f"phone-progress-{chart}.png"))
+    words = [h["word"] for h in got["heads"][1:]]
+    assert words == list(COUNT_LABELS.values())
+    assert all(h["right"] <= PHONE[0] for h in got["heads"]), got["heads"]
+    assert got["scroll"] <= 0 and width <= PHONE[0]
+    assert not got["svgShown"]
+    assert got["rows"] == drawn
+
+
+def test_progress_says_why_headline_and_period_differ(browser, demo_server):
+    """The headline counts each task's latest return; a period's row only that period's.
+    A lead unit that returned an earlier period has no task counted 未报送: it is listed
+    as not having returned the latest period, marked 此前已报送."""
+    with opened(browser, demo_server + "progress/", DESKTOP) as page:
+        totals = page.locator(".fg-light-totals").inner_text()
+        assert "按每项任务最近一次的报送计" in totals
+        trend = page.locator("h2#trend + p").inner_text()
+        assert "每行只计该期收到的报送" in trend
+        none = page.locator("#fg-lights-unit g.fg-lights-row").evaluate_all(
+            """gs => Object.fromEntries(gs.map(g => [g.querySelector("text").textContent.trim(),
+                 g.querySelector('[data-status="none"]').dataset.count]))"""
+        )
+        listed = page.locator("h2#missing ~ p").nth(1).inner_text()
+    names = [n for n in listed.replace("（此前已报送）", "|").replace("、", " ").split()]
+    marked = {n.rstrip("|") for n in names if n.endswith("|")}
+    assert marked, listed  # the sample has one: 区经济信息委
+    for name in {n.rstrip("|") for n in names}:
+        assert (name in marked) == (none[name] == "0"), (name, none[name], listed)

@@ -231,6 +231,9 @@ class ProgressPage:
     by_unit: LightsChart
     overdue: tuple[OverdueRow, ...]
     missing: tuple[Unit, ...]  # lead units with no ledger for the latest period
+    # Of those, the ids of the ones that returned an earlier period: their tasks count by that
+    # return, not as 未报送, in the headline and the charts.
+    reported_before: frozenset[str]
     trend: tuple[TrendRow, ...]
     no_report: str
     tasks_href: str
@@ -302,6 +305,11 @@ def progress_page(site: Site, page: str) -> ProgressPage:
             for s in st.overdue()
         ),
         missing=st.missing(st.latest) if st.latest else (),
+        reported_before=frozenset(
+            u.id
+            for u in (st.missing(st.latest) if st.latest else ())
+            if any(r.report is not None for r in st.returns_of(u))
+        ),
         trend=tuple(trend_rows(st)),
         no_report=NO_REPORT,
         tasks_href=paths.href(page, paths.TASKS_INDEX),
