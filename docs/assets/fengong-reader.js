@@ -1,5 +1,5 @@
-// For readers: the large-type switch (大字版) in the header, and the print date of a task
-// sheet. main.html applies a remembered choice before the first paint; this file keeps the
+// For readers: the large-type switch (大字版) in the header, and the print date and print
+// button of a task sheet. main.html applies a remembered choice before the first paint; this file keeps the
 // switch and the page in step, on every page Material's instant navigation brings in.
 (function () {
   var KEY = "fengong.large";
@@ -44,9 +44,17 @@
   }
   window.addEventListener("beforeprint", stamp);
 
+  // A sheet's print button (hidden without this script): a phone has no Ctrl+P.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-fg-print]")) window.print();
+  });
+
   function onPage() {
     show(root.classList.contains("fg-large") || remembered());
     stamp();
+    document.querySelectorAll("[data-fg-print]").forEach(function (button) {
+      button.hidden = false;
+    });
   }
   if (typeof document$ !== "undefined") {
     document$.subscribe(onPage);

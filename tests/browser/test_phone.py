@@ -377,3 +377,75 @@ def test_progress_says_why_headline_and_period_differ(browser, demo_server):
     assert marked, listed  # the sample has one: 区经济信息委
     for name in {n.rstrip("|") for n in names}:
         assert (name in marked) == (none[name] == "0"), (name, none[name], listed)
+
+
+# --- Item 4: printing a unit's sheet --------------------------------------------------------
+
+
+def test_every_printed_page_names_the_unit_and_its_number(browser, server, artifacts, site_model):
+    """The sheet printed to A4 (Chromium's PDF): each page names the unit and the notice at
+    its head and says 第 n 页，共 N 页; 通知未写明时限 is said once per table, not in every
+    row; there is a 联络人 line to fill."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.fail("poppler-utils' pdftotext is needed to read the printed sheet")
+    unit = site_model.unit("renshe")
+    notice = site_model.notice
+    with opened(browser, server + "units/renshe/print/", PHONE) as page:
+        page.emulate_media(media="print")
+        pdf = artifacts / "phone-sheet-renshe.pdf"
+        pdf.write_bytes(page.pdf(format="A4", print_background=True))
+    pages = int(
+        next(
+            line.split()[-1]
+            for line in subprocess.run(
+                ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True
+            ).stdout.splitlines()
+            if line.startswith("Pages:")
+        )
+    )
+    assert pages >= 2
+    for n in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(n), "-l", str(n), "-layout", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert f"{unit.name}任务单 · {notice.doc_number}" in text, (n, text[:300])
+        assert f"第 {n} 页，共 {pages} 页" in text, (n, text[-300:])
+    whole = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert 1 <= whole.count("通知未写明时限") <= 3  # once under each table that has such a task
+    assert "本单位联络人：" in whole and "联系电话：" in whole
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "50", str(pdf), str(artifacts / "phone-sheet-renshe")],
+            check=True,
+        )
+
+
+def test_the_sheet_has_a_print_button(browser, server):
+    """On a phone there is no Ctrl+P: the button prints."""
+    with opened(browser, server + "units/renshe/print/", PHONE) as page:
+        page.evaluate("() => { window.fgPrinted = 0; window.print = () => window.fgPrinted++ }")
+        button = page.get_by_role("button", name="打印或存为 PDF")
+        box = button.bounding_box()
+        assert box["y"] + box["height"] <= PHONE[1] and box["height"] >= 44, box
+        button.click()
+        assert page.evaluate("() => window.fgPrinted") == 1
+
+
+def test_no_date_is_not_repeated_in_every_row(built_site):
+    from bs4 import BeautifulSoup
+
+    html = (built_site / "units/renshe/print/index.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    bold = [s.get_text() for s in soup.select(".fg-sheet-tasks strong")]
+    assert "通知未写明时限" not in bold
+    notes = [p.get_text() for p in soup.select(".fg-sheet-note")]
+    assert notes and all(n == "未列时间的任务：通知未写明时限。" for n in notes)
+    assert len(notes) <= len(soup.select("table.fg-sheet-tasks"))
