@@ -449,3 +449,39 @@ def test_no_date_is_not_repeated_in_every_row(built_site):
     notes = [p.get_text() for p in soup.select(".fg-sheet-note")]
     assert notes and all(n == "未列时间的任务：通知未写明时限。" for n in notes)
     assert len(notes) <= len(soup.select("table.fg-sheet-tasks"))
+
+
+# --- Item 11: large type on a phone ---------------------------------------------------------
+
+LARGE_KEY = "fengong.large"
+
+
+def test_large_type_keeps_the_title_and_the_units_table(browser, server, artifacts, site_model):
+    """大字 at 390 px: the header's title is not cut to one character, and task 1's 责任单位
+    table stays inside the screen with each unit's name on one line."""
+    context = browser.new_context(viewport={"width": PHONE[0], "height": PHONE[1]})
+    try:
+        page = context.new_page()
+        page.add_init_script(f"localStorage.setItem('{LARGE_KEY}', '1')")
+        page.goto(server + "tasks/1/", wait_until="networkidle")
+        assert page.evaluate("() => document.documentElement.classList.contains('fg-large')")
+        title = page.locator(".md-header__title .md-header__topic").first
+        shown = title.evaluate(
+            """el => { const t = el.querySelector(".md-ellipsis") || el;
+                 return t.scrollWidth <= t.clientWidth + 1 ? t.textContent.trim().length
+                   : Math.floor(t.textContent.trim().length * t.clientWidth / t.scrollWidth) }"""
+        )
+        assert shown >= 6, shown  # was "大…"
+        page.locator("#units").scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / "phone-large-task1.png"))
+        table = page.locator("h2#units ~ .md-typeset__scrollwrap table, h2#units + table").first
+        right = table.evaluate("t => t.getBoundingClientRect().right")
+        assert right <= PHONE[0], right
+        lines = table.locator("td a").evaluate_all(
+            """as => as.map(a => [a.textContent, a.getClientRects().length])"""
+        )
+        task = site_model.task(1)
+        assert [name for name, _ in lines] == [a.written for a in task.assignments]
+        assert all(n == 1 for _, n in lines), lines
+    finally:
+        context.close()
