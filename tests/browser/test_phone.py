@@ -485,3 +485,42 @@ def test_large_type_keeps_the_title_and_the_units_table(browser, server, artifac
         assert all(n == 1 for _, n in lines), lines
     finally:
         context.close()
+
+
+# --- Item 6: downloads and dates a clerk recognises -----------------------------------------
+
+
+def test_a_units_downloads_are_named_and_easy_to_tap(browser, server, site_model):
+    """The files save as 区人力社保局任务台账.xlsx, not renshe.xlsx; each link is a 44 px
+    target on a phone (CSV was 34 × 18 px)."""
+    unit = site_model.unit("renshe")
+    with opened(browser, server + "units/renshe/", PHONE) as page:
+        links = page.locator(".fg-downloads a[download]")
+        names = links.evaluate_all("as => as.map(a => a.getAttribute('download'))")
+        boxes = [links.nth(i).bounding_box() for i in range(links.count())]
+        with page.expect_download() as download:
+            page.get_by_role("link", name="CSV").click()
+        saved = download.value.suggested_filename
+    assert names == [
+        f"{unit.name}任务台账.xlsx",
+        f"{unit.name}任务台账.csv",
+        f"{unit.name}时间节点.ics",
+    ]
+    assert saved == f"{unit.name}任务台账.csv"
+    assert all(b["width"] >= 44 and b["height"] >= 44 for b in boxes), boxes
+
+
+def test_the_dated_filter_is_easy_to_tap(browser, server):
+    with opened(browser, server + "tasks/", PHONE) as page:
+        page.wait_for_selector("#fg-task-search[data-ready]")
+        box = page.locator("input[name=dated]").bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24, box
+
+
+def test_a_tasks_dates_are_in_date_order(built_site):
+    """Task 1 names 2021年4月30日 before 2020年12月31日: the page lists the earlier first."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / "tasks/1/index.html").read_text("utf-8"), "html.parser")
+    items = [li.get_text() for li in soup.select("h2#dates + ul li") if "截止" in li.get_text()]
+    assert [i.split("（")[0] for i in items] == ["截止：2020年12月31日", "截止：2021年4月30日"]
