@@ -524,3 +524,27 @@ def test_a_tasks_dates_are_in_date_order(built_site):
     soup = BeautifulSoup((built_site / "tasks/1/index.html").read_text("utf-8"), "html.parser")
     items = [li.get_text() for li in soup.select("h2#dates + ul li") if "截止" in li.get_text()]
     assert [i.split("（")[0] for i in items] == ["截止：2020年12月31日", "截止：2021年4月30日"]
+
+
+# --- Item 9: /tasks/ on a phone -------------------------------------------------------------
+
+
+def test_task_results_are_on_a_phones_first_screen(browser, server, artifacts):
+    """The filters fold under 筛选 on a phone, so what the box finds shows under it; the
+    summary says how many filters are set, and a filter in the address opens them."""
+    with opened(browser, server + "tasks/?q=失业保险", PHONE) as page:
+        page.wait_for_selector("#fg-task-search[data-ready]")
+        assert not page.locator(".fg-task-filter-box").evaluate("d => d.open")
+        first = page.locator(".fg-task-results > li").first.bounding_box()
+        assert first["y"] < PHONE[1] - 100, first
+        page.screenshot(path=str(artifacts / "phone-tasks-folded.png"))
+        # Results name their lead once, in their head (the header search adds the line).
+        texts = page.locator(".fg-task-results > li").first.inner_text()
+        assert texts.count("牵头单位：") == 0, texts
+    with opened(browser, server + "tasks/?q=培训&unit=renshe", PHONE) as page:
+        page.wait_for_selector("#fg-task-search[data-ready]")
+        assert page.locator(".fg-task-filter-box").evaluate("d => d.open")
+        assert page.locator(".fg-task-filter-count").inner_text() == "（已选 1 项）"
+    with opened(browser, server + "tasks/", DESKTOP) as page:
+        page.wait_for_selector("#fg-task-search[data-ready]")
+        assert page.locator(".fg-task-filter-box").evaluate("d => d.open")

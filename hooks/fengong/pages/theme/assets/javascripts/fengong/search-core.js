@@ -711,14 +711,15 @@
       if (fields.text[0].raw) teaser.push(`<p>${excerpt(fields.text[0], forms)}</p>`)
       for (const field of ["names", "partners", "context"]) {
         const label = (FIELD_LABEL[doc.kind] || {})[field]
-        // A task always names its lead units (who is responsible), matched or not.
+        // A task always names its lead units (who is responsible), matched or not; unmatched,
+        // the paragraph is marked so that /tasks/, whose results name them anyway, leaves it.
         const always = doc.kind === "task" && field === "names"
-        const values = fields[field].filter(
-          value => always || forms.some(f => containsForm(value.norm, f))
-        )
+        const matched = fields[field].filter(value => forms.some(f => containsForm(value.norm, f)))
+        const values = always ? fields[field] : matched
+        const attr = always && !matched.length ? " data-fg-lead" : ""
         if (label && values.length)
           teaser.push(
-            `<p>${label}：${values
+            `<p${attr}>${label}：${values
               .map(v => marked(v.raw, spans(v, forms)))
               .join(field === "context" ? " › " : "、")}</p>`
           )

@@ -82,6 +82,11 @@
     const start = new URLSearchParams(location.search)
     box.hidden = false
     fill(form, start)
+    // The filters fold on a phone, where open they fill the first screen and push the results
+    // below it; open on a wider screen, or when the address sets one.
+    const filterBox = form.querySelector(".fg-task-filter-box")
+    if (filterBox && (matchMedia("(min-width: 45em)").matches || [...start.keys()].some(k => k !== "q")))
+      filterBox.open = true
     keepHeaderSearchShut(form)
     count.textContent = "正在载入搜索索引…"
     form.addEventListener("submit", event => event.preventDefault())
@@ -94,6 +99,7 @@
           narrow(form)
           const state = read(form)
           remember(state)
+          sayFilters(form, state)
           return show(state)
         }
         const show = async state => {
@@ -250,6 +256,14 @@
     role.disabled = !unit.value // a disabled field is left out of the state and the URL
     for (const option of clause.options)
       option.hidden = Boolean(part.value && option.dataset.part && option.dataset.part !== part.value)
+  }
+
+  /** The folded filters' summary says how many are set: 筛选（已选 2 项）. */
+  function sayFilters(form, state) {
+    const count = form.querySelector(".fg-task-filter-count")
+    if (!count) return
+    const set = PARAMS.filter(name => name !== "q" && state[name]).length
+    count.textContent = set ? `（已选 ${set} 项）` : ""
   }
 
   /** What to try when nothing is found: the filters set, by their labels (取消筛选：群体、
@@ -413,7 +427,8 @@
   /** The engine's teaser HTML (already escaped) as new paragraphs of text and <mark>s. */
   function marked(html) {
     const parsed = new DOMParser().parseFromString(html, "text/html") // inert: runs nothing
-    return Array.from(parsed.body.children, paragraph => {
+    const paragraphs = [...parsed.body.children].filter(p => !p.hasAttribute("data-fg-lead"))
+    return paragraphs.map(paragraph => {
       const p = el("p", "fg-task-result-text")
       for (const node of paragraph.childNodes)
         p.append(node.nodeName === "MARK" ? el("mark", null, node.textContent) : node.textContent)
