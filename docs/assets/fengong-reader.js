@@ -49,9 +49,22 @@
     if (event.target.closest && event.target.closest("[data-fg-print]")) window.print();
   });
 
+  // The paragraph a link or a search hit opens (notice/#L20) is marked: with instant
+  // navigation the address changes by pushState, which CSS :target does not see.
+  function cite() {
+    document.querySelectorAll(".fg-cited").forEach(function (el) {
+      el.classList.remove("fg-cited");
+    });
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = /^L\d+$/.test(id) && document.getElementById(id);
+    if (target) target.classList.add("fg-cited");
+  }
+  window.addEventListener("hashchange", cite);
+
   function onPage() {
     show(root.classList.contains("fg-large") || remembered());
     stamp();
+    cite();
     document.querySelectorAll("[data-fg-print]").forEach(function (button) {
       button.hidden = false;
     });

@@ -548,3 +548,41 @@ def test_task_results_are_on_a_phones_first_screen(browser, server, artifacts):
     with opened(browser, server + "tasks/", DESKTOP) as page:
         page.wait_for_selector("#fg-task-search[data-ready]")
         assert page.locator(".fg-task-filter-box").evaluate("d => d.open")
+
+
+# --- Item 12: the paragraph a hit opens, and words for the public ---------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_paragraph_a_link_opens_is_marked(browser, server, scheme):
+    with opened(browser, server + "notice/#L20", PHONE, scheme=scheme) as page:
+        cited = page.locator("#L20")
+        assert "fg-cited" in cited.get_attribute("class")
+        box = cited.bounding_box()
+        assert 0 <= box["y"] < PHONE[1], box
+        color, background = cited.evaluate(
+            "p => [getComputedStyle(p).color, getComputedStyle(p).backgroundColor]"
+        )
+        assert contrast(color, background) >= 4.5, (color, background)
+        assert page.locator(".fg-cited").count() == 1
+
+
+def test_a_search_hit_in_the_notice_marks_its_paragraph(header):
+    """回足就业创业 is only in the notice's body (L20): its hit opens and marks it."""
+    hits = header_search(header, "回足就业创业")
+    notice = [h for h in hits if "/notice/" in h["href"]]
+    assert notice, hits
+    header.locator(".md-search-result__item > a", has_text="回足").first.click()
+    header.wait_for_url("**/notice/**#L20")
+    header.wait_for_selector("#L20.fg-cited")
+    assert header.locator(".fg-cited").count() == 1
+
+
+def test_the_public_is_told_what_version_and_citing_mean(built_site):
+    from bs4 import BeautifulSoup
+
+    home = BeautifulSoup((built_site / "index.html").read_text("utf-8"), "html.parser")
+    hero = home.select_one(".fg-hero").get_text()
+    assert "本站数据版本" in hero and "修订记录（通知的分工调整后，本站据以更新的记录）" in hero
+    notice = BeautifulSoup((built_site / "notice/index.html").read_text("utf-8"), "html.parser")
+    assert "每段有自己的网址" in notice.select_one(".fg-cite-note").get_text()
