@@ -586,3 +586,22 @@ def test_the_public_is_told_what_version_and_citing_mean(built_site):
     assert "本站数据版本" in hero and "修订记录（通知的分工调整后，本站据以更新的记录）" in hero
     notice = BeautifulSoup((built_site / "notice/index.html").read_text("utf-8"), "html.parser")
     assert "每段有自己的网址" in notice.select_one(".fg-cite-note").get_text()
+
+
+def test_timeline_labels_stay_legible_over_the_today_line(browser, server):
+    """The today line is drawn under the rows, and each row's date label has a halo of the
+    page's background where it crosses a line (item 6)."""
+    with opened(browser, server + "timeline/", DESKTOP, today="2020-06-01") as page:
+        order = page.evaluate(
+            """() => { const svg = document.querySelector("#fg-timeline svg");
+                 const kids = [...svg.children];
+                 const line = kids.findIndex(n => n.tagName === "line" &&
+                   n.classList.contains("fg-today"));
+                 const first = kids.findIndex(n => n.matches("a.fg-event"));
+                 return [line, first] }"""
+        )
+        halo = page.locator("#fg-timeline .fg-when-label").first.evaluate(
+            "t => [getComputedStyle(t).paintOrder, getComputedStyle(t).strokeWidth]"
+        )
+    assert 0 <= order[0] < order[1], order
+    assert halo[0].startswith("stroke") and halo[1] == "4px", halo

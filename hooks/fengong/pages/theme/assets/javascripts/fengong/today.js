@@ -156,7 +156,10 @@
       )
       label.setAttribute("class", "fg-today fg-small")
       label.textContent = "今天"
-      svg.append(line, label)
+      // Under the rows, so their date labels (haloed in the page's background) stay legible
+      // where they cross it; its own label on top.
+      svg.insertBefore(line, svg.querySelector("a.fg-event"))
+      svg.append(label)
     }
   }
 
