@@ -84,3 +84,15 @@ def artifacts() -> Path:
     """Where screenshots and reports go for people to look at."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """http://127.0.0.1:PORT/ serving the demo: the real data with the SAMPLE progress reports
+    (invented; tests/progress_sample.py), as `make demo` builds it, once per session."""
+    from progress_sample import sample_data
+
+    tmp = tmp_path_factory.mktemp("demo")
+    site_dir = build_site(tmp / "site", data_dir=sample_data(tmp))
+    with serve(site_dir) as base:
+        yield base

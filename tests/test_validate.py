@@ -491,10 +491,11 @@ def test_document_facts_reach_the_notice(data):
     site, problems = check(data, shown_dir="data")
     assert site is not None, problems
     notice = site.notice
-    assert (notice.published, notice.official_url, notice.in_force) == (
+    assert (notice.published, notice.official_url, notice.in_force, notice.in_force_stated) == (
         "2020-05-06",
         "https://www.dazu.gov.cn/zwgk/41.html",
         False,
+        True,
     )
 
 
@@ -504,6 +505,8 @@ def test_the_real_document_file_says_nothing_yet(data):
     assert site is not None, problems
     notice = site.notice
     assert (notice.published, notice.official_url, notice.in_force) == ("", "", True)
+    # Taken as in force for counting, but not stated: no page may say 有效 (issue 25, item 10).
+    assert notice.in_force_stated is False
 
 
 @pytest.mark.parametrize(

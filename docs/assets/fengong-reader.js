@@ -1,5 +1,5 @@
-// For readers: the large-type switch (大字版) in the header, and the print date of a task
-// sheet. main.html applies a remembered choice before the first paint; this file keeps the
+// For readers: the large-type switch (大字版) in the header, and the print date and print
+// button of a task sheet. main.html applies a remembered choice before the first paint; this file keeps the
 // switch and the page in step, on every page Material's instant navigation brings in.
 (function () {
   var KEY = "fengong.large";
@@ -44,9 +44,30 @@
   }
   window.addEventListener("beforeprint", stamp);
 
+  // A sheet's print button (hidden without this script): a phone has no Ctrl+P.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-fg-print]")) window.print();
+  });
+
+  // The paragraph a link or a search hit opens (notice/#L20) is marked: with instant
+  // navigation the address changes by pushState, which CSS :target does not see.
+  function cite() {
+    document.querySelectorAll(".fg-cited").forEach(function (el) {
+      el.classList.remove("fg-cited");
+    });
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = /^L\d+$/.test(id) && document.getElementById(id);
+    if (target) target.classList.add("fg-cited");
+  }
+  window.addEventListener("hashchange", cite);
+
   function onPage() {
     show(root.classList.contains("fg-large") || remembered());
     stamp();
+    cite();
+    document.querySelectorAll("[data-fg-print]").forEach(function (button) {
+      button.hidden = false;
+    });
   }
   if (typeof document$ !== "undefined") {
     document$.subscribe(onPage);

@@ -418,6 +418,7 @@ class Notice:
     # (the importer's notice header would: see the site's document block, views/common.py).
     published: str = ""  # 发布日期, ISO, when it differs from the date it was written
     in_force: bool = True  # 有效性: false once the notice is repealed or has expired
+    in_force_stated: bool = False  # whether the data says so (document.yaml): shown only then
     official_url: str = ""  # the official original on the issuer's site
     # In a library of notices (data/notices/<slug>/): the notice's folder name, its URL id;
     # "" for the single layout (data/notice.yaml). The rest from document.yaml.

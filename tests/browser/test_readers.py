@@ -430,13 +430,16 @@ def document_facts(html: str) -> dict[str, str]:
 def test_document_facts(built_site, site_model, page):
     notice = site_model.notice
     html = (built_site / page).read_text("utf-8")
-    assert document_facts(html) == {
-        "发文机关": notice.issuer,
-        "文号": notice.doc_number,
-        "成文日期": cn_date(notice.date),
-        "发布日期": cn_date(notice.published or notice.date),
-        "有效性": "有效" if notice.in_force else "失效",
-    }
+    # Only what the data holds: 发布日期 and 有效性 when document.yaml gives them (issue 25,
+    # item 10); the real document.yaml leaves both empty, so neither is shown.
+    want = {"发文机关": notice.issuer, "文号": notice.doc_number, "成文日期": cn_date(notice.date)}
+    if notice.published:
+        want["发布日期"] = cn_date(notice.published)
+    if notice.in_force_stated:
+        want["有效性"] = "有效" if notice.in_force else "失效"
+    assert document_facts(html) == want
+    if not notice.in_force_stated:
+        assert "有效" not in BeautifulSoup(html, "html.parser").select_one(".fg-docinfo").get_text()
     block = BeautifulSoup(html, "html.parser").select_one(".fg-docinfo")
     assert "以正式文件为准" in block.get_text()
     links = [a["href"] for a in block.select("a")]
@@ -540,3 +543,28 @@ def test_the_official_original_is_linked_when_the_data_gives_it(site_model, give
     block = BeautifulSoup(html, "html.parser")
     assert [a["href"] for a in block.select("a")] == ([linked] if linked else [])
     assert "2020年5月6日" in block.get_text()  # 发布日期 from the data when it has one
+
+
+@pytest.mark.parametrize(
+    ("published", "in_force", "stated", "want"),
+    [
+        ("", True, False, {}),  # the data says nothing: nothing is claimed
+        ("2020-05-06", True, True, {"发布日期": "2020年5月6日", "有效性": "有效"}),
+        ("", False, True, {"有效性": "失效"}),
+    ],
+)
+def test_the_document_block_claims_only_what_the_data_holds(
+    site_model, published, in_force, stated, want
+):
+    from dataclasses import replace
+
+    from fengong.pages.render import environment
+    from fengong.pages.views.common import document_info
+
+    notice = replace(
+        site_model.notice, published=published, in_force=in_force, in_force_stated=stated
+    )
+    macros = environment().get_template("_macros.html.j2").module
+    facts = document_facts(str(macros.document_info(document_info(notice))))
+    assert {k: v for k, v in facts.items() if k in ("发布日期", "有效性")} == want
+    assert facts["成文日期"] == cn_date(notice.date)

@@ -6,7 +6,7 @@ clause in a part that exists. It reads no YAML; the records are typed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..mentions import reporting_periods
@@ -79,7 +79,10 @@ def _notice(data: DataSet) -> Notice:
         data.notice.notice,
         published=facts.published,
         official_url=facts.official_url,
-        in_force=facts.in_force,
+        # Taken as in force (counted, listed) unless the data says otherwise; the pages
+        # state 有效性 only where the data does (in_force_stated).
+        in_force=facts.in_force is not False,
+        in_force_stated=facts.in_force is not None,
         slug=data.slug,
         repealed_on=facts.repealed_on,
         replaced_by=facts.replaced_by,
@@ -114,11 +117,20 @@ def _year(iso_date: str) -> int | None:
 def _tasks(record: NoticeRecord, registry: UnitRegistry, tags: Sequence[Tag]) -> tuple[Task, ...]:
     # Each task's whole entry as written, from its block in the text.
     entries = {b.number: b.text for b in record.blocks if b.kind == "task"}
-    tasks = [_task(t, registry, tags, entries.get(t.number, t.text)) for t in record.tasks]
+    clause_titles = {(c.part, c.number): c.title for c in record.clauses}
+    tasks = [
+        _task(t, registry, tags, entries.get(t.number, t.text), clause_titles) for t in record.tasks
+    ]
     return tuple(sorted(tasks, key=lambda task: task.number))
 
 
-def _task(t: TaskRecord, registry: UnitRegistry, tags: Sequence[Tag], entry: str) -> Task:
+def _task(
+    t: TaskRecord,
+    registry: UnitRegistry,
+    tags: Sequence[Tag],
+    entry: str,
+    clause_titles: Mapping[tuple[int | None, int], str],
+) -> Task:
     lead = set(t.lead)
     # A task with no lead has no 参与 units either: each listed unit is responsible (负责).
     duties = t.roles or (() if t.lead else ("responsible",) * len(t.units))
@@ -145,9 +157,18 @@ def _task(t: TaskRecord, registry: UnitRegistry, tags: Sequence[Tag], entry: str
         notes=t.notes,
         dates=t.dates,
         quantities=t.quantities,
-        tags=tuple(tag for tag in tags if any(k in t.text for k in tag.keywords)),
+        tags=_tags_of(t, tags, clause_titles),
         source=t.source,
     )
+
+
+def _tags_of(
+    t: TaskRecord, tags: Sequence[Tag], clause_titles: Mapping[tuple[int | None, int], str]
+) -> tuple[Tag, ...]:
+    """The target groups a task serves: a keyword in its text, or in its clause's title (the
+    tasks of 稳定高校毕业生等青年就业 serve graduates, 三支一扶 and 就业见习 too)."""
+    title = clause_titles.get((t.part, t.clause), "") if t.clause is not None else ""
+    return tuple(tag for tag in tags if any(k in t.text or k in title for k in tag.keywords))
 
 
 def _clauses(record: NoticeRecord, tasks: Sequence[Task]) -> tuple[Clause, ...]:

@@ -116,7 +116,7 @@ class DocumentFacts:
 
     published: str = ""  # 发布日期, ISO
     official_url: str = ""  # the official original
-    in_force: bool = True  # 有效性
+    in_force: bool | None = None  # 有效性; None: document.yaml does not say
     repealed_on: str = ""  # ISO: 废止 / 失效
     replaced_by: str = ""  # a notice's slug
     basis: tuple[str, ...] = ()  # notices' slugs: what this notice implements (依据)

@@ -7,6 +7,7 @@ import re
 import statistics
 import zipfile
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
@@ -105,7 +106,7 @@ def unrun(line: str) -> list[str]:
     if len(starts) < RUN_MIN_ITEMS:
         return [line]
     bounds = [0, *starts, len(line)]
-    parts = [line[a:b].rstrip(" \t\u3000") for a, b in zip(bounds, bounds[1:], strict=False)]
+    parts = [line[a:b].rstrip(" \t\u3000") for a, b in pairwise(bounds)]
     return [part for part in parts if part]
 
 

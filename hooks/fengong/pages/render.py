@@ -21,7 +21,7 @@ from markupsafe import Markup
 from ..model import Clause, Library, Part, Site, Task, Unit
 from . import paths
 from .charts.measure import px
-from .labels import NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
+from .labels import NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
 from .qr import Codes
 from .views.common import lead_facts
 from .views.library import (
@@ -108,6 +108,7 @@ def environment() -> jinja2.Environment:
         drop_blank_lines=drop_blank_lines,
     )
     env.globals["NO_LEAD"] = NO_LEAD  # where a task's lead would be, when it has none
+    env.globals["NO_DATE"] = NO_DATE  # said once under a print sheet's table of tasks
     return env
 
 

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..model import Task, Unit
 from . import paths
 from .dated import in_date_order, task_items
-from .labels import KIND_LABELS, NO_DATE
+from .labels import KIND_LABELS
 from .qr import Codes
 
 
@@ -27,7 +27,8 @@ class SheetRow:
     href: str
     lead: tuple[UnitLink, ...]  # the lead unit, unless it is the sheet's unit
     others: tuple[UnitLink, ...]  # the other partners, without the sheet's unit
-    dates: tuple[str, ...]  # 截止：2021年4月30日, in date order; or that it has none
+    dates: tuple[str, ...]  # 截止：2021年4月30日, in date order; () when it has none (the
+    # sheet says labels.NO_DATE once under its table, not in bold in every row)
     url: str  # the task's full address ("" without a site_url)
     qr: Markup  # the address as a QR code (inline SVG), or its slot
 
@@ -55,8 +56,7 @@ def sheet_rows(
                 others=links(list(dict.fromkeys(others))),
                 dates=tuple(
                     f"{KIND_LABELS[i.kind]}：{i.when}" for i in in_date_order(task_items((task,)))
-                )
-                or (NO_DATE,),
+                ),
                 url=url,
                 qr=codes.code(url),
             )

@@ -75,12 +75,11 @@ def read_document(path: Path, shown: str) -> tuple[DocumentFacts, list[Problem]]
     document, problems = read_checked(path, shown, DOCUMENT)
     if document is None:
         return DocumentFacts(source=Source(shown)), problems
-    in_force = document.get("in_force")
     return (
         DocumentFacts(
             published=document.get("published") or "",
             official_url=document.get("official_url") or "",
-            in_force=True if in_force is None else in_force,
+            in_force=document.get("in_force"),
             repealed_on=document.get("repealed_on") or "",
             replaced_by=document.get("replaced_by") or "",
             basis=tuple(document.get("basis") or ()),

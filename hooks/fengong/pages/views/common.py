@@ -70,8 +70,8 @@ class DocumentInfo:
     issuer: str  # 发文机关
     doc_number: str  # 文号
     written: str  # 成文日期, ISO
-    published: str  # 发布日期, ISO: the date written unless the data gives another
-    in_force: bool  # 有效性
+    published: str  # 发布日期, ISO: only when the data gives it ("" when not known)
+    validity: str  # 有效性: 有效 or 失效 as the data says it; "" when the data does not say
     official_url: str  # the official original (以正式文件为准); "" when not known
 
 
@@ -80,8 +80,8 @@ def document_info(notice: Notice) -> DocumentInfo:
         issuer=notice.issuer,
         doc_number=notice.doc_number,
         written=notice.date,
-        published=notice.published or notice.date,
-        in_force=notice.in_force,
+        published=notice.published,
+        validity=("有效" if notice.in_force else "失效") if notice.in_force_stated else "",
         official_url=official_url(notice),
     )
 

@@ -89,7 +89,7 @@ def home(site: Site, page: str) -> Home:
         parts=tuple(parts),
         reporting=site.reporting,
         changes_href=paths.href(page, paths.CHANGES),
-        units_href=paths.href(page, paths.UNITS_INDEX),
+        units_href=paths.href(page, paths.UNITS_INDEX, anchor="list"),  # the unit finder
         tasks_href=paths.href(page, paths.TASKS_INDEX),
         notice_href=paths.href(page, paths.NOTICE),
         about_href=paths.href(page, paths.ABOUT),

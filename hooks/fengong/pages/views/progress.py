@@ -267,6 +267,9 @@ class ProgressPage:
     by_unit: LightsChart
     overdue: tuple[OverdueRow, ...]
     missing: tuple[Unit, ...]  # lead units with no ledger for the latest period
+    # Of those, the ids of the ones that returned an earlier period: their tasks count by that
+    # return, not as 未报送, in the headline and the charts.
+    reported_before: frozenset[str]
     trend: tuple[TrendRow, ...]
     no_report: str
     tasks_href: str
@@ -339,6 +342,11 @@ def progress_page(site: Site, page: str) -> ProgressPage:
             for s in st.overdue()
         ),
         missing=st.missing(st.latest) if st.latest else (),
+        reported_before=frozenset(
+            u.id
+            for u in (st.missing(st.latest) if st.latest else ())
+            if any(r.report is not None for r in st.returns_of(u))
+        ),
         trend=tuple(trend_rows(st)),
         no_report=NO_REPORT,
         tasks_href=paths.href(page, paths.TASKS_INDEX),
@@ -384,6 +392,9 @@ class HomeProgress:
     as_of: str
     next_due: PeriodDue | None
     href: str
+    # Every reporting window, by date: the page names the next against the reader's today
+    # (today.js), which the build cannot know.
+    periods: tuple[PeriodDue, ...] = ()
 
 
 def home_progress(site: Site, page: str) -> HomeProgress:
@@ -395,4 +406,5 @@ def home_progress(site: Site, page: str) -> HomeProgress:
         as_of=st.as_of,
         next_due=period_due(next_due) if next_due else None,
         href=paths.href(page, paths.PROGRESS),
+        periods=tuple(period_due(p) for p in st.periods),
     )

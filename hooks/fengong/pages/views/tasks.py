@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ...model import Block, Clause, Notice, Part, RemovedTask, Revision, Site, Tag, Task, Unit
+from ...model import (
+    Block,
+    Clause,
+    DateMention,
+    Notice,
+    Part,
+    RemovedTask,
+    Revision,
+    Site,
+    Tag,
+    Task,
+    Unit,
+)
 from .. import paths
 from ..labels import CHANGE_LABELS
 from .common import DocumentInfo, TagLink, document_info, tag_link
@@ -146,6 +158,9 @@ class TaskPage:
     next: Task | None
     document: DocumentInfo  # the notice's facts (文件信息)
     progress: TaskProgress  # how it stands (落实情况)
+    # Its dates in date order (the text may name 2021年4月30日 before 2020年12月31日); a
+    # mention without a day keeps its place after those with one.
+    dates: tuple[DateMention, ...] = ()
 
 
 def task_change(site: Site, task: Task, page: str) -> TaskChange | None:
@@ -190,6 +205,7 @@ def task_page(site: Site, page: str, index: int) -> TaskPage:
         )
     notice_href = paths.href(page, paths.NOTICE, anchor=paths.notice_anchor(block)) if block else ""
     return TaskPage(
+        dates=tuple(sorted(task.dates, key=lambda d: (d.start or d.end or "9999", d.end or ""))),
         task=task,
         notice=site.notice,
         part=site.part(task.part),

@@ -14,7 +14,8 @@ from ..dated import Dated, reporting_items, unit_dated_items
 from ..labels import KIND_LABELS, NO_DATE, ROLE_LABELS, role_label
 from ..qr import Codes
 from ..sheets import SheetRow, sheet_rows
-from .progress import UnitProgress, unit_progress
+from ..standing import standing
+from .progress import Light, UnitProgress, light, unit_progress
 
 # Units drawn in the /units/ charts, most tasks first. A chart of hundreds of units reads as
 # noise, and would make /units/ grow with the square of the notice; the table below the
@@ -155,6 +156,16 @@ class UnitPage:
     no_date: str  # what the page says of them
     reporting: Reporting | None  # only for a unit that leads tasks
     progress: UnitProgress | None  # its returns, only for a unit that leads tasks
+    # Once reports exist: each task it leads (by number) with its current status (落实情况),
+    # shown beside the task; empty before any report.
+    led_status: dict[int, Light]
+
+
+def led_status(site: Site, unit: Unit) -> dict[int, Light]:
+    st = standing(site)
+    if not st.has_reports:
+        return {}
+    return {t.number: light(st.of(t).status) for t in site.tasks_led(unit)}
 
 
 def has_calendar(site: Site, unit: Unit) -> bool:
@@ -258,6 +269,7 @@ def unit_page(site: Site, page: str, unit: Unit) -> UnitPage:
         no_date=NO_DATE,
         reporting=reporting(site, unit),
         progress=unit_progress(site, unit, page),
+        led_status=led_status(site, unit),
     )
 
 

@@ -24,6 +24,20 @@
   const RUNS =
     /([\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3ffff}]+)|([a-z0-9]+)/gu
 
+  // How people ask, not what they ask about: question words (谁负责失业保险, 哪个单位负责低保)
+  // and the words for a unit's role (失业保险 牵头). A query word loses them, each a word
+  // break; a query that is nothing but them (牵头) is searched as written. Every task result
+  // shows its lead unit, which answers "who".
+  const ASKING = new RegExp(
+    [
+      "是什么|什么是|(?:由|归)?(?:谁|哪个|哪些|哪家|哪一个|哪儿|哪里|什么)(?:单位|部门|机关)?(?:来)?",
+      "怎么|怎样|如何|是否|有没有|有哪些|吗|呢|呀",
+      "牵头单位|责任单位|参与单位|配合单位|负责|牵头|参与|配合",
+      "[?？]"
+    ].join("|"),
+    "gu"
+  )
+
   // A query word naming a task: 23, 任务23, 第23项 (after normalisation).
   const TASK_REF = /^(?:任务|第)?0*([1-9][0-9]*)项?$/
 
@@ -638,7 +652,10 @@
     /** Query words: normalised, each with the forms it searches for and their lunr terms. */
     parse(query) {
       const words = []
-      for (const word of new Set(normalize(query, this.t2s).split(/\s+/))) {
+      const norm = normalize(query, this.t2s)
+      const asked = norm.replace(ASKING, " ")
+      const written = asked.trim() ? asked : norm // only asking words: search them as written
+      for (const word of new Set(written.split(/\s+/))) {
         if (!word) continue
         const forms = [word, ...(this.expansions.get(word) || [])]
           .map(form => ({ form, terms: queryTerms(form) }))
@@ -694,10 +711,15 @@
       if (fields.text[0].raw) teaser.push(`<p>${excerpt(fields.text[0], forms)}</p>`)
       for (const field of ["names", "partners", "context"]) {
         const label = (FIELD_LABEL[doc.kind] || {})[field]
-        const values = fields[field].filter(value => forms.some(f => containsForm(value.norm, f)))
+        // A task always names its lead units (who is responsible), matched or not; unmatched,
+        // the paragraph is marked so that /tasks/, whose results name them anyway, leaves it.
+        const always = doc.kind === "task" && field === "names"
+        const matched = fields[field].filter(value => forms.some(f => containsForm(value.norm, f)))
+        const values = always ? fields[field] : matched
+        const attr = always && !matched.length ? " data-fg-lead" : ""
         if (label && values.length)
           teaser.push(
-            `<p>${label}：${values
+            `<p${attr}>${label}：${values
               .map(v => marked(v.raw, spans(v, forms)))
               .join(field === "context" ? " › " : "、")}</p>`
           )

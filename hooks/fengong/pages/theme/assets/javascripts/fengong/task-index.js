@@ -82,6 +82,11 @@
     const start = new URLSearchParams(location.search)
     box.hidden = false
     fill(form, start)
+    // The filters fold on a phone, where open they fill the first screen and push the results
+    // below it; open on a wider screen, or when the address sets one.
+    const filterBox = form.querySelector(".fg-task-filter-box")
+    if (filterBox && (matchMedia("(min-width: 45em)").matches || [...start.keys()].some(k => k !== "q")))
+      filterBox.open = true
     keepHeaderSearchShut(form)
     count.textContent = "正在载入搜索索引…"
     form.addEventListener("submit", event => event.preventDefault())
@@ -94,6 +99,7 @@
           narrow(form)
           const state = read(form)
           remember(state)
+          sayFilters(form, state)
           return show(state)
         }
         const show = async state => {
@@ -130,7 +136,7 @@
           results.hidden = false
           count.textContent = found.length
             ? `找到 ${found.length} 项任务`
-            : "没有找到符合条件的任务"
+            : `没有找到符合条件的任务。${emptyHint(form, state)}`
         }
         form.addEventListener("input", () => update())
         form.addEventListener("reset", () => setTimeout(update)) // after the fields reset
@@ -250,6 +256,28 @@
     role.disabled = !unit.value // a disabled field is left out of the state and the URL
     for (const option of clause.options)
       option.hidden = Boolean(part.value && option.dataset.part && option.dataset.part !== part.value)
+  }
+
+  /** The folded filters' summary says how many are set: 筛选（已选 2 项）. */
+  function sayFilters(form, state) {
+    const count = form.querySelector(".fg-task-filter-count")
+    if (!count) return
+    const set = PARAMS.filter(name => name !== "q" && state[name]).length
+    count.textContent = set ? `（已选 ${set} 项）` : ""
+  }
+
+  /** What to try when nothing is found: the filters set, by their labels (取消筛选：群体、
+   *  部分), else other words to search for. */
+  function emptyHint(form, state) {
+    const set = PARAMS.filter(name => name !== "q" && state[name] && form.elements[name])
+      .map(name => {
+        const field = form.elements[name]
+        const label = field.closest("label")
+        return (label ? label.textContent.replace(field.textContent, "") : name).trim()
+      })
+      .filter(Boolean)
+    if (set.length) return `可取消筛选：${set.join("、")}，或点“清除条件”。`
+    return "可换用更短的词（如“失业保险”）、单位简称（如“人社局”）或群体（如“高校毕业生”）。"
   }
 
   /** The state shown: {q, notice, unit, role, part, clause, tag, status, dated}, empty ones
@@ -399,7 +427,8 @@
   /** The engine's teaser HTML (already escaped) as new paragraphs of text and <mark>s. */
   function marked(html) {
     const parsed = new DOMParser().parseFromString(html, "text/html") // inert: runs nothing
-    return Array.from(parsed.body.children, paragraph => {
+    const paragraphs = [...parsed.body.children].filter(p => !p.hasAttribute("data-fg-lead"))
+    return paragraphs.map(paragraph => {
       const p = el("p", "fg-task-result-text")
       for (const node of paragraph.childNodes)
         p.append(node.nodeName === "MARK" ? el("mark", null, node.textContent) : node.textContent)
@@ -458,6 +487,8 @@
         })
         update()
         box.dataset.ready = ""
+        // Arriving from the home page's 查找本单位 (/units/#list): the box is the way in.
+        if (location.hash === "#list") input.focus()
       },
       error => {
         console.error("fengong unit finder: cannot load the search index", error)

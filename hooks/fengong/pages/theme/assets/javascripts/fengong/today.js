@@ -8,6 +8,7 @@
  *     报送要求, the list on /timeline/) gets a status after its .fg-when: 已截止, 实施中, 还有12天 …
  *     and the class fg-past, fg-now or fg-future;
  *   - an element with data-fg-today says what today is and how many items have passed;
+ *   - an element with data-fg-next shows the first of its items not yet past (sayNext);
  *   - the timeline chart (data-fg-axis-start …) gets a rule at today, or, when today is off
  *     its axis, its rows are marked past or future.
  * Everything it writes is its own wording: no text from the data passes through it.
@@ -82,6 +83,36 @@
     return counts
   }
 
+  /**
+   * What comes next, for a line at the top of a page (the home page's 下一次报送, a unit's
+   * next 时间节点): an element with data-fg-next holds items (data-fg-next-item), each with a
+   * dated element inside, in date order. The one not yet past that ends first is shown, the
+   * others hidden, the label (data-fg-next-label) saying data-fg-next; when every one has passed,
+   * the last is shown and the label says data-fg-next-none. Separators (data-fg-next-sep)
+   * go. The wording is the page's own, in its attributes.
+   */
+  function sayNext(root, today) {
+    for (const box of root.querySelectorAll("[data-fg-next]")) {
+      const items = [...box.querySelectorAll("[data-fg-next-item]")]
+      if (!items.length) continue
+      // Of those not past, the one that ends first: a deadline next month before a period
+      // that began last year and runs to December.
+      let upcoming = null
+      let end = ""
+      for (const item of items) {
+        const dated = item.querySelector("[data-fg-first][data-fg-last]")
+        if (!dated || phase(dated.dataset.fgFirst, dated.dataset.fgLast, today) === "past") continue
+        if (!upcoming || dated.dataset.fgLast < end) [upcoming, end] = [item, dated.dataset.fgLast]
+      }
+      const shown = upcoming || items[items.length - 1]
+      for (const item of items) item.hidden = item !== shown
+      for (const sep of box.querySelectorAll("[data-fg-next-sep]")) sep.hidden = true
+      const label = box.querySelector("[data-fg-next-label]")
+      if (label) label.textContent = upcoming ? box.dataset.fgNext : box.dataset.fgNextNone
+      box.dataset.state = upcoming ? "upcoming" : "passed"
+    }
+  }
+
   function sayToday(root, today, counts) {
     for (const note of root.querySelectorAll("[data-fg-today]")) {
       const parts = []
@@ -125,7 +156,10 @@
       )
       label.setAttribute("class", "fg-today fg-small")
       label.textContent = "今天"
-      svg.append(line, label)
+      // Under the rows, so their date labels (haloed in the page's background) stay legible
+      // where they cross it; its own label on top.
+      svg.insertBefore(line, svg.querySelector("a.fg-event"))
+      svg.append(label)
     }
   }
 
@@ -134,6 +168,7 @@
     const today = todayISO()
     const counts = markItems(root, today)
     sayToday(root, today, counts)
+    sayNext(root, today)
     markChart(root, today)
   }
 
