@@ -347,3 +347,15 @@ def test_a_unit_on_the_task_index_stands_for_the_units_it_replaced(library_build
     assert "min-zheng-bu" not in options
     assert options["cai-zheng-bu"]["data-also"] == "min-zheng-bu"
     assert sum(o.has_attr("data-also") for o in options.values()) == 1
+
+
+def test_no_page_says_a_notice_is_in_force_that_its_data_does_not(library_build):
+    # None of the three notices' document.yaml states in_force: the library's home, its task
+    # index, each notice's home and a unit page say 以发布机关公布为准, never 有效.
+    site_dir, library = library_build
+    assert not any(s.notice.in_force_stated for s in library.sites)
+    pages = ["", "tasks/", "units/renshe/", *(f"notices/{s.notice.slug}/" for s in library.sites)]
+    for url in pages:
+        text = soup(site_dir, url).get_text()
+        assert "以发布机关公布为准" in text, url
+        assert not re.search(r"(?<![无失])有效(?!期)", text.replace("有效性", "")), url

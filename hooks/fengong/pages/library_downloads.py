@@ -38,7 +38,7 @@ FILL_IN = (
     ledger.REVISION_HEADER,
 )
 VIEW_ONLY = (
-    "本表汇总本单位在全部有效文件中的任务，仅供查阅，不能填写后导入。"
+    "本表汇总本单位在全部未标注失效的文件中的任务，仅供查阅，不能填写后导入。"
     "填报落实情况，请下载各文件的本单位任务台账（可填写后报送）："
 )
 
@@ -106,7 +106,7 @@ def _ledger(
     says where each notice's returnable ledger is."""
     book = xlsx.Book(f"{unit.name}任务汇总", day)
     ws = book.sheet("任务汇总")
-    book.write(ws, 0, 0, f"{unit.name}任务汇总（全部有效文件，仅供查阅）", None)
+    book.write(ws, 0, 0, f"{unit.name}任务汇总（全部未标注失效的文件，仅供查阅）", None)
     book.write(ws, 1, 0, VIEW_ONLY, None)
     for r, (name, where) in enumerate(returnable, 2):
         book.write(ws, r, 0, f"{name}：{where}", None)
@@ -124,7 +124,7 @@ def _merged(unit: Unit, calendars: list[icalendar.Calendar]) -> bytes:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{unit.name}：全部有效文件时间节点")
+    cal.add("x-wr-calname", f"{unit.name}：全部未标注失效的文件时间节点")
     for own in calendars:
         for event in own.walk("VEVENT"):
             cal.add_component(event)

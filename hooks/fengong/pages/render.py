@@ -25,6 +25,7 @@ from .labels import NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_labe
 from .qr import Codes
 from .views.common import lead_facts
 from .views.library import (
+    PLAIN_STATUSES,
     NoticeLinks,
     library_home,
     library_unit_page,
@@ -108,6 +109,7 @@ def environment() -> jinja2.Environment:
         drop_blank_lines=drop_blank_lines,
     )
     env.globals["NO_LEAD"] = NO_LEAD  # where a task's lead would be, when it has none
+    env.globals["PLAIN_STATUSES"] = PLAIN_STATUSES  # a notice's 效力 shown without emphasis
     env.globals["NO_DATE"] = NO_DATE  # said once under a print sheet's table of tasks
     return env
 

@@ -22,6 +22,12 @@ from .units import DatedRow, Reporting, TaskRow, dated_rows, reporting, task_row
 # 废止 / 失效: what a notice no longer in force is labelled; the data says which by
 # replaced_by (a notice that replaced it repealed it) or not (it expired).
 REPEALED, EXPIRED = "已废止", "已失效"
+IN_FORCE = "有效"
+# What the site says of a notice whose validity no data file states (document.yaml's
+# in_force): never 有效, which the issuer, not the site, declares.
+UNSTATED = "以发布机关公布为准"
+# The statuses shown plain; the others (废止, 失效) in bold with their date and successor.
+PLAIN_STATUSES = (IN_FORCE, UNSTATED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +59,7 @@ class LibraryHome:
 
 def status_of(notice: Notice) -> str:
     if notice.in_force:
-        return "有效"
+        return IN_FORCE if notice.in_force_stated else UNSTATED
     return REPEALED if notice.replaced_by else EXPIRED
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ...model import Clause, Library, Notice, Part, Tag, Unit
 from .. import paths
 from ..paths import library_units
-from .library import notice_name, status_of
+from .library import PLAIN_STATUSES, notice_name, status_of
 from .progress import LEGEND, Light
 
 
@@ -44,7 +44,7 @@ class LibraryTasksIndex:
 def _choice(notice: Notice) -> str:
     status = status_of(notice)
     name = notice_name(notice)
-    return name if status == "有效" else f"{name}（{status}）"
+    return name if status in PLAIN_STATUSES else f"{name}（{status}）"
 
 
 def library_tasks_index(library: Library, page: str) -> LibraryTasksIndex:
