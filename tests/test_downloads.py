@@ -242,12 +242,12 @@ def test_ledger_dates_are_excel_dates(site, files):
     )["任务台账"]
     header = [c.value for c in next(r for r in ws.iter_rows() if r[0].value == "序号")]
     row = next(r for r in ws.iter_rows() if r[0].value == 32)
-    first, last = (row[header.index(name)] for name in ("最早日期", "最晚日期"))
+    first, last = (row[header.index(name)] for name in ("开始日期", "截止日期"))
     assert (first.value, last.value) == (datetime(2020, 1, 1), datetime(2020, 12, 31))
     assert first.is_date and first.number_format == "yyyy-mm-dd"
     undated = next(r for r in ws.iter_rows() if r[0].value == 8)
     assert undated[header.index("时间节点")].value == "通知未写明时限"
-    assert undated[header.index("最早日期")].value is None
+    assert undated[header.index("开始日期")].value is None
 
 
 @pytest.mark.parametrize("unit_id", ["renshe", "zhenjie", "fagai", "xinfang"])

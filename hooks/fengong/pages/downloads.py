@@ -61,8 +61,9 @@ LEDGER_COLUMNS = (
     (ledger.ROLE_HEADER, 8),
     ("其他责任单位", 26),
     ("时间节点", 24),
-    ("最早日期", 11),  # Excel dates, so the rows sort and filter by date
-    ("最晚日期", 11),
+    ("开始日期", 11),  # Excel dates, so the rows sort and filter by date: the first day of
+    # the task's time span and its last (one day for a deadline), as 时间节点 gives them
+    ("截止日期", 11),
     (ledger.STATUS_HEADER, 10),
     (ledger.PROGRESS_HEADER, 30),
     (ledger.EVIDENCE_HEADER, 18),

@@ -127,7 +127,7 @@ def _overview(book: xlsx.Book, f, summary: PeriodSummary, title: str) -> None:
             row,
             [
                 ("任务", f["header"]),
-                ("最晚日期", f["header"]),
+                ("截止日期", f["header"]),
                 ("本期状态", f["header"]),
                 ("牵头单位", f["header"]),
             ],
@@ -170,7 +170,7 @@ def _overview(book: xlsx.Book, f, summary: PeriodSummary, title: str) -> None:
     _print(ws)
 
 
-# The overdue table's cells over the overview's columns: 任务 | 最晚日期 | 本期状态 | 牵头单位.
+# The overdue table's cells over the overview's columns: 任务 | 截止日期 | 本期状态 | 牵头单位.
 SPANS = ((0, 0), (1, 2), (3, 4), (5, 7))
 
 
