@@ -118,7 +118,7 @@ def test_round_trip_misread_corrected_reimported_revised(tmp_path, capsys):
     assert status == 0, err
     assert (data / "corrections.yaml").read_bytes() == kept
     assert (
-        f"{shown}:7: warning: correction of task 2 “战略性主导产业紧缺人才开发项目” no longer "
+        f"{shown}:7: 警告：correction of task 2 “战略性主导产业紧缺人才开发项目” no longer "
         "matches, so it is not applied: task 2 starts “战略性新兴产业紧缺人才开发项目。5年内市、"
         "区（县…” now (its text changed?); check the task in the notice's text, then update or "
         "remove this correction"
@@ -137,7 +137,7 @@ def test_revised_text_removing_the_task_is_reported(tmp_path, capsys):
     status, _, err = run([renumbered, "--data-dir", data], capsys)
     assert status == 0, err
     assert (
-        f"{data}/corrections.yaml:3: warning: correction of task 1 “目标。2012年起5年内” no "
+        f"{data}/corrections.yaml:3: 警告：correction of task 1 “目标。2012年起5年内” no "
         "longer matches, so it is not applied: task 1 starts “总目标。2012年起5年内，大力实施“产业"
         "提升、…” now (its text changed?)"
     ) in err
@@ -155,7 +155,7 @@ def test_a_renumbered_task_is_reported_not_corrected_in_its_place(tmp_path, caps
     status, out, err = run([GUANGZHOU, "--data-dir", data, "--json", "-"], capsys)
     assert status == 0, err
     assert (
-        f"{data}/corrections.yaml:2: warning: correction of task 3 “战略性主导产业紧缺人才开发项目”"
+        f"{data}/corrections.yaml:2: 警告：correction of task 3 “战略性主导产业紧缺人才开发项目”"
         " no longer matches, so it is not applied: the task that starts so is numbered 2 now "
         "(renumbered?)"
     ) in err
@@ -417,7 +417,7 @@ def test_a_correction_that_cannot_apply_is_a_warning_and_changes_nothing(
     status, _, err = run([JIUYE, "--data-dir", plain], capsys)
     assert status == 0, err
     _, out, err = _jiuye(tmp_path, "corrections:\n" + entry, capsys)
-    assert f"{tmp_path}/data/corrections.yaml:2: warning: {message}" in err.splitlines()
+    assert f"{tmp_path}/data/corrections.yaml:2: 警告：{message}" in err.splitlines()
     assert ": 0 of 1" in out
     assert (tmp_path / "data/notice.yaml").read_bytes() == (plain / "notice.yaml").read_bytes()
 

@@ -33,7 +33,7 @@ def report_of(tmp_path: Path, source: Path, capsys, *extra) -> tuple[BeautifulSo
         [source, "--data-dir", data, "--json", "-", "--report", page, *extra], capsys
     )
     assert status == 0, err
-    assert f"import report: {page}" in err
+    assert f"核对页面：{page}（用浏览器打开，逐条核对任务与原文）" in err
     html = page.read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser"), json.loads(out), html
 
@@ -166,7 +166,8 @@ def test_a_report_into_a_missing_folder_is_refused_before_the_import(tmp_path, c
         [GUANGZHOU, "--data-dir", data, "--report", tmp_path / "no/r.html"], capsys
     )
     assert status == 1
-    assert err == f"--report: no folder {tmp_path / 'no'}; create it first\n"
+    folder = tmp_path / "no"
+    assert err == f"--report：文件夹 {folder} 不存在；请先创建它（mkdir -p {folder}）\n"
     assert not any(data.iterdir())
 
 

@@ -220,7 +220,7 @@ def test_an_unreadable_sheet_is_one_clear_line(name, content, words, tmp_path, c
     data.mkdir()
     status, _, err = run([str(source), "--data-dir", str(data)], capsys)
     assert status == 1
-    problems = [m for m in err.splitlines() if m and not m.startswith("import failed")]
+    problems = [m for m in err.splitlines() if m and not m.startswith("导入失败")]
     assert len(problems) == 1 and problems[0].startswith(f"{source}:1: ") and words in err, err
     assert not any(data.iterdir())
 

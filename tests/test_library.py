@@ -180,20 +180,20 @@ def test_the_single_loader_points_a_library_to_the_library_loader(built):
     site, problems = check(built, shown_dir="data")
     assert site is None
     assert [str(p) for p in problems] == [
-        "data/: holds many notices (notices/), not one; load it with "
-        "fengong.data.load.load_library (or check_library)"
+        "data/: 这里有多份通知（notices/ 下：dzfbf-2020-41、gf-2018-39、gf-2018-42），不是一份；"
+        "请加上 --notice dzfbf-2020-41 指明是哪一份（可选：dzfbf-2020-41、gf-2018-39、gf-2018-42）"
     ]
 
 
 def test_check_data_checks_a_library(built, library, capsys):
     assert check_data.main(["--data-dir", str(built)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{built}: ok: 3 notices, {len(library.units)} units"
+    assert out[0] == f"{built}: 数据无误：3 份通知，{len(library.units)} 个单位"
     assert out[1:] == [
-        f"  {s.notice.slug}: {s.notice.doc_number}: {len(s.tasks)} tasks, {len(s.units)} units"
+        f"  {s.notice.slug}：{s.notice.doc_number}：{len(s.tasks)} 项任务，{len(s.units)} 个单位"
         for s in library.sites
     ]
-    assert out[1].startswith(f"  {DAZU}: 大足府办发〔2020〕41号: 63 tasks, ")
+    assert out[1].startswith(f"  {DAZU}：大足府办发〔2020〕41号：63 项任务，")
 
 
 # -- bad input: exactly one error each, and no Library ----------------------------------
@@ -438,7 +438,10 @@ def test_import_progress_into_a_notice_of_the_library(data, library, tmp_path, c
     wb.save(ledger)
     args = [str(ledger), "--period", "2020-H1", "--data-dir", str(data), "--date", "2020-07-09"]
     assert main([*args, "--notice", "gf-2018-40"]) == 1
-    assert "--notice: no notice 'gf-2018-40' in " in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert (
+        f"--notice: {data}/notices/ 里没有通知 'gf-2018-40'；请改为 --notice 加上其中之一：" in err
+    )
     assert main([*args, "--notice", DAZU]) == 0
     assert (data / "notices" / DAZU / "progress" / "2020-H1" / "renshe.yaml").is_file()
     assert not (data / "progress").exists()

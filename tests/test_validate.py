@@ -277,7 +277,7 @@ def test_target_quote_not_in_text_is_a_warning(data):
     site, problems = check(data, shown_dir="data")
     assert site is not None and "补贴性培训" not in [t.label for t in site.targets]
     assert [str(p) for p in problems] == [
-        f"data/targets.yaml:{line}: warning: target '补贴性培训': quote '补贴性培训1.5万人次' is "
+        f"data/targets.yaml:{line}: 警告：target '补贴性培训': quote '补贴性培训1.5万人次' is "
         "not in the notice's text, so it is not shown; copy the quote exactly from the notice"
     ]
 
@@ -426,7 +426,8 @@ def test_check_script_exits_1_with_one_line_per_problem(data, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"{data}/units.yaml:") and "unknown kind 'party'" in err[0]
     assert err[-1] == (
-        f"{data}: invalid (1 error(s), 0 warning(s)); fix the error(s) listed last above"
+        f"{data}: 数据有误（1 个错误，0 个警告）；请先改正最后列出的 1 个错误"
+        f"（改完再运行 python scripts/check_data.py --data-dir {data}）"
     )
     assert "Traceback" not in "\n".join(err)
 
@@ -439,10 +440,11 @@ def test_check_script_ends_with_the_errors_and_counts_them_apart(data, capsys):
     edit(data / "notice.yaml", "  - 区财政局\n  - 区生态环境局", "  - 区财政\n  - 区生态环境局")
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert [": warning: " in e for e in err[:-1]] == [True, True, False]
+    assert [": 警告：" in e for e in err[:-1]] == [True, True, False]
     assert err[-2].startswith(f"{data}/notice.yaml:") and "unknown unit '区财政'" in err[-2]
     assert err[-1] == (
-        f"{data}: invalid (1 error(s), 2 warning(s)); fix the error(s) listed last above"
+        f"{data}: 数据有误（1 个错误，2 个警告）；请先改正最后列出的 1 个错误"
+        f"（改完再运行 python scripts/check_data.py --data-dir {data}）"
     )
 
 

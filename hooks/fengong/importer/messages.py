@@ -1,0 +1,132 @@
+"""Every line the importer's tools say to the office, in Chinese, as named templates.
+
+The people who run the site (a 领导小组办公室, a 政务公开 office) read only Chinese, so the
+messages are written here in Chinese rather than kept in an English gettext catalog: one place
+to read and reword them, `str.format` fields for the values. Each error ends with the next step
+(a command to run or an edit to make), with the actual values; never a Python name. Messages
+use the notices' terms: 牵头单位, 责任单位, 文号, 台账, 报送期, 任务.
+"""
+
+from __future__ import annotations
+
+# -- import_notice.py and import_progress.py: their closing lines -----------------------------
+
+IMPORT_FAILED = (
+    "导入失败：{errors} 个错误，{data_dir} 未作任何改动；请按上面列出的错误修改后重新导入"
+)
+REPORT_WRITTEN = "核对页面：{path}（用浏览器打开，逐条核对任务与原文）"
+NO_REPORT_FOLDER = "--report：文件夹 {folder} 不存在；请先创建它（mkdir -p {folder}）"
+REVISION_NEEDS_DATE = "--revision 与 --date 须一起使用，例如 --revision 2021-03 --date 2021-03-15"
+
+# -- import_progress.py: the run ---------------------------------------------------------------
+
+BAD_DATE = "日期 {date!r} 格式不对；请写成 年-月-日，例如 --date 2020-07-05"
+FIX_DATA_FIRST = (
+    "数据有错误，本次未导入任何台账；请先按上面的错误修改数据（可运行 python scripts/chec"
+    "k_data.py --data-dir {data_dir} 检查）"
+)
+UNKNOWN_PERIOD = "没有报送期 {period!r}；现有报送期：{periods}；请用 --period 指明其中之一"
+PERIOD_LISTED = "{id} {covers}，报送 {window}"
+NO_PERIODS = "（本通知没有报送期）"
+DATE_IN_NO_WINDOW = "{date} 不在任何报送期的报送时间内"
+DATE_IN_SEVERAL_WINDOWS = "{date} 同时在几个报送期的报送时间内"
+NAME_THE_PERIOD = "{why}；请用 --period 指明报送期（现有：{periods}），本次未导入任何台账"
+UNKNOWN_UNIT = "没有单位 {unit!r}；请用 units.yaml 里的单位 id，例如 --unit {example}"
+UNKNOWN_NOTICE = (
+    "{data_dir}/{notices}/ 里没有通知 {notice!r}；请改为 --notice 加上其中之一：{slugs}"
+)
+SECOND_RETURN = "本次导入中 {unit}（{unit_id}）的第二份台账（第一份：{first}）；请只导入其中一份"
+PERIOD_FOUND = "报送期 {period}（{covers}）：其报送时间 {window} 包含收到日期 {date}"
+
+# -- import_progress.py: checking one returned ledger against the notice -----------------------
+
+LEDGER_OF_UNKNOWN_UNIT = (
+    "这是单位 '{unit}' 的台账，units.yaml 里没有这个单位；请核对报送单位，或在 units.yaml 中补上它"
+)
+LEDGER_OF_OTHER_UNIT = (
+    "这是 {unit}（{unit_id}）的台账，不是 {expected}（{expected_id}）的；请核对是哪个单位报送的"
+)
+LEDGER_OF_OTHER_NOTICE = (
+    "这是 {other} 的台账，不是 {doc_number} 的；请核对文号，或用 --notice 指明它所属的通知"
+)
+ANOTHER_NOTICE = "另一份通知"
+ROW_WITHOUT_TASK = "这一行没有任务编号；请只在下载的台账原有的行中填写进展"
+TASK_LABEL = "任务编号 {task_id}"
+TASK_LABEL_NUMBERED = "任务编号 {task_id}（任务{number}）"
+SECOND_ROW = "{label}：同一任务的第二行（第一行在第 {first} 行）；请只保留一行"
+NOT_ASSIGNED = (
+    "{label}：这项任务没有分工给 {unit}（{unit_id}）；请删去这一行，或核对台账是哪个单位的"
+)
+BAD_STATUS = "{label}：状态 '{status}' 不在可选项中（{statuses}）；请从下拉列表中选一项"
+SHARED_TASK = (
+    "{label}：{unit} 是这项任务的责任单位（非牵头单位），这一行作为它的配合情况导入；"
+    "任务状态仍由牵头单位报送"
+)
+TEXT_EDITED = "{label}：台账中的任务内容被改动过；以通知原文为准（按任务编号导入）"
+NO_STATUS = "{label}：填了进展情况，但没有选状态；这一行未导入，请选一个状态"
+LEADS_NOTHING = "{unit}（{unit_id}）没有牵头的任务，在配合的任务行中也没有填写：没有可导入的内容"
+NOT_REPORTED = "未报送：{numbers}（{unit} 牵头的 {led} 项任务中有 {count} 项没有填状态）"
+TASK_REMOVED = (
+    "任务编号 {task_id}（修订版 '{last}' 的任务{number}）已在修订版 '{removed_in}' 中删除；"
+    "这份台账是{made}的：请下载现行台账，把进展抄过去"
+)
+MADE_OF_REVISION = "修订版 '{revision}'"
+MADE_OF_NO_REVISION = "没有修订版标记"
+TASK_OF_OLD_REVISION = (
+    "未知任务编号 {task_id}；这份台账是{made}的，通知现为修订版 '{current}'："
+    "请下载现行台账，把进展抄过去"
+)
+TASK_ID_CHANGED = "未知任务编号 {task_id}；隐藏的任务编号列被改动过：请从下载的台账恢复这一行"
+
+# -- import_progress.py: what the run did ------------------------------------------------------
+
+WROTE = "写入 {rel}"
+REPLACED = "替换 {rel}（{count} 处变化）"
+STATUS_COUNT = "{status} {count}"
+NO_STATUS_COUNT = "无"
+CONTRIBUTIONS = "，配合任务填写 {count} 项"
+SUMMARY = (
+    "{shown}: {unit}（{unit_id}），{period}：牵头的 {led} 项任务报送了 {reported} 项"
+    "（{statuses}）{contributions}；{verb}"
+)
+RECEIVED_CHANGED = "收到日期：{before} → {after}"
+CHANGE_NAME = "任务{number}（任务编号 {task_id}）"
+CHANGE_CONTRIBUTION = "{name}：配合情况"
+NEWLY_REPORTED = "{name}：新报送"
+NO_LONGER_REPORTED = "{name}：不再报送"
+WAS_STATUS = "（原为 {status}）"
+STATUS_CHANGED = "{name}：状态 {before} → {after}"
+PROGRESS_CHANGED = "{name}：进展情况有改动"
+EVIDENCE_CHANGED = "{name}：佐证材料有改动"
+
+# -- reading a returned ledger (importer/ledgers.py) -------------------------------------------
+
+NOT_OURS = "不是本站下载的台账（{why}）；请从单位页面下载该单位的任务台账，在那份文件中填写后报送"
+NOT_OURS_NO_META = "没有“标识”工作表"
+NOT_OURS_NO_UNIT = "没有写明单位"
+NOT_OURS_NO_COLUMN = "没有“{column}”列"
+CANNOT_READ_SUFFIX = "无法读取 '{suffix}' 文件；请把台账存为 .xlsx、.xls、.ods 或 .csv 后报送"
+LEDGER_FORMAT = "台账格式为 {found}，本工具读取格式 {expected}；请下载该单位的现行台账"
+UNKNOWN_FORMAT = "未知"
+CANNOT_OPEN = "无法打开（{why}）；请存为 Excel 工作簿（.xlsx）"
+NO_HEADER_SHEET = "没有哪个工作表有台账的表头行（{headers}）；请按下载时的列报送台账"
+CANNOT_READ = "无法读取：{why}"
+NOT_TEXT = "既不是 UTF-8 也不是 GB18030 文本；请另存为“CSV UTF-8”"
+BAD_CSV = "CSV 格式有误：{why}；请用 Excel 另存为“CSV UTF-8”"
+SEVERAL_UNITS = "包含几个单位的行（{units}）；请一个单位报送一份台账"
+MISSING_COLUMNS = "表头行没有 {headers} 列；请恢复下载时的列（只可添加自己的列）"
+TASK_ID_NOT_NUMBER = "任务编号 {raw!r} 不是数字；请从下载的台账恢复这一行"
+
+# -- diff_revisions.py -------------------------------------------------------------------------
+
+DIFF_NO_NOTICE_FILE = "这个目录里没有 {file}；请给出数据目录，或通知原文（.txt 或 .docx）"
+DIFF_NO_SUCH_FILE = "没有这个文件或目录；请核对路径"
+DIFF_UNKNOWN_KIND = (
+    "无法判断 '{what}' 是什么文件；请给出通知原文（.txt 或 .docx）、数据目录或其中的 {file}"
+)
+DIFF_NOT_NOTICE = "不是 notice.yaml：应是含 tasks 列表的映射（由 scripts/import_notice.py 写出）"
+DIFF_TASK_NOT_MAPPING = "第 {position} 项任务：应是一个映射（键: 值）"
+DIFF_NUMBER_NOT_INTEGER = "第 {position} 项任务：number 应是整数，现为 {number!r}"
+DIFF_DUPLICATE_NUMBER = "任务{number}：编号重复（第一次在第 {first} 行）"
+DIFF_TEXT_NOT_STRING = "第 {position} 项任务：text 应是文字"
+DIFF_NOT_NAME_LIST = "第 {position} 项任务：{key} 应是单位名称的列表"
