@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = ArgumentParser(
         prog="import_notice.py",
         description="把一份通知（.txt（UTF-8 或 GB18030）、.docx 或 .pdf，或 .xlsx、.xls、.ods、"
-        ".csv 的分工表）转为 fengong 的数据。",
+        ".csv 的分工表）转为本站的数据。",
     )
     parser.add_argument(
         "source",

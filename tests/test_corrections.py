@@ -320,8 +320,8 @@ def test_units_given_without_a_lead_where_the_notice_states_no_rule(tmp_path, ca
         ),
         (
             "corrections:\n  - task: 1\n   starts: 目标\n",
-            "corrections.yaml:3: YAML syntax error: did not find expected '-' indicator; fix "
-            "the YAML at this line",
+            "corrections.yaml:3: YAML 写法有误：列表项没有对齐（同一列表的“- ”要对齐）；"
+            "请改正这一行（或上一行）",
         ),
     ],
 )

@@ -246,8 +246,8 @@ EDITS = {
         "毕业生: [高校毕业生]",
         "大学生: [高校毕业生]",
         (
-            "data/synonyms.yaml:{line}: YAML syntax error: duplicate key '大学生'; "
-            "fix the YAML at this line",
+            "data/synonyms.yaml:{line}: YAML 写法有误：键 '大学生' 写了两次；"
+            "请改正这一行（或上一行）",
         ),
         _fragment("synonyms.yaml", "大学生", 2),
     ),
@@ -267,7 +267,7 @@ def test_yaml_syntax_error_names_the_line(data):
     found = errors(data)
     assert len(found) == 1
     assert found[0].startswith("data/tags.yaml:")
-    assert "YAML syntax error" in found[0] and found[0].endswith("fix the YAML at this line")
+    assert "YAML 写法有误：" in found[0] and found[0].endswith("请改正这一行（或上一行）")
     assert int(found[0].split(":")[1]) >= line
 
 

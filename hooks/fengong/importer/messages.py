@@ -124,9 +124,9 @@ DIFF_NO_SUCH_FILE = "没有这个文件或目录；请核对路径"
 DIFF_UNKNOWN_KIND = (
     "无法判断 '{what}' 是什么文件；请给出通知原文（.txt 或 .docx）、数据目录或其中的 {file}"
 )
-DIFF_NOT_NOTICE = "不是 notice.yaml：应是含 tasks 列表的映射（由 scripts/import_notice.py 写出）"
+DIFF_NOT_NOTICE = "不是 notice.yaml：应是含 'tasks' 列表的映射（由 scripts/import_notice.py 写出）"
 DIFF_TASK_NOT_MAPPING = "第 {position} 项任务：应是一个映射（键: 值）"
-DIFF_NUMBER_NOT_INTEGER = "第 {position} 项任务：number 应是整数，现为 {number!r}"
+DIFF_NUMBER_NOT_INTEGER = "第 {position} 项任务：'number' 应是整数，现为 {number!r}"
 DIFF_DUPLICATE_NUMBER = "任务{number}：编号重复（第一次在第 {first} 行）"
-DIFF_TEXT_NOT_STRING = "第 {position} 项任务：text 应是文字"
-DIFF_NOT_NAME_LIST = "第 {position} 项任务：{key} 应是单位名称的列表"
+DIFF_TEXT_NOT_STRING = "第 {position} 项任务：'text' 应是文字"
+DIFF_NOT_NAME_LIST = "第 {position} 项任务：'{key}' 应是单位名称的列表"
