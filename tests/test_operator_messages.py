@@ -369,3 +369,16 @@ def test_every_line_of_the_notice_import_and_the_data_checks_is_chinese(tmp_path
     assert code == 1
     for line in err + more:
         assert_chinese(line, ids_of(ROOT / "data"))
+
+
+def test_diff_revisions_reports_in_chinese(capsys):
+    code, out, err = run(
+        capsys,
+        diff_revisions.main,
+        REAL_NOTICE,
+        ROOT / "tests" / "fixtures" / "revisions" / "r2-units.txt",
+    )
+    assert (code, err) == (0, [])
+    assert out[0].startswith("修订对比：")
+    for line in out:
+        assert_chinese(line)

@@ -130,3 +130,28 @@ DIFF_NUMBER_NOT_INTEGER = "第 {position} 项任务：'number' 应是整数，�
 DIFF_DUPLICATE_NUMBER = "任务{number}：编号重复（第一次在第 {first} 行）"
 DIFF_TEXT_NOT_STRING = "第 {position} 项任务：'text' 应是文字"
 DIFF_NOT_NAME_LIST = "第 {position} 项任务：'{key}' 应是单位名称的列表"
+
+# -- diff_revisions.py: the report (importer/revision_report.py) -------------------------------
+
+DIFF_HEAD = "修订对比：{old} → {new}"
+DIFF_TASKS = "任务：{old} 项 → {new} 项（{summary}）"
+DIFF_KIND_COUNT = "{kind} {count}"
+DIFF_PART = "部分 {line}"
+DIFF_CLAUSE = "条 {line}"
+DIFF_NO_HEADING_CHANGE = "部分和条：没有变化"
+DIFF_NO_TASK_CHANGE = "没有任务变化"
+DIFF_UNCHANGED = "未变：{count} 项任务"
+DIFF_RENUMBERED = "{old} → {new}：序号变化"
+DIFF_RENUMBERED_ONLY = "{old} → {new}：只有序号变化（{count} {noun}）"
+DIFF_NOUNS = {"tasks": "项任务", "parts": "个部分", "clauses": "条"}
+DIFF_CHANGE = "{old} → {new}：{kinds}"
+DIFF_UNITS = "    责任单位：{units}"
+DIFF_MOVED_PART = "  所属部分：{old} → {new}"
+DIFF_MOVED_CLAUSE = "  所属条款：{old} → {new}"
+DIFF_UNITS_REMOVED = "  责任单位 - {unit}"
+DIFF_UNITS_ADDED = "  责任单位 + {unit}"
+DIFF_UNITS_REORDERED = "  责任单位顺序：{old} → {new}"
+DIFF_LEAD = "  牵头单位：{old} → {new}"
+DIFF_PART_REF = "第{number}部分"
+# A change's kind (data/revisions.py), as the site's /changes/ page names it (pages/labels.py).
+DIFF_KINDS = {"renamed": "标题修改", "unchanged": "未变"}
