@@ -189,6 +189,7 @@ def test_import_progress_names_the_period_and_the_notice(tmp_path, data, capsys)
     move_to_library(data, "dzfbf-2020-41")
     code, out, err = run(capsys, import_progress.main, FILLED, "--data-dir", data)
     assert (code, out) == (1, [])
+    assert len(err) == 2 and err[1].startswith("导入失败：1 个错误")
     assert err[0] == (
         f"{data}/: 这里有多份通知（notices/ 下：dzfbf-2020-41），不是一份；"
         "请加上 --notice dzfbf-2020-41 指明是哪一份（可选：dzfbf-2020-41）"

@@ -18,7 +18,7 @@ import yaml
 
 from .. import ledger
 from ..data import load
-from ..data.readers.layout import NOTICES_DIR
+from ..data.readers.layout import NOTICES_DIR, is_library
 from ..data.readers.progress import PROGRESS_DIR, read_report
 from ..model import ProgressContribution, ProgressEntry, ReportingPeriod, Site, Task, Unit
 from ..problems import Problem
@@ -73,7 +73,8 @@ def import_progress(
     site, problems = _site(data_dir, notice)
     if site is None:
         result.problems += problems
-        if not any(p.path == "--notice" for p in problems):
+        # A library without --notice: the one line naming the slugs says it all.
+        if not any(p.path == "--notice" for p in problems) and not is_library(data_dir):
             fix = Problem(str(data_dir), 0, m.FIX_DATA_FIRST.format(data_dir=data_dir))
             result.problems.append(fix)
         return result
