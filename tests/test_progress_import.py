@@ -124,23 +124,23 @@ BAD_FILES = {
     "status outside the list": (
         GOOD.replace("status: 序时推进", "status: 进行中"),
         "renshe.yaml",
-        ["7: task 9: unknown status '进行中'; use one of 已完成, 序时推进, 滞后, 未启动"],
+        ["7: 任务编号 9：未知的 status '进行中'；请用 已完成、序时推进、滞后、未启动 之一"],
     ),
     "malformed date": (
         GOOD.replace("'2020-07-08'", "2020-07-32"),
         "renshe.yaml",
-        ["1: malformed date '2020-07-32'; use YYYY-MM-DD"],
+        ["1: 日期 '2020-07-32' 有误；请写成 年-月-日，例如 2020-07-08"],
     ),
     "missing progress": (
         GOOD.replace("  progress: ''\n", ""),
         "renshe.yaml",
-        ["10: task 1: missing 'progress' (进展情况 as written; '' when none)"],
+        ["10: 任务编号 1：缺少 'progress'（按原样写的进展情况；没有时写 ''）"],
     ),
     "unknown key": (
         GOOD.replace("  progress: ''\n", "  progress: ''\n  colour: red\n"),
         "renshe.yaml",
         [
-            "10: task 1: unknown key 'colour'; the keys are task, status, progress, evidence",
+            "10: 任务编号 1：未知的键 'colour'；可用的键：task、status、progress、evidence",
         ],
     ),
     "empty file": ("", "renshe.yaml", ["empty file; import the ledger again"]),
@@ -158,8 +158,8 @@ BAD_FILES = {
         GOOD + "contributions:\n- task: 8\n  status: 进行中\n",
         "renshe.yaml",
         [
-            "15: contribution to task 8: unknown status '进行中'; use one of 已完成, 序时推进, "
-            "滞后, 未启动"
+            "15: 任务编号 8 的配合情况：未知的 status '进行中'；"
+            "请用 已完成、序时推进、滞后、未启动 之一"
         ],
     ),
 }

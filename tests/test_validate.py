@@ -133,8 +133,8 @@ EDITS = {
         "- id: caizheng",
         "- id: 财政",
         (
-            "data/units.yaml:{line}: unit '财政': id must be lower-case ASCII letters, digits "
-            "and '-' (it is used in URLs), e.g. qu-cai-zheng-ju",
+            "data/units.yaml:{line}: 单位 '财政'：'id' 须为小写英文字母、数字和“-”（用于网址），"
+            "例如 qu-cai-zheng-ju",
         ),
         _fragment("units.yaml", "- id: 财政"),
     ),
@@ -143,9 +143,9 @@ EDITS = {
         "kind: party_department",
         "kind: party",
         (
-            "data/units.yaml:{line}: unit 'quwei-zuzhibu': unknown kind 'party'; use one of "
-            "government_department, party_department, mass_organisation, development_zone, "
-            "vertical_agency, public_institution, town_group, generic, uncurated",
+            "data/units.yaml:{line}: 单位 'quwei-zuzhibu'：未知的 kind 'party'；请用 "
+            "government_department、party_department、mass_organisation、development_zone、"
+            "vertical_agency、public_institution、town_group、generic、uncurated 之一",
         ),
         _fragment("units.yaml", "kind: party", offset=-3),
     ),
@@ -194,31 +194,31 @@ EDITS = {
         "notice.yaml",
         "  end: '2021-04-30'",
         "  end: '2021-04-31'",
-        ("data/notice.yaml:{line}: task 1: malformed date '2021-04-31'; use YYYY-MM-DD",),
+        (
+            "data/notice.yaml:{line}: 任务1：日期 '2021-04-31' 有误；"
+            "请写成 年-月-日，例如 2020-07-08",
+        ),
         _fragment("notice.yaml", "2021-04-31", offset=-2),
     ),
     "an extra key under a task's dates": Edit(
         "notice.yaml",
         "  end: '2021-04-30'",
         "  end: '2021-04-30'\n    extra: 1",
-        (
-            "data/notice.yaml:{line}: task 1: unknown key 'extra'; the keys are kind, quote, "
-            "start, end",
-        ),
+        ("data/notice.yaml:{line}: 任务1：未知的键 'extra'；可用的键：kind、quote、start、end",),
         _fragment("notice.yaml", "2021-04-30", offset=-2),
     ),
     "a tag without its name": Edit(
         "tags.yaml",
         "    name: 高校毕业生\n",
         "",
-        ("data/tags.yaml:{line}: tag 'graduates': missing 'name'",),
+        ("data/tags.yaml:{line}: 标签 'graduates'：缺少 'name'",),
         _fragment("tags.yaml", "- id: graduates"),
     ),
     "a target without its unit": Edit(
         "targets.yaml",
         "    unit: 人\n",
         "",
-        ("data/targets.yaml:{line}: target '城镇新增就业': missing 'unit'",),
+        ("data/targets.yaml:{line}: 目标 '城镇新增就业'：缺少 'unit'",),
         _fragment("targets.yaml", "- label: 城镇新增就业"),
     ),
     "a target whose value is not in its quote": Edit(
@@ -235,10 +235,7 @@ EDITS = {
         "synonyms.yaml",
         "大学生: [高校毕业生]",
         "大学生: 高校毕业生",
-        (
-            "data/synonyms.yaml:{line}: '大学生' must be a list of text, got '高校毕业生' "
-            "(a list of words)",
-        ),
+        ("data/synonyms.yaml:{line}: '大学生' 应是文字的列表，现为 '高校毕业生'（词语的列表）",),
         _fragment("synonyms.yaml", "synonyms:", offset=1),
     ),
     "a word given synonyms twice": Edit(
@@ -368,7 +365,7 @@ def _one_error(data: Path, file: str, line: int) -> str:
 def test_a_missing_required_key_is_one_problem(data, file, path, key, spec):
     line = _rewrite(data, file, path, lambda entry: entry.pop(key))
     message = _one_error(data, file, line)
-    assert f"missing '{key}'" in message
+    assert f"缺少 '{key}'" in message
 
 
 @pytest.mark.parametrize(("file", "path", "key", "spec"), _cases(lambda s: s.shape is None))
@@ -378,7 +375,7 @@ def test_a_value_of_the_wrong_type_is_one_problem(data, file, path, key, spec):
 
     line = _rewrite(data, file, path, spoil)
     message = _one_error(data, file, line)
-    assert f"'{key}' must be " in message and "got" in message
+    assert f"'{key}' 应是" in message and "，现为 " in message
 
 
 @pytest.mark.parametrize(
@@ -395,7 +392,7 @@ def test_an_unknown_key_is_one_problem(data, file, path, shape):
 
     line = _rewrite(data, file, path, add)
     message = _one_error(data, file, line)
-    assert "unknown key 'colour'" in message
+    assert "未知的键 'colour'" in message
 
 
 @pytest.mark.parametrize(
@@ -424,7 +421,7 @@ def test_check_script_exits_1_with_one_line_per_problem(data, capsys):
     edit(data / "units.yaml", "kind: party_department", "kind: party")
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"{data}/units.yaml:") and "unknown kind 'party'" in err[0]
+    assert err[0].startswith(f"{data}/units.yaml:") and "未知的 kind 'party'" in err[0]
     assert err[-1] == (
         f"{data}: 数据有误（1 个错误，0 个警告）；请先改正最后列出的 1 个错误"
         f"（改完再运行 python scripts/check_data.py --data-dir {data}）"
@@ -509,11 +506,11 @@ def test_the_real_document_file_says_nothing_yet(data):
 @pytest.mark.parametrize(
     ("text", "line", "expected"),
     [
-        ("published: 2020-13-01\n", 1, "malformed date '2020-13-01'; use YYYY-MM-DD"),
-        ("official_url: javascript:alert(1)\n", 1, "official_url must be"),
+        ("published: 2020-13-01\n", 1, "日期 '2020-13-01' 有误；请写成 年-月-日"),
+        ("official_url: javascript:alert(1)\n", 1, "'official_url' 须为"),
         ("official_url: www.dazu.gov.cn\n", 1, "https://"),
-        ("in_force: 有效\n", 1, "'in_force' must be true or false"),
-        ("\nrepealed: 2021-01-01\n", 2, "unknown key 'repealed'"),
+        ("in_force: 有效\n", 1, "'in_force' 应是true 或 false"),
+        ("\nrepealed: 2021-01-01\n", 2, "未知的键 'repealed'"),
     ],
 )
 def test_a_bad_document_fact_is_one_problem(data, text, line, expected):

@@ -52,3 +52,54 @@ OS_ERRORS = {
     "Permission denied": "没有读取权限",
     "Is a directory": "这是一个目录，不是文件",
 }
+
+# -- readers/corrections.py: corrections.yaml as written -------------------------------------
+
+CORR_LABEL = "任务{task}的更正"
+CORR_LABEL_NO_TASK = "更正"
+CORR_PROBLEM = "{label}：{message}"
+CORR_TWO_ACTIONS = "同时写了 {actions}；请每样写成一条更正"
+CORR_AND = " 和 "
+CORR_NO_TASK = (
+    "缺少 'task'（通知公布的任务序号）；程序没当成任务的一行，用 'starts' 加 'is_task: true' 指明"
+)
+CORR_NOT_A_TASK_UNITS = "不是任务的一行没有责任单位；请删去 'units'、'lead' 和 'roles'"
+CORR_NOTHING = (
+    "没有写要更正什么；请写 'units'、'lead' 或 'roles'，或 not_a_task、is_task、split_at"
+    "、join_next 之一"
+)
+CORR_SECOND = "'second' 只能与 'split_at' 一起用（拆分后的第二项任务）"
+CORR_UNITS_TWICE = "'units' 中 {names} 写了两次"
+CORR_LEAD_NOT_IN_UNITS = "牵头单位 {missing} 不在 'units' 中；请把它加进 'units'"
+CORR_UNKNOWN_ROLE = "未知的角色 {roles}；请用 {known} 之一"
+CORR_ROLES_NEED_UNITS = "'roles' 旁边须有 'units'（按顺序每个单位一个角色）"
+CORR_ROLES_COUNT = "'roles' 有 {roles} 项，'units' 有 {units} 个单位；请一一对应"
+CORR_LEAD_ROLES_DIFFER = "'lead' 与角色为 lead 的单位不一致；请改为一致"
+
+# -- shapes.py: a data file against its declared shape -----------------------------------------
+
+SHAPE_NOT_MAPPING = "应是含有 {keys} 的映射（键: 值）"
+SHAPE_SAY = "{label}：{message}"
+SHAPE_UNKNOWN_KEY = "未知的键 '{key}'；可用的键：{known}"
+SHAPE_MISSING = "缺少 '{key}'{hint}"
+SHAPE_HINT = "（{hint}）"
+SHAPE_NULL = "'{key}' 是空的；请写{what}"
+SHAPE_WRONG_TYPE = "'{key}' 应是{what}，现为 {value!r}{hint}"
+SHAPE_EMPTY_LIST = "'{key}' 是空列表{hint}"
+SHAPE_ITEM_NOT_MAPPING = "'{key}' 的每一项都应是映射（键: 值）"
+SHAPE_WRONG_ITEM = "'{key}' 应是{items}的列表，其中有 {item!r}"
+SHAPE_NOT_A_CHOICE = "'{key}' 应是 {choices} 之一"
+SHAPE_EMPTY_TEXT = "'{key}' 是空的{hint}"
+SHAPE_UNKNOWN_CHOICE = "未知的 {key} '{value}'；请用 {choices} 之一"
+SHAPE_PATTERN = "'{key}' {hint}"
+SHAPE_BAD_DATE = "日期 {value!r} 有误；请写成 年-月-日，例如 2020-07-08"
+SHAPE_LIST_OF = "{items}的列表"
+SHAPE_DATE = "日期（年-月-日）"
+SHAPE_KINDS = {
+    "text": "文字",
+    "an integer": "整数",
+    "a number": "数字",
+    "a mapping": "映射（键: 值）",
+    "a list": "列表",
+    "true or false": "true 或 false",
+}

@@ -155,3 +155,42 @@ DIFF_LEAD = "  牵头单位：{old} → {new}"
 DIFF_PART_REF = "第{number}部分"
 # A change's kind (data/revisions.py), as the site's /changes/ page names it (pages/labels.py).
 DIFF_KINDS = {"renamed": "标题修改", "unchanged": "未变"}
+
+# -- applying corrections.yaml (importer/corrections.py) ---------------------------------------
+
+CORR_HINT = "请对照通知原文核对这项任务，再修改或删去这条更正"
+CORR_APPLIED = "应用了 {shown} 中的更正：{applied} 条（共 {count} 条）"
+CORR_APPLIED_TASK = "任务{task}：{says}"
+CORR_LABEL_TASK = "任务{number}“{starts}”的更正"
+CORR_SEVERAL_TASKS = (
+    "{label}：有 {count} 项序号为 {number} 的任务都以这几个字开头；未应用：请在 'starts' "
+    "中多写几个字"
+)
+CORR_RENUMBERED = "以这几个字开头的任务现在序号为 {now}（重新编号了？）"
+CORR_REWORDED = "任务{number}现在的开头是 {now}（文字改了？）"
+CORR_NO_TASK = "通知中现在没有任务{number}"
+CORR_NO_LONGER = "{label}对不上了，未应用：{why}；{hint}"
+CORR_LABEL_LINE = "更正“{starts}”（is_task）"
+CORR_SEVERAL_LINES = "{label}：第 {lines} 行都以这几个字开头；未应用：请在 'starts' 中多写几个字"
+CORR_LINE_IS_TASK = "{label}：这一行已经是任务；请删去这条更正"
+CORR_NO_LINE = "{label}对不上了，未应用：任务以外没有以这几个字开头的行；{hint}"
+CORR_TWICE = "任务{number}已在第 {first} 行更正过；请把两处写在同一条更正中"
+CORR_LINE_TWICE = (
+    "更正“{starts}”（is_task）：通知的第 {line} 行已由第 {first} 行的更正设为任务；只写一次"
+)
+CORR_NOT_NEXT = "任务{task}的更正：任务{next}不紧接在它后面，未合并；{hint}"
+CORR_SPLIT_MISSING = (
+    "任务{task}的更正：“{split_at}”（split_at）不在它开头几个字之后的文字中，未拆分；{hint}"
+)
+CORR_NOT_A_TASK = "“{text}”：不是任务"
+CORR_SPLIT_FIRST = "拆成两项：第一项"
+CORR_SPLIT_SECOND = "拆成两项：第二项，从“{split_at}”起"
+CORR_JOINED = "与下一项任务（通知中的任务{next}，“{starts}”）合并"
+CORR_LINE_MADE_TASK = "一行设为任务"
+CORR_SAYS = "“{text}”：{says}"
+CORR_UNITS = "责任单位 {units}"
+CORR_LEAD = "牵头单位 {lead}"
+CORR_ROLES = "角色 {roles}"
+CORR_NONE = "无"
+# A unit's role in a correction (model.TASK_ROLES), as the site names it (pages/labels.py).
+CORR_ROLE_WORDS = {"lead": "牵头", "responsible": "负责", "partner": "配合", "guiding": "指导"}
