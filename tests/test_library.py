@@ -215,8 +215,8 @@ def test_two_folders_with_the_same_doc_number(data):
 def test_a_folder_name_that_is_not_a_url_id(data, name):
     (data / "notices" / "gf-2018-42").rename(data / "notices" / name)
     assert errors(data) == [
-        f"data/notices/{name}/: folder name '{name}' is not a notice id; rename the folder "
-        "with lower-case ASCII letters, digits and '-' (it is used in URLs), e.g. dzfbf-2020-41"
+        f"data/notices/{name}/: 文件夹名 '{name}' 不能作通知编号；"
+        "请改用小写英文字母、数字和“-”（用于网址），例如 dzfbf-2020-41"
     ]
 
 
@@ -236,9 +236,8 @@ def test_a_replaced_by_cycle_among_units(data):
     )
     edit(units, "    name: 教育部\n", "    name: 教育部\n    replaced_by: cai-zheng-bu\n")
     assert errors(data) == [
-        f"data/units.yaml:{line}: unit 'cai-zheng-bu': replaced_by goes round in a circle "
-        "(cai-zheng-bu → jiao-yu-bu → cai-zheng-bu); remove replaced_by from the unit that "
-        "is current"
+        f"data/units.yaml:{line}: 单位 'cai-zheng-bu'：replaced_by 绕了一圈"
+        "（cai-zheng-bu → jiao-yu-bu → cai-zheng-bu）；请删去现行单位的 replaced_by"
     ]
 
 
@@ -249,8 +248,8 @@ def test_a_replaced_by_naming_an_unknown_unit(data):
         "  - id: cai-zheng-bu\n    replaced_by: caizhengbu\n",
     )
     assert errors(data) == [
-        f"data/units.yaml:{line}: unit 'cai-zheng-bu': replaced_by 'caizhengbu' is not a unit "
-        "id in this file; write the id of the unit that took its work over"
+        f"data/units.yaml:{line}: 单位 'cai-zheng-bu'：replaced_by 'caizhengbu' 不是本文件中的"
+        "单位 id；请写承接其职能的单位的 id"
     ]
 
 
@@ -281,9 +280,8 @@ def test_a_replaced_by_naming_no_notice(data):
 def test_a_notice_at_the_top_of_a_library(data):
     shutil.copy(data / "notices" / DAZU / "notice.yaml", data / "notice.yaml")
     assert errors(data) == [
-        "data/notice.yaml: a notice at the top of a library (data/notices/ holds the notices): "
-        "move it into data/notices/<slug>/ with its source/, revisions/, targets.yaml and "
-        "document.yaml, or remove it"
+        "data/notice.yaml: 库的顶层有一份通知（通知应放在 data/notices/ 中）：请把它连同 source/、"
+        "revisions/、targets.yaml 和 document.yaml 移入 data/notices/<slug>/，或删去它"
     ]
 
 

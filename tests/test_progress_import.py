@@ -119,7 +119,7 @@ BAD_FILES = {
     "a task twice": (
         GOOD.replace("task: 1", "task: 9"),
         "renshe.yaml",
-        ["10: task 9: reported twice (first at line 7)"],
+        ["10: 任务编号 9：报送了两次（第一次在第 7 行）"],
     ),
     "status outside the list": (
         GOOD.replace("status: 序时推进", "status: 进行中"),
@@ -143,7 +143,7 @@ BAD_FILES = {
             "10: 任务编号 1：未知的键 'colour'；可用的键：task、status、progress、evidence",
         ],
     ),
-    "empty file": ("", "renshe.yaml", ["empty file; import the ledger again"]),
+    "empty file": ("", "renshe.yaml", ["文件是空的；请重新导入这份台账"]),
     "a contribution to a task not the unit's": (
         GOOD + "contributions:\n- task: 2\n  progress: 配合。\n",
         "renshe.yaml",
@@ -152,7 +152,7 @@ BAD_FILES = {
     "a contribution twice": (
         GOOD + "contributions:\n- task: 8\n  progress: 配合。\n- task: 8\n  progress: 又一次。\n",
         "renshe.yaml",
-        ["17: contribution to task 8: written twice (first at line 15)"],
+        ["17: 任务编号 8 的配合情况：写了两次（第一次在第 15 行）"],
     ),
     "a contribution's status outside the list": (
         GOOD + "contributions:\n- task: 8\n  status: 进行中\n",

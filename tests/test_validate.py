@@ -109,7 +109,7 @@ EDITS = {
         "units.yaml",
         "- id: shengtai-huanjing",
         "- id: caizheng",
-        ("data/units.yaml:{line}: unit 'caizheng': duplicate id (first defined at line {first})",),
+        ("data/units.yaml:{line}: 单位 'caizheng'：id 重复（第一次在第 {first} 行）",),
         lambda d: {
             "line": line_of(d / "units.yaml", "- id: caizheng", 2),
             "first": line_of(d / "units.yaml", "- id: caizheng"),
@@ -120,8 +120,8 @@ EDITS = {
         'aliases: ["财政局"]',
         'aliases: ["人社局"]',
         (
-            "data/units.yaml:{line}: unit 'caizheng': the name '人社局' is also used by unit "
-            "'renshe' (line {first}); a name must point to one unit",
+            "data/units.yaml:{line}: 单位 'caizheng'：名称 '人社局' 也用于单位 'renshe'"
+            "（第 {first} 行）；一个名称只能指一个单位",
         ),
         lambda d: {
             "line": line_of(d / "units.yaml", "- id: caizheng"),
@@ -168,8 +168,8 @@ EDITS = {
         "- number: 3\n  id: 3\n",
         "- number: 3\n  id: 2\n",
         (
-            "data/notice.yaml:{line}: task 3: id 2 is also the id of the task at line {first}; "
-            "re-import to renumber ids",
+            "data/notice.yaml:{line}: 任务3：编号 2 也是第 {first} 行那项任务的编号；"
+            "请重新导入通知以重新编号",
         ),
         lambda d: {
             "line": task_line(d / "notice.yaml", 3),
@@ -411,7 +411,7 @@ def test_a_duplicate_id_is_one_problem(data, file, path, key):
     _rewrite(data, file, (path,), copy_id)
     located, _ = read_yaml(data / file, file)
     message = _one_error(data, file, located[path][1].line)
-    assert "duplicate" in message or "is also the id" in message
+    assert "重复" in message or "也是第" in message
 
 
 # -- the command and the build report the same problems --------------------------------

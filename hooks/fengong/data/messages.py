@@ -103,3 +103,43 @@ SHAPE_KINDS = {
     "a list": "列表",
     "true or false": "true 或 false",
 }
+
+# -- readers/: each data file ------------------------------------------------------------------
+
+IMPORT_FIRST = (
+    "请先导入一份通知：.venv/bin/python scripts/import_notice.py 通知文件{notice}"
+    "（.txt、.docx、.pdf 或分工表）"
+)
+NOTICE_OPTION = " --notice {slug}"
+MISSING_FILE = "缺少数据文件；{hint}"
+UNITS_BY_IMPORT = "导入一份通知就会生成它"
+NO_NOTICE_FOLDER = "没有通知文件夹 '{slug}'；{hint}"
+NOTICE_AT_TOP = (
+    "库的顶层有一份通知（通知应放在 {shown}/ 中）：请把它连同 source/、revisions/、targets.yaml 和 "
+    "document.yaml 移入 {shown}/<slug>/，或删去它"
+)
+NO_NOTICE_FOLDERS = (
+    "库中没有通知文件夹；请导入一份：.venv/bin/python scripts/import_notice.py 通知文件 -"
+    "-notice <slug>"
+)
+BAD_FOLDER_NAME = (
+    "文件夹名 '{name}' 不能作通知编号；请改用小写英文字母、数字和“-”（用于网址），例如 dz"
+    "fbf-2020-41"
+)
+EMPTY_NOTICE = "文件是空的；请重新导入通知"
+EMPTY_LEDGER = "文件是空的；请重新导入这份台账"
+TASK_ID_TWICE = "任务{number}：编号 {id} 也是第 {first} 行那项任务的编号；请重新导入通知以重新编号"
+REPORTED_TWICE = "任务编号 {task}：报送了两次（第一次在第 {first} 行）"
+CONTRIBUTED_TWICE = "任务编号 {task} 的配合情况：写了两次（第一次在第 {first} 行）"
+TAG_TWICE = "标签 '{id}'：id 重复（第一次在第 {first} 行）"
+TARGET_TWICE = "目标 '{label}'：label 重复（第一次在第 {first} 行）"
+UNITS_NOT_MAPPING = "应是含有 'units:' 的映射"
+UNIT_TWICE = "单位 '{id}'：id 重复（第一次在第 {first} 行）"
+UNIT_UNCURATED = "单位 '{id}'（{name}）：尚未完善；请补上 kind、full_name 和 aliases"
+NAME_OF_TWO_UNITS = (
+    "单位 '{id}'：名称 '{name}' 也用于单位 '{other}'（第 {line} 行）；一个名称只能指一个单位"
+)
+REPLACED_BY_UNKNOWN = (
+    "单位 '{id}'：replaced_by '{target}' 不是本文件中的单位 id；请写承接其职能的单位的 id"
+)
+REPLACED_BY_CIRCLE = "单位 '{id}'：replaced_by 绕了一圈（{circle}）；请删去现行单位的 replaced_by"

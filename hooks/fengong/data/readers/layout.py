@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...problems import Problem
+from .. import messages
 from ..shapes import NOTICE_SLUG
 
 NOTICES_DIR = "notices"
@@ -44,9 +45,7 @@ def layout_problems(data_dir: Path, shown_dir: str) -> list[Problem]:
             Problem(
                 f"{shown_dir}/{NOTICE_FILE}",
                 0,
-                f"a notice at the top of a library ({shown}/ holds the notices): move it into "
-                f"{shown}/<slug>/ with its source/, revisions/, targets.yaml and document.yaml, "
-                "or remove it",
+                messages.NOTICE_AT_TOP.format(shown=shown),
             )
         )
     folders = notice_folders(data_dir)
@@ -55,8 +54,7 @@ def layout_problems(data_dir: Path, shown_dir: str) -> list[Problem]:
             Problem(
                 f"{shown}/",
                 0,
-                "no notice folder; import one: python scripts/import_notice.py SOURCE "
-                "--notice <slug>",
+                messages.NO_NOTICE_FOLDERS,
             )
         )
     for folder in folders:
@@ -65,9 +63,7 @@ def layout_problems(data_dir: Path, shown_dir: str) -> list[Problem]:
                 Problem(
                     f"{shown}/{folder.name}/",
                     0,
-                    f"folder name '{folder.name}' is not a notice id; rename the folder with "
-                    "lower-case ASCII letters, digits and '-' (it is used in URLs), "
-                    "e.g. dzfbf-2020-41",
+                    messages.BAD_FOLDER_NAME.format(name=folder.name),
                 )
             )
     return problems
