@@ -207,10 +207,10 @@ def test_a_problem_names_the_sheet_row(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("broken.xlsx", b"PK\x03\x04 not really a workbook", "not a readable spreadsheet"),
-        ("empty.csv", b",,\r\n,,\r\n", "the sheet is empty"),
-        ("bytes.csv", b"\x80\x80,\x80\r\n", "cannot decode the CSV as UTF-8 or GB18030"),
-        ("nul.csv", "序号,任务\x00".encode(), "binary file, not a CSV"),
+        ("broken.xlsx", b"PK\x03\x04 not really a workbook", "表格文件无法读取"),
+        ("empty.csv", b",,\r\n,,\r\n", "表格是空的；分工表应有表头行"),
+        ("bytes.csv", b"\x80\x80,\x80\r\n", "CSV 既不是 UTF-8 也不是 GB18030 编码（第 1 个字节）"),
+        ("nul.csv", "序号,任务\x00".encode(), "这是二进制文件，不是 CSV"),
     ],
 )
 def test_an_unreadable_sheet_is_one_clear_line(name, content, words, tmp_path, capsys):

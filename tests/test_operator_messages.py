@@ -383,3 +383,40 @@ def test_diff_revisions_reports_in_chinese(capsys):
     assert out[0].startswith("修订对比：")
     for line in out:
         assert_chinese(line)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("broken.xlsx", b"PK\x03\x04 not really a workbook"),
+        ("empty.csv", b",,\r\n,,\r\n"),
+        ("bytes.csv", b"\x80\x80,\x80\r\n"),
+        ("nul.csv", "序号,任务\x00".encode()),
+    ],
+)
+def test_import_notice_refuses_an_unreadable_sheet_in_chinese(name, content, tmp_path, capsys):
+    """The bad sheets of tests/test_import_spreadsheet.py."""
+    source = tmp_path / name
+    source.write_bytes(content)
+    data = tmp_path / "data"
+    data.mkdir()
+    code, out, err = run(capsys, import_notice.main, source, "--data-dir", data)
+    assert (code, out) == (1, [])
+    *problems, last = err
+    assert len(problems) == 1 and where(problems[0], str(source)), err
+    assert last.startswith("导入失败：")
+    for line in err:
+        assert_chinese(line)
+
+
+def test_check_data_names_a_missing_file_and_the_command(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    code, out, err = run(capsys, check_data.main, "--data-dir", data)
+    assert (code, out) == (1, [])
+    assert err[0] == (
+        f"{data}/notice.yaml: 缺少数据文件；请先导入一份通知："
+        ".venv/bin/python scripts/import_notice.py 通知文件（.txt、.docx、.pdf 或分工表）"
+    )
+    for line in err:
+        assert_chinese(line)

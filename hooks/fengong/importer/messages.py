@@ -194,3 +194,14 @@ CORR_ROLES = "角色 {roles}"
 CORR_NONE = "无"
 # A unit's role in a correction (model.TASK_ROLES), as the site names it (pages/labels.py).
 CORR_ROLE_WORDS = {"lead": "牵头", "responsible": "负责", "partner": "配合", "guiding": "指导"}
+
+# -- a spreadsheet 分工表 as a source (importer/spreadsheet.py) --------------------------------
+
+SHEET_EMPTY = "表格是空的；分工表应有表头行（序号、任务、牵头单位、责任单位 …）"
+CSV_UNDECODABLE = (
+    "CSV 既不是 UTF-8 也不是 GB18030 编码（第 {at} 个字节）；请在 Excel 中另存为“CSV UTF-8”或 .xlsx"
+)
+CSV_BINARY = "这是二进制文件，不是 CSV（含空字节）；请把表格另存为 .xlsx 或 CSV"
+CSV_UNREADABLE = "CSV 无法读取（{why}）；请把表格另存为 .xlsx"
+SHEET_UNREADABLE = "表格文件无法读取（文件已损坏，或不是表格）；请另存为 .xlsx 或 CSV"
+SHEET_UNREADABLE_SHEET = "工作表 {name!r} 无法读取（已损坏）；请另存为 .xlsx 或 CSV"
