@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = ArgumentParser(
         prog="import_progress.py",
         description="读取各单位报送回来的任务台账（.xlsx、.xls、.ods 或其 .csv），把每个单位"
-        "本报送期的落实情况写入 DIR/progress/<报送期>/<单位>.yaml；有一个错误就什么也不写。",
+        "本报送期的落实情况写入 DATA_DIR/progress/<报送期>/<单位>.yaml；有一个错误就什么也不写。",
     )
     parser.add_argument(
         "files", nargs="+", type=Path, metavar="FILE", help="报送回来的台账文件（可多个）"
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--notice",
         metavar="SLUG",
-        help="多份通知的库中：台账所属的通知（其 progress/ 在 DIR/notices/SLUG/ 下）",
+        help="多份通知的库中：台账所属的通知（其 progress/ 在 DATA_DIR/notices/SLUG/ 下）",
     )
     args = parser.parse_args(argv)
 

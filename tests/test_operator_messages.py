@@ -420,3 +420,14 @@ def test_check_data_names_a_missing_file_and_the_command(tmp_path, capsys):
     )
     for line in err:
         assert_chinese(line)
+
+
+def test_the_demo_banner_is_chinese():
+    """Both demo banners of the theme (make demo, and its library form), as written: no
+    'SAMPLE', no English word."""
+    theme = (ROOT / "hooks" / "fengong" / "pages" / "theme" / "main.html").read_text("utf-8")
+    banners = re.findall(r'<p class="fg-demo">(.*?)</p>', theme)
+    assert len(banners) == 2
+    for banner in banners:
+        text = re.sub(r"<[^>]+>", "", banner)
+        assert_chinese(text)

@@ -143,3 +143,10 @@ REPLACED_BY_UNKNOWN = (
     "单位 '{id}'：replaced_by '{target}' 不是本文件中的单位 id；请写承接其职能的单位的 id"
 )
 REPLACED_BY_CIRCLE = "单位 '{id}'：replaced_by 绕了一圈（{circle}）；请删去现行单位的 replaced_by"
+
+# -- the build (hooks/site.py): its closing line, for the hook to use -------------------------
+
+BUILD_INVALID = (
+    "{data_dir} 中有 {errors} 个错误、{warnings} 个警告；请改正最后列出的错误后重新生成"
+    "（make check 只检查数据，不生成网站）"
+)
