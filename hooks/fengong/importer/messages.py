@@ -205,3 +205,10 @@ CSV_BINARY = "这是二进制文件，不是 CSV（含空字节）；请把表�
 CSV_UNREADABLE = "CSV 无法读取（{why}）；请把表格另存为 .xlsx"
 SHEET_UNREADABLE = "表格文件无法读取（文件已损坏，或不是表格）；请另存为 .xlsx 或 CSV"
 SHEET_UNREADABLE_SHEET = "工作表 {name!r} 无法读取（已损坏）；请另存为 .xlsx 或 CSV"
+
+# -- the head of a written progress file (data/progress/<period>/<unit>.yaml) ------------------
+
+PROGRESS_FILE_HEAD = (
+    "# {unit}，{period}：由 scripts/import_progress.py 根据交回的台账写出。\n"
+    "# 要改动，请重新导入台账，不要直接修改本文件。\n"
+)

@@ -422,10 +422,7 @@ def _document(r: _Return, period: str, received: str) -> str:
             }
             for c in r.contributions
         ]
-    head = (
-        f"# {r.unit.name}, {period}: written by scripts/import_progress.py from the returned\n"
-        "# ledger. Import the ledger again rather than edit this file.\n"
-    )
+    head = m.PROGRESS_FILE_HEAD.format(unit=r.unit.name, period=period)
     return head + yaml.dump(
         body, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000
     )
