@@ -268,7 +268,8 @@ def test_units_given_without_a_lead_where_the_notice_states_no_rule(tmp_path, ca
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    not_a_task: true\n"
             "    split_at: 实现\n",
-            "corrections.yaml:2: 任务1的更正：同时写了 not_a_task 和 split_at；请每样写成一条更正",
+            "corrections.yaml:2: 任务1的更正：同时写了 'not_a_task' 和 'split_at'；"
+            "请每样写成一条更正",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    units: [市教育局]\n"
@@ -278,13 +279,13 @@ def test_units_given_without_a_lead_where_the_notice_states_no_rule(tmp_path, ca
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    units: [市教育局]\n"
             "    roles: [boss]\n",
-            "corrections.yaml:2: 任务1的更正：未知的角色 'boss'；请用 lead、responsible、partner、"
-            "guiding 之一",
+            "corrections.yaml:2: 任务1的更正：未知的角色 'boss'；请用 'lead'、'responsible'、"
+            "'partner'、'guiding' 之一",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n",
             "corrections.yaml:2: 任务1的更正：没有写要更正什么；请写 'units'、'lead' 或 'roles'，"
-            "或 not_a_task、is_task、split_at、join_next 之一",
+            "或 'not_a_task'、'is_task'、'split_at'、'join_next' 之一",
         ),
         (
             "corrections:\n  - starts: 目标\n    lead: [市科协]\n",
@@ -299,8 +300,8 @@ def test_units_given_without_a_lead_where_the_notice_states_no_rule(tmp_path, ca
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    lead: [市科协]\n    leed: []\n",
             "corrections.yaml:2: 任务1的更正：未知的键 'leed'；"
-            "可用的键：task、starts、units、lead、roles、"
-            "not_a_task、is_task、split_at、second、join_next、why",
+            "可用的键：'task'、'starts'、'units'、'lead'、'roles'、"
+            "'not_a_task'、'is_task'、'split_at'、'second'、'join_next'、'why'",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    not_a_task: true\n"

@@ -279,6 +279,48 @@ def test_check_data_ends_with_the_error_and_the_counts(data, capsys):
 
 # -- import_notice.py and diff_revisions.py ----------------------------------------------------
 
+BAD_CORRECTIONS = {  # tests/test_corrections.py's bad files, on the Dazu notice
+    "a lead not among the units": "  - task: 8\n    starts: 支持企业\n    lead: [区财政局]\n"
+    "    units: [区总工会]\n",
+    "two actions at once": "  - task: 8\n    starts: 支持企业\n    not_a_task: true\n"
+    "    split_at: 采取\n",
+    "an unknown key": "  - task: 8\n    starts: 支持企业\n    lead: [区总工会]\n    leed: []\n",
+    "a role that does not exist": "  - task: 8\n    starts: 支持企业\n    units: [区总工会]\n"
+    "    roles: [boss]\n",
+    "a task corrected twice": "  - task: 8\n    starts: 支持企业\n    not_a_task: true\n"
+    "  - task: 8\n    starts: 支持企业与职工\n    units: [区总工会]\n",
+    "a YAML mistake": "  - task: 8\n   starts: 支持企业\n",
+}
+
+
+@pytest.mark.parametrize("entries", BAD_CORRECTIONS.values(), ids=list(BAD_CORRECTIONS))
+def test_import_notice_refuses_a_bad_corrections_file_in_chinese(entries, data, capsys):
+    corrections = data / "corrections.yaml"
+    corrections.write_text("corrections:\n" + entries, "utf-8")
+    code, out, err = run(capsys, import_notice.main, REAL_NOTICE, "--data-dir", data)
+    assert (code, out) == (1, [])
+    *problems, last = err
+    assert problems and last.startswith("导入失败：")
+    for line in problems:
+        assert re.match(re.escape(str(corrections)) + r":\d+: \S", line), line
+    for line in err:
+        assert_chinese(line, ids_of(ROOT / "data"))
+
+
+def test_a_correction_that_no_longer_applies_is_a_chinese_warning(data, capsys):
+    corrections = data / "corrections.yaml"
+    corrections.write_text(
+        "corrections:\n  - task: 9\n    starts: 支持企业与职工\n    lead: [区人力社保局]\n", "utf-8"
+    )
+    code, out, err = run(capsys, import_notice.main, REAL_NOTICE, "--data-dir", data)
+    assert code == 0, err
+    assert err == [
+        f"{corrections}:2: 警告：任务9“支持企业与职工”的更正对不上了，未应用："
+        "以这几个字开头的任务现在序号为 8（重新编号了？）；"
+        "请对照通知原文核对这项任务，再修改或删去这条更正"
+    ]
+    assert f"应用了 {corrections} 中的更正：0 条（共 1 条）" in out
+
 
 def test_import_notice_refuses_a_report_folder_that_is_not_there(tmp_path, data, capsys):
     folder = tmp_path / "no"
@@ -368,7 +410,10 @@ def test_every_line_of_the_notice_import_and_the_data_checks_is_chinese(tmp_path
     units.write_text(units.read_text("utf-8").replace("kind: party_department", "kind: party"))
     code, _, more = run(capsys, check_data.main, "--data-dir", data)
     assert code == 1
-    for line in err + more:
+    # A good import's summary (importer/run.py, datafiles.py).
+    code, summary, _ = run(capsys, import_notice.main, REAL_NOTICE, "--data-dir", tmp_path / "d")
+    assert code == 0
+    for line in err + more + summary:
         assert_chinese(line, ids_of(ROOT / "data"))
 
 

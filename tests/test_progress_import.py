@@ -140,7 +140,7 @@ BAD_FILES = {
         GOOD.replace("  progress: ''\n", "  progress: ''\n  colour: red\n"),
         "renshe.yaml",
         [
-            "10: 任务编号 1：未知的键 'colour'；可用的键：task、status、progress、evidence",
+            "10: 任务编号 1：未知的键 'colour'；可用的键：'task'、'status'、'progress'、'evidence'",
         ],
     ),
     "empty file": ("", "renshe.yaml", ["文件是空的；请重新导入这份台账"]),

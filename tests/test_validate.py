@@ -144,8 +144,9 @@ EDITS = {
         "kind: party",
         (
             "data/units.yaml:{line}: 单位 'quwei-zuzhibu'：未知的 kind 'party'；请用 "
-            "government_department、party_department、mass_organisation、development_zone、"
-            "vertical_agency、public_institution、town_group、generic、uncurated 之一",
+            "'government_department'、'party_department'、'mass_organisation'、"
+            "'development_zone'、'vertical_agency'、'public_institution'、'town_group'、"
+            "'generic'、'uncurated' 之一",
         ),
         _fragment("units.yaml", "kind: party", offset=-3),
     ),
@@ -204,7 +205,10 @@ EDITS = {
         "notice.yaml",
         "  end: '2021-04-30'",
         "  end: '2021-04-30'\n    extra: 1",
-        ("data/notice.yaml:{line}: 任务1：未知的键 'extra'；可用的键：kind、quote、start、end",),
+        (
+            "data/notice.yaml:{line}: 任务1：未知的键 'extra'；"
+            "可用的键：'kind'、'quote'、'start'、'end'",
+        ),
         _fragment("notice.yaml", "2021-04-30", offset=-2),
     ),
     "a tag without its name": Edit(

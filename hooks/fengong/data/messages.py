@@ -65,8 +65,8 @@ CORR_NO_TASK = (
 )
 CORR_NOT_A_TASK_UNITS = "不是任务的一行没有责任单位；请删去 'units'、'lead' 和 'roles'"
 CORR_NOTHING = (
-    "没有写要更正什么；请写 'units'、'lead' 或 'roles'，或 not_a_task、is_task、split_at"
-    "、join_next 之一"
+    "没有写要更正什么；请写 'units'、'lead' 或 'roles'，"
+    "或 'not_a_task'、'is_task'、'split_at'、'join_next' 之一"
 )
 CORR_SECOND = "'second' 只能与 'split_at' 一起用（拆分后的第二项任务）"
 CORR_UNITS_TWICE = "'units' 中 {names} 写了两次"
@@ -77,6 +77,13 @@ CORR_ROLES_COUNT = "'roles' 有 {roles} 项，'units' 有 {units} 个单位；�
 CORR_LEAD_ROLES_DIFFER = "'lead' 与角色为 lead 的单位不一致；请改为一致"
 
 # -- shapes.py: a data file against its declared shape -----------------------------------------
+
+
+def quoted(words) -> str:
+    """Keys and values as the office types them into a file, each quoted where it is ASCII
+    (a key, an id, a kind), so no one reads them as words of the message: 'lead'、'partner'."""
+    return "、".join(f"'{w}'" if str(w).isascii() else str(w) for w in words)
+
 
 SHAPE_NOT_MAPPING = "应是含有 {keys} 的映射（键: 值）"
 SHAPE_SAY = "{label}：{message}"

@@ -79,7 +79,7 @@ def _mapping(value: Mapping, shape: Shape, path: str, label: str, line: int) -> 
         label = shape.label(value)
     for key in value:
         if key not in shape.fields and key not in shape.ignored:
-            known = "、".join(shape.fields)
+            known = m.quoted(shape.fields)
             yield Problem(path, line, _say(label, m.SHAPE_UNKNOWN_KEY.format(key=key, known=known)))
     for key, spec in shape.fields.items():
         if key not in value:
@@ -159,7 +159,7 @@ def _text(value: str, key: str, spec: Field, path: str, label: str, line: int):
 
 
 def _choices(spec: Field) -> str:
-    return "、".join(str(c) for c in spec.choices)
+    return m.quoted(spec.choices)
 
 
 def _what(spec: Field) -> str:

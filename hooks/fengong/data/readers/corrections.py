@@ -40,7 +40,9 @@ def _record(entry, shown: str) -> tuple[CorrectionRecord | None, list[Problem]]:
 
     actions = [key for key in _ACTION_KEYS if entry.get(key) not in (None, False)]
     if len(actions) > 1:
-        return problem(m.CORR_TWO_ACTIONS.format(actions=m.CORR_AND.join(actions)))
+        return problem(
+            m.CORR_TWO_ACTIONS.format(actions=m.CORR_AND.join(f"'{a}'" for a in actions))
+        )
     action = (
         {"split_at": "split", "join_next": "join"}.get(actions[0], actions[0])
         if actions
@@ -99,9 +101,7 @@ def _units(entry, shown: str, line: int, label: str) -> tuple[UnitsCorrection, l
         unknown = sorted({r for r in roles if r not in TASK_ROLES})
         if unknown:
             messages.append(
-                m.CORR_UNKNOWN_ROLE.format(
-                    roles="、".join(f"'{r}'" for r in unknown), known="、".join(TASK_ROLES)
-                )
+                m.CORR_UNKNOWN_ROLE.format(roles=m.quoted(unknown), known=m.quoted(TASK_ROLES))
             )
         elif units is None:
             messages.append(m.CORR_ROLES_NEED_UNITS)
