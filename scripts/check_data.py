@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
             parts=len(site.parts),
             units=len(site.units),
         )
+        + _warned(problems)
     )
     return 0
 
@@ -45,6 +46,7 @@ def _check_library(data_dir: Path) -> int:
     _print_warnings(problems)
     print(
         m.LIBRARY_OK.format(data_dir=data_dir, notices=len(library.sites), units=len(library.units))
+        + _warned(problems)
     )
     for site in library.sites:
         print(
@@ -56,6 +58,11 @@ def _check_library(data_dir: Path) -> int:
             )
         )
     return 0
+
+
+def _warned(problems: list[Problem]) -> str:
+    """（另有 2 个警告，见上）: the warnings printed above an ok line, counted."""
+    return m.WARNINGS_ONLY.format(warnings=len(problems)) if problems else ""
 
 
 def _print_warnings(problems: list[Problem]) -> None:
