@@ -183,6 +183,11 @@ def test_import_progress_names_the_period_and_the_notice(tmp_path, data, capsys)
         code, out, err = run(capsys, import_progress.main, FILLED, "--data-dir", data, *args)
         assert (code, out) == (1, []), args
         assert where(err[0], option), err[0]
+        if option == "--unit":
+            assert err[0] == (
+                "--unit: 没有单位 'renshee'；是不是 区人力社保局（--unit renshe）？"
+                "单位 id 见 units.yaml"
+            )
         for line in err:
             assert_chinese(line, ids)
     # A library, and no --notice: the slug to add, not a Python name.

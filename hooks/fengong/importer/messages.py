@@ -32,6 +32,7 @@ DATE_IN_NO_WINDOW = "{date} 不在任何报送期的报送时间内"
 DATE_IN_SEVERAL_WINDOWS = "{date} 同时在几个报送期的报送时间内"
 NAME_THE_PERIOD = "{why}；请用 --period 指明报送期（现有：{periods}），本次未导入任何台账"
 UNKNOWN_UNIT = "没有单位 {unit!r}；请用 units.yaml 里的单位 id，例如 --unit {example}"
+UNKNOWN_UNIT_NEAR = "没有单位 {unit!r}；是不是 {name}（--unit {example}）？单位 id 见 units.yaml"
 UNKNOWN_NOTICE = (
     "{data_dir}/{notices}/ 里没有通知 {notice!r}；请改为 --notice 加上其中之一：{slugs}"
 )

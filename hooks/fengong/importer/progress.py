@@ -8,6 +8,7 @@ replaced, and what changed is said; other periods are never touched."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -93,13 +94,7 @@ def import_progress(
         return result
     result.period = period
     if unit is not None and unit not in {u.id for u in site.units}:
-        result.problems.append(
-            Problem(
-                "--unit",
-                0,
-                m.UNKNOWN_UNIT.format(unit=unit, example=site.units[0].id if site.units else ""),
-            )
-        )
+        result.problems.append(Problem("--unit", 0, _unknown_unit(unit, site)))
         return result
 
     returns: list[_Return] = []
@@ -141,6 +136,19 @@ def import_progress(
         result.report += _summary(r, period, received, data_dir, numbers)
     result.written = _write_all(data_dir, documents)
     return result
+
+
+def _unknown_unit(unit: str, site: Site) -> str:
+    """An unknown --unit, with the unit it most likely means (by id or by name)."""
+    by_id = {u.id: u for u in site.units}
+    by_name = {u.name: u for u in site.units}
+    near = difflib.get_close_matches(unit, by_id, n=1) or difflib.get_close_matches(
+        unit, by_name, n=1
+    )
+    if near:
+        meant = by_id.get(near[0]) or by_name[near[0]]
+        return m.UNKNOWN_UNIT_NEAR.format(unit=unit, name=meant.name, example=meant.id)
+    return m.UNKNOWN_UNIT.format(unit=unit, example=site.units[0].id if site.units else "")
 
 
 def period_of(
