@@ -273,7 +273,7 @@ def test_check_data_ends_with_the_error_and_the_counts(data, capsys):
     assert (code, out) == (1, [])
     assert err[-1] == (
         f"{data}: 数据有误（1 个错误，2 个警告）；请先改正最后列出的 1 个错误"
-        f"（改完再运行 python scripts/check_data.py --data-dir {data}）"
+        f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"
     )
     assert_chinese(err[-1])
     assert where(err[-2], f"{data}/notice.yaml") and "警告：" not in err[-2], err[-2]

@@ -428,7 +428,7 @@ def test_check_script_exits_1_with_one_line_per_problem(data, capsys):
     assert err[0].startswith(f"{data}/units.yaml:") and "未知的 kind 'party'" in err[0]
     assert err[-1] == (
         f"{data}: 数据有误（1 个错误，0 个警告）；请先改正最后列出的 1 个错误"
-        f"（改完再运行 python scripts/check_data.py --data-dir {data}）"
+        f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"
     )
     assert "Traceback" not in "\n".join(err)
 
@@ -445,7 +445,7 @@ def test_check_script_ends_with_the_errors_and_counts_them_apart(data, capsys):
     assert err[-2].startswith(f"{data}/notice.yaml:") and "unknown unit '区财政'" in err[-2]
     assert err[-1] == (
         f"{data}: 数据有误（1 个错误，2 个警告）；请先改正最后列出的 1 个错误"
-        f"（改完再运行 python scripts/check_data.py --data-dir {data}）"
+        f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"
     )
 
 

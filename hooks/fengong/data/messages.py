@@ -21,7 +21,7 @@ LIBRARY_OK = "{data_dir}: 数据无误：{notices} 份通知，{units} 个单位
 LIBRARY_NOTICE = "  {slug}：{doc_number}：{tasks} 项任务，{units} 个单位"
 INVALID = (
     "{data_dir}: 数据有误（{errors} 个错误，{warnings} 个警告）；请先改正最后列出的 {errors} 个错误"
-    "（改完再运行 python scripts/check_data.py --data-dir {data_dir}）"
+    "（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data_dir}）"
 )
 
 # -- yamlio.py: reading a data file ------------------------------------------------------------
@@ -126,12 +126,12 @@ NOTICE_AT_TOP = (
     "document.yaml 移入 {shown}/<slug>/，或删去它"
 )
 NO_NOTICE_FOLDERS = (
-    "库中没有通知文件夹；请导入一份：.venv/bin/python scripts/import_notice.py 通知文件 -"
-    "-notice <slug>"
+    "库中没有通知文件夹；请导入一份："
+    ".venv/bin/python scripts/import_notice.py 通知文件 --notice <slug>"
 )
 BAD_FOLDER_NAME = (
-    "文件夹名 '{name}' 不能作通知编号；请改用小写英文字母、数字和“-”（用于网址），例如 dz"
-    "fbf-2020-41"
+    "文件夹名 '{name}' 不能作通知编号；请改用小写英文字母、数字和“-”（用于网址），"
+    "例如 dzfbf-2020-41"
 )
 EMPTY_NOTICE = "文件是空的；请重新导入通知"
 EMPTY_LEDGER = "文件是空的；请重新导入这份台账"

@@ -22,8 +22,8 @@ REVISION_NEEDS_DATE = "--revision 与 --date 须一起使用，例如 --revision
 
 BAD_DATE = "日期 {date!r} 格式不对；请写成 年-月-日，例如 --date 2020-07-05"
 FIX_DATA_FIRST = (
-    "数据有错误，本次未导入任何台账；请先按上面的错误修改数据（可运行 python scripts/chec"
-    "k_data.py --data-dir {data_dir} 检查）"
+    "数据有错误，本次未导入任何台账；请先按上面的错误修改数据"
+    "（可运行 .venv/bin/python scripts/check_data.py --data-dir {data_dir} 检查）"
 )
 UNKNOWN_PERIOD = "没有报送期 {period!r}；现有报送期：{periods}；请用 --period 指明其中之一"
 PERIOD_LISTED = "{id} {covers}，报送 {window}"
