@@ -488,9 +488,9 @@ def test_glued_rows_that_are_not_certain_are_named_and_the_rest_imported(tmp_pat
     ]
     glued = [line for line in err.splitlines() if "cells glued" in line]
     assert len(glued) == 2, err
-    assert glued[0].startswith(f"{source}:5: 警告：table cells glued together, row 2: ")
-    assert "cannot tell where the task ends" in glued[0]
-    assert glued[1].startswith(f"{source}:6: 警告：table cells glued together, row 3: ")
+    assert glued[0].startswith(f"{source}:5: 警告：table cells glued together, 第 2 行：")
+    assert "无法判断任务在哪里结束" in glued[0]
+    assert glued[1].startswith(f"{source}:6: 警告：table cells glued together, 第 3 行：")
 
 
 # -- a real table, flattened again every way ----------------------------------------------

@@ -213,3 +213,19 @@ PROGRESS_FILE_HEAD = (
     "# {unit}，{period}：由 scripts/import_progress.py 根据交回的台账写出。\n"
     "# 要改动，请重新导入台账，不要直接修改本文件。\n"
 )
+
+# -- table cells glued together (importer/glued.py): why a row's cells are not certain --------
+
+GLUED_TASK_NOT_FIRST = "任务不是序号后的第一列"
+GLUED_NO_TASK_END = "无法判断任务在哪里结束、单位从哪里开始"
+GLUED_NOT_UNITS = "单位未读出：'{units}' 不是单位名称的列表"
+GLUED_CELL_END = "无法判断{column}一格在 '{units}' 中的哪里结束"
+GLUED_ROW = "第 {number} 行：{problem}"
+# A table column (tables.COLUMNS) as its usual header names it.
+GLUED_COLUMNS = {
+    "lead": "牵头单位",
+    "partner": "配合单位",
+    "responsible": "责任单位",
+    "guiding": "指导部门",
+    "leaders": "责任领导",
+}
