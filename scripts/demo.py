@@ -16,13 +16,14 @@ build succeeds.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from fengong.cli import ArgumentParser
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "progress-sample"
@@ -48,10 +49,17 @@ def library_demo_data(folder: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site-dir", type=Path)
+    parser = ArgumentParser(
+        prog="demo.py",
+        description="生成演示站点：复制 data/，配上虚构的示例报送"
+        "（tests/fixtures/progress-sample/），每页都有“演示站点”横幅；"
+        "真实的 data/ 不会改动。",
+    )
     parser.add_argument(
-        "--library", action="store_true", help="the three-notice library demonstration"
+        "--site-dir", type=Path, help="演示站点的输出目录（默认：site-demo/ 或 site-demo-library/）"
+    )
+    parser.add_argument(
+        "--library", action="store_true", help="改为三份通知合在一起的多文件演示站点"
     )
     args = parser.parse_args(argv)
     default = "site-demo-library" if args.library else "site-demo"
@@ -68,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(new)]
         if subprocess.run(command, cwd=ROOT, env=env).returncode != 0:
             shutil.rmtree(new, ignore_errors=True)
-            print(f"demo: the build failed (above); {site_dir.name}/ is unchanged", file=sys.stderr)
+            print(f"demo：生成失败（原因见上）；{site_dir.name}/ 未作改动", file=sys.stderr)
             return 1
     old = site_dir.with_name(site_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
@@ -77,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     new.rename(site_dir)
     shutil.rmtree(old, ignore_errors=True)
     made_from = "tests/library_sample.py" if args.library else SAMPLE.relative_to(ROOT)
-    print(f"demo: built {site_dir} (from {made_from})")
+    print(f"demo：已生成 {site_dir}（数据来自 {made_from}）")
     return 0
 
 

@@ -8,13 +8,14 @@ data directory holding notice.yaml (or that notice.yaml itself).
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
+from fengong.cli import ArgumentParser
 from fengong.data import revisions, yamlio
 from fengong.importer import datafiles, revision_report
+from fengong.importer import messages as m
 from fengong.importer.parse import parse
 from fengong.importer.read import read_lines
 from fengong.problems import Problem, ProblemsFound
@@ -35,8 +36,7 @@ def load_notice(path: Path) -> tuple[dict, str, list[Problem]]:
                     Problem(
                         str(path.parent),
                         0,
-                        f"no {datafiles.NOTICE_FILE} in this directory; expected a data "
-                        "directory, or a notice text (.txt or .docx)",
+                        m.DIFF_NO_NOTICE_FILE.format(file=datafiles.NOTICE_FILE),
                     )
                 ]
             )
@@ -53,11 +53,10 @@ def load_notice(path: Path) -> tuple[dict, str, list[Problem]]:
             raise ProblemsFound(check)
         return document, shown, []
     if not path.exists():
-        message = "no such file or directory"
+        message = m.DIFF_NO_SUCH_FILE
     else:
-        message = (
-            f"cannot tell what '{path.suffix or path.name}' holds; expected a notice text "
-            f"(.txt or .docx), a data directory or its {datafiles.NOTICE_FILE}"
+        message = m.DIFF_UNKNOWN_KIND.format(
+            what=path.suffix or path.name, file=datafiles.NOTICE_FILE
         )
     raise ProblemsFound([Problem(shown, 0, message)])
 
@@ -69,8 +68,7 @@ def _check_document(document: object, shown: str) -> list[Problem]:
             Problem(
                 shown,
                 getattr(document, "line", 1) or 1,
-                "not a notice.yaml: expected a mapping with a 'tasks' list "
-                "(written by scripts/import_notice.py)",
+                m.DIFF_NOT_NOTICE,
             )
         ]
     problems = []
@@ -78,43 +76,47 @@ def _check_document(document: object, shown: str) -> list[Problem]:
     for position, task in enumerate(document["tasks"], start=1):
         line = getattr(task, "line", 0) or getattr(document["tasks"], "line", 0)
         if not isinstance(task, dict):
-            problems.append(Problem(shown, line, f"task #{position}: expected a mapping"))
+            problems.append(Problem(shown, line, m.DIFF_TASK_NOT_MAPPING.format(position=position)))
             continue
         number = task.get("number")
         if not isinstance(number, int) or isinstance(number, bool):
             problems.append(
                 Problem(
-                    shown, line, f"task #{position}: 'number' must be an integer, found {number!r}"
+                    shown, line, m.DIFF_NUMBER_NOT_INTEGER.format(position=position, number=number)
                 )
             )
         elif number in seen:
             problems.append(
                 Problem(
-                    shown, line, f"task {number}: duplicate number (first at line {seen[number]})"
+                    shown, line, m.DIFF_DUPLICATE_NUMBER.format(number=number, first=seen[number])
                 )
             )
         else:
             seen[number] = line
         if not isinstance(task.get("text", ""), str):
-            problems.append(Problem(shown, line, f"task #{position}: 'text' must be a string"))
+            problems.append(Problem(shown, line, m.DIFF_TEXT_NOT_STRING.format(position=position)))
         for key in ("units", "lead"):
             value = task.get(key, [])
             if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
                 problems.append(
-                    Problem(shown, line, f"task #{position}: '{key}' must be a list of names")
+                    Problem(shown, line, m.DIFF_NOT_NAME_LIST.format(position=position, key=key))
                 )
     return problems
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="diff_revisions.py",
-        description="Compare two revisions of a notice: tasks added, removed, renumbered, "
-        "reworded, moved, with units or leads changed.",
+        description="比较一份通知的两个修订版：新增、删除、重新编号、改写、移动的任务，"
+        "以及责任单位或牵头单位的变化。",
     )
-    parser.add_argument("old", type=Path, help="the earlier revision: .txt, .docx or data dir")
-    parser.add_argument("new", type=Path, help="the later revision: .txt, .docx or data dir")
-    parser.add_argument("--json", action="store_true", help="print the changes as JSON")
+    parser.add_argument(
+        "old", type=Path, help="较早的修订版：.txt、.docx 或数据目录（或其中的 notice.yaml）"
+    )
+    parser.add_argument(
+        "new", type=Path, help="较晚的修订版：.txt、.docx 或数据目录（或其中的 notice.yaml）"
+    )
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出变化")
     args = parser.parse_args(argv)
 
     documents, labels = [], []

@@ -1,4 +1,4 @@
-"""Import the ledgers (任务台账) units returned for a reporting period into data/progress/.
+"""把各单位报送回来的任务台账导入 data/progress/（按报送期）。
 
 python scripts/import_progress.py FILE… [--period PERIOD] [--data-dir DIR] [--date YYYY-MM-DD]
                                          [--unit UNIT] [--notice SLUG]
@@ -6,40 +6,37 @@ python scripts/import_progress.py FILE… [--period PERIOD] [--data-dir DIR] [--
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from fengong.cli import ArgumentParser
 from fengong.importer import lock
+from fengong.importer import messages as m
 from fengong.importer.progress import import_progress
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="import_progress.py",
-        description="Read returned unit ledgers (.xlsx, .xls, .ods, or their .csv form) and "
-        "write each unit's progress for the period to DIR/progress/<period>/<unit>.yaml.",
+        description="读取各单位报送回来的任务台账（.xlsx、.xls、.ods 或其 .csv），把每个单位"
+        "本报送期的落实情况写入 DATA_DIR/progress/<报送期>/<单位>.yaml；有一个错误就什么也不写。",
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="returned ledgers")
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="报送回来的台账文件（可多个）"
+    )
     parser.add_argument(
         "--period",
-        help="the reporting period, e.g. 2020-H1 (上半年) or 2020; default: the one whose "
-        "reporting window holds --date",
+        help="报送期，例如 2020-H1（上半年）或 2020（上年度）；默认：报送时间包含 --date 的那一期",
     )
     parser.add_argument(
-        "--data-dir", type=Path, default=Path("data"), help="data directory to update (data/)"
+        "--data-dir", type=Path, default=Path("data"), help="要更新的数据目录（默认：data/）"
     )
-    parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="the day the office received them (default: today)"
-    )
-    parser.add_argument(
-        "--unit", help="the unit id the files must belong to (a check: their ledgers say whose)"
-    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="办公室收到台账的日期（默认：今天）")
+    parser.add_argument("--unit", help="台账应属的单位 id（用于核对：台账本身写明是哪个单位的）")
     parser.add_argument(
         "--notice",
         metavar="SLUG",
-        help="in a library of notices: the notice the ledgers are for (its progress/ is in "
-        "DIR/notices/SLUG/)",
+        help="多份通知的库中：台账所属的通知（其 progress/ 在 DATA_DIR/notices/SLUG/ 下）",
     )
     args = parser.parse_args(argv)
 
@@ -61,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
     if result.failed:
         errors = sum(p.severity == "error" for p in result.problems)
-        print(f"import failed: {errors} error(s); {args.data_dir} is unchanged", file=sys.stderr)
+        print(m.IMPORT_FAILED.format(errors=errors, data_dir=args.data_dir), file=sys.stderr)
         return 1
     for line in result.report:
         print(line)

@@ -11,26 +11,26 @@ site's old addresses lead to the new ones. Checked first; all or nothing.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from fengong.cli import ArgumentParser
 from fengong.importer import lock, move
+from fengong.importer import messages as m
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="move_to_library.py",
-        description="Move a single-notice data directory into the library layout.",
+        description="把单份通知的数据目录迁为多份通知的库（data/notices/<slug>/），一步完成。",
     )
     parser.add_argument(
-        "--data-dir", type=Path, default=Path("data"), help="data directory to move (data/)"
+        "--data-dir", type=Path, default=Path("data"), help="要迁移的数据目录（默认 data/）"
     )
     parser.add_argument(
         "--notice",
         metavar="SLUG",
-        help="the notice's folder in notices/ (default: made from its 文号); keep the default "
-        "unless the 文号 gives none",
+        help="通知在 notices/ 下的文件夹名（默认由文号生成）；除非文号生成不了，保持默认",
     )
     args = parser.parse_args(argv)
     try:
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if moved is None:
-        print(f"move failed; {args.data_dir} is unchanged", file=sys.stderr)
+        print(m.MOVE_FAILED.format(data_dir=args.data_dir), file=sys.stderr)
         return 1
     for line in moved.report:
         print(line)

@@ -81,9 +81,9 @@ def test_round_trip_misread_corrected_reimported_revised(tmp_path, capsys):
     assert tasks[0]["units"] == first[1]["units"]
     assert [t["published_number"] for t in tasks] == list(range(2, 46))
     shown = f"{data}/corrections.yaml"
-    assert f"corrections applied from {shown}: 2 of 2" in out
-    assert f"{shown}:3: “目标。2012年起5年内，大力实施“产业提升、科…”: not a task" in out
-    assert f"{shown}:7: task 1: “战略性主导产业紧缺人才开发项目。5年内市、区（县…”: lead " in out
+    assert f"应用了 {shown} 中的更正：2 条（共 2 条）" in out
+    assert f"{shown}:3: “目标。2012年起5年内，大力实施“产业提升、科…”：不是任务" in out
+    assert f"{shown}:7: 任务1：“战略性主导产业紧缺人才开发项目。5年内市、区（县…”：牵头单位 " in out
     # The importer's warning about the unit-less 目标 is settled by the correction.
     assert "no responsible unit" not in err
     site, problems = load.check(data)
@@ -101,8 +101,8 @@ def test_round_trip_misread_corrected_reimported_revised(tmp_path, capsys):
     assert "分类实施" in "".join(t["text"] for t in tasks)
     snapshot = yaml.safe_load((data / "revisions/2013-06/notice.yaml").read_text("utf-8"))
     assert snapshot["tasks"] == tasks
-    assert "warning" not in err
-    assert "corrections applied" in out and ": 2 of 2" in out
+    assert "警告" not in err
+    assert "中的更正：2 条（共 2 条）" in out
 
     # 4. A revision that rewords the corrected task's opening: that correction is reported
     # at its line in corrections.yaml, and not applied; the other one still is.
@@ -118,15 +118,14 @@ def test_round_trip_misread_corrected_reimported_revised(tmp_path, capsys):
     assert status == 0, err
     assert (data / "corrections.yaml").read_bytes() == kept
     assert (
-        f"{shown}:7: warning: correction of task 2 “战略性主导产业紧缺人才开发项目” no longer "
-        "matches, so it is not applied: task 2 starts “战略性新兴产业紧缺人才开发项目。5年内市、"
-        "区（县…” now (its text changed?); check the task in the notice's text, then update or "
-        "remove this correction"
+        f"{shown}:7: 警告：任务2“战略性主导产业紧缺人才开发项目”的更正对不上了，未应用："
+        "任务2现在的开头是 “战略性新兴产业紧缺人才开发项目。5年内市、区（县…”（文字改了？）；"
+        "请对照通知原文核对这项任务，再修改或删去这条更正"
     ) in err.splitlines()
     tasks = tasks_of(data)
     assert len(tasks) == 44  # the 目标 correction still applies
     assert tasks[0]["text"].startswith("战略性新兴产业") and tasks[0]["lead"] == ["市发展改革委"]
-    assert ": 1 of 2" in out
+    assert "中的更正：1 条（共 2 条）" in out
 
 
 def test_revised_text_removing_the_task_is_reported(tmp_path, capsys):
@@ -137,9 +136,8 @@ def test_revised_text_removing_the_task_is_reported(tmp_path, capsys):
     status, _, err = run([renumbered, "--data-dir", data], capsys)
     assert status == 0, err
     assert (
-        f"{data}/corrections.yaml:3: warning: correction of task 1 “目标。2012年起5年内” no "
-        "longer matches, so it is not applied: task 1 starts “总目标。2012年起5年内，大力实施“产业"
-        "提升、…” now (its text changed?)"
+        f"{data}/corrections.yaml:3: 警告：任务1“目标。2012年起5年内”的更正对不上了，未应用："
+        "任务1现在的开头是 “总目标。2012年起5年内，大力实施“产业提升、…”（文字改了？）"
     ) in err
     assert len(tasks_of(data)) == 45
 
@@ -155,9 +153,8 @@ def test_a_renumbered_task_is_reported_not_corrected_in_its_place(tmp_path, caps
     status, out, err = run([GUANGZHOU, "--data-dir", data, "--json", "-"], capsys)
     assert status == 0, err
     assert (
-        f"{data}/corrections.yaml:2: warning: correction of task 3 “战略性主导产业紧缺人才开发项目”"
-        " no longer matches, so it is not applied: the task that starts so is numbered 2 now "
-        "(renumbered?)"
+        f"{data}/corrections.yaml:2: 警告：任务3“战略性主导产业紧缺人才开发项目”的更正对不上了，"
+        "未应用：以这几个字开头的任务现在序号为 2（重新编号了？）"
     ) in err
     assert '"市委组织部"\n      ],\n      "lead"' not in out
 
@@ -174,7 +171,7 @@ def test_starts_may_be_copied_with_the_number_or_in_other_script_and_width(
     )
     status, out, err = run([GUANGZHOU, "--data-dir", data], capsys)
     assert status == 0, err
-    assert ": 1 of 1" in out and "corrections.yaml" not in err
+    assert "中的更正：1 条（共 1 条）" in out and "corrections.yaml" not in err
     assert tasks_of(data)[1]["lead"] == ["市委组织部"]
 
 
@@ -222,7 +219,7 @@ corrections:
     assert made["units"] == ["财政部", "人力资源社会保障部"] and made["lead"] == ["财政部"]
     assert made["numbered"] is False
     assert [t["number"] for t in tasks] == list(range(1, 17))
-    assert ": 3 of 3" in out
+    assert "中的更正：3 条（共 3 条）" in out
     assert "lines not placed: 1" in out  # （此件公开发布） only
     assert "cannot place '从工业企业" not in err
 
@@ -260,68 +257,67 @@ def test_units_given_without_a_lead_where_the_notice_states_no_rule(tmp_path, ca
     [
         (
             "corrections:\n  - task: 1\n",
-            "corrections.yaml:2: correction of task 1: missing 'starts' (the first words of the "
-            "task's text (of the line, with is_task), as written)",
+            "corrections.yaml:2: 任务1的更正：缺少 'starts'（"
+            "任务（is_task 时为那一行）开头的几个字，按原文）",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    lead: [市科协]\n"
             "    units: [市教育局]\n",
-            "corrections.yaml:2: correction of task 1: lead 市科协 is not one of 'units'; add it "
-            "to 'units'",
+            "corrections.yaml:2: 任务1的更正：牵头单位 市科协 不在 'units' 中；请把它加进 'units'",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    not_a_task: true\n"
             "    split_at: 实现\n",
-            "corrections.yaml:2: correction of task 1: says not_a_task and split_at at once; "
-            "write one correction for each",
+            "corrections.yaml:2: 任务1的更正：同时写了 'not_a_task' 和 'split_at'；"
+            "请每样写成一条更正",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    units: [市教育局]\n"
             "    roles: [lead, partner]\n",
-            "corrections.yaml:2: correction of task 1: 'roles' has 2 entries for 1 units",
+            "corrections.yaml:2: 任务1的更正：'roles' 有 2 项，'units' 有 1 个单位；请一一对应",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    units: [市教育局]\n"
             "    roles: [boss]\n",
-            "corrections.yaml:2: correction of task 1: unknown role boss; use one of lead, "
-            "responsible, partner, guiding",
+            "corrections.yaml:2: 任务1的更正：未知的角色 'boss'；请用 'lead'、'responsible'、"
+            "'partner'、'guiding' 之一",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n",
-            "corrections.yaml:2: correction of task 1: says nothing to correct; give 'units', "
-            "'lead' or 'roles', or one of not_a_task, is_task, split_at, join_next",
+            "corrections.yaml:2: 任务1的更正：没有写要更正什么；请写 'units'、'lead' 或 'roles'，"
+            "或 'not_a_task'、'is_task'、'split_at'、'join_next' 之一",
         ),
         (
             "corrections:\n  - starts: 目标\n    lead: [市科协]\n",
-            "corrections.yaml:2: correction: missing 'task' (the task's number as the notice "
-            "publishes it); a line the importer did not take as a task is named by 'starts' "
-            "with 'is_task: true'",
+            "corrections.yaml:2: 更正：缺少 'task'（通知公布的任务序号）；程序没当成任务的一行，"
+            "用 'starts' 加 'is_task: true' 指明",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    units: 市教育局\n",
-            "corrections.yaml:2: correction of task 1: 'units' must be a list of text, got "
-            "'市教育局' (the unit names as the notice writes them, in its order)",
+            "corrections.yaml:2: 任务1的更正：'units' 应是文字的列表，现为 '市教育局'"
+            "（按通知的写法和顺序写单位名称）",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    lead: [市科协]\n    leed: []\n",
-            "corrections.yaml:2: correction of task 1: unknown key 'leed'; the keys are task, "
-            "starts, units, lead, roles, not_a_task, is_task, split_at, second, join_next, why",
+            "corrections.yaml:2: 任务1的更正：未知的键 'leed'；"
+            "可用的键：'task'、'starts'、'units'、'lead'、'roles'、"
+            "'not_a_task'、'is_task'、'split_at'、'second'、'join_next'、'why'",
         ),
         (
             "corrections:\n  - task: 1\n    starts: 目标\n    not_a_task: true\n"
             "  - task: 1\n    starts: 目标。2012\n    units: [市科协]\n",
-            "corrections.yaml:5: task 1 is corrected at line 2 already; say both in one correction",
+            "corrections.yaml:5: 任务1已在第 2 行更正过；请把两处写在同一条更正中",
         ),
         (
             "corrections:\n  - starts: 为深入贯彻科学发展观\n    is_task: true\n"
             "  - starts: 为深入贯彻科学发展观，全面落实\n    is_task: true\n",
-            "corrections.yaml:4: correction “为深入贯彻科学发展观，全面落实” (is_task): the "
-            "notice's line 2 is made a task by line 2 already; say it once",
+            "corrections.yaml:4: 更正“为深入贯彻科学发展观，全面落实”（is_task）："
+            "通知的第 2 行已由第 2 行的更正设为任务；只写一次",
         ),
         (
             "corrections:\n  - task: 1\n   starts: 目标\n",
-            "corrections.yaml:3: YAML syntax error: did not find expected '-' indicator; fix "
-            "the YAML at this line",
+            "corrections.yaml:3: YAML 写法有误：列表项没有对齐（同一列表的“- ”要对齐）；"
+            "请改正这一行（或上一行）",
         ),
     ],
 )
@@ -350,8 +346,8 @@ def test_the_build_checks_the_corrections_file(tmp_path, capsys):
     site, problems = load.check(data)
     assert site is None
     assert [str(p) for p in problems if "corrections" in p.path] == [
-        f"{data}/corrections.yaml:2: correction of task 2: lead 市科协 is not one of 'units'; "
-        "add it to 'units'"
+        f"{data}/corrections.yaml:2: 任务2的更正：牵头单位 市科协 不在 'units' 中；"
+        "请把它加进 'units'"
     ]
 
 
@@ -363,13 +359,13 @@ def test_in_a_library_the_corrections_sit_in_the_notices_folder(tmp_path, capsys
     kept = (folder / "corrections.yaml").read_bytes()
     status, out, err = run([GUANGZHOU, "--data-dir", data, "--notice", "gz-2012"], capsys)
     assert status == 0, err
-    assert f"corrections applied from {folder}/corrections.yaml: 2 of 2" in out
+    assert f"应用了 {folder}/corrections.yaml 中的更正：2 条（共 2 条）" in out
     assert len(tasks_of(folder)) == 44
     text1 = revised(tmp_path, "r1", ("分步实施、统筹推进", "分类实施、统筹推进"))
     argv = [text1, "--data-dir", data, "--notice", "gz-2012", "--revision", "r1", "--date"]
     status, out, err = run([*argv, "2013-06-01"], capsys)
     assert status == 0, err
-    assert ": 2 of 2" in out
+    assert "中的更正：2 条（共 2 条）" in out
     assert tasks_of(folder)[0]["lead"] == ["市发展改革委", "市人力资源和社会保障局"]
     assert (folder / "corrections.yaml").read_bytes() == kept
     assert not (data / "corrections.yaml").exists()
@@ -381,31 +377,26 @@ def test_in_a_library_the_corrections_sit_in_the_notices_folder(tmp_path, capsys
         (
             "  - task: 14\n    starts: 切实抓好政策服务\n"
             "    join_next: {task: 12, starts: 落实地方政府主体责任}\n",
-            "correction of task 14: task 12 does not follow it, so they are not joined; check "
-            "the task in the notice's text, then update or remove this correction",
+            "任务14的更正：任务12不紧接在它后面，未合并；请对照通知原文核对这项任务，再修改或删去这条更正",
         ),
         (
             "  - task: 10\n    starts: 落实失业保险待遇\n    split_at: 发放养老金\n",
-            "correction of task 10: “发放养老金” (split_at) is not in its text after its first "
-            "words, so it is not split; check the task in the notice's text, then update or "
-            "remove this correction",
+            "任务10的更正：“发放养老金”（split_at）不在它开头几个字之后的文字中，未拆分；"
+            "请对照通知原文核对这项任务，再修改或删去这条更正",
         ),
         (
             "  - starts: 落实失业保险待遇\n    is_task: true\n",
-            "correction “落实失业保险待遇” (is_task): that line is a task already; remove this "
-            "correction",
+            "更正“落实失业保险待遇”（is_task）：这一行已经是任务；请删去这条更正",
         ),
         (
             "  - starts: 国务院关于做好\n    is_task: true\n",
-            "correction “国务院关于做好” (is_task) no longer matches, so it is not applied: no "
-            "line outside the tasks starts so; check the task in the notice's text, then "
-            "update or remove this correction",
+            "更正“国务院关于做好”（is_task）对不上了，未应用：任务以外没有以这几个字开头的行；"
+            "请对照通知原文核对这项任务，再修改或删去这条更正",
         ),
         (
             "  - task: 99\n    starts: 落实失业保险待遇\n    lead: [医保局]\n",
-            "correction of task 99 “落实失业保险待遇” no longer matches, so it is not applied: "
-            "the task that starts so is numbered 10 now (renumbered?); check the task in the "
-            "notice's text, then update or remove this correction",
+            "任务99“落实失业保险待遇”的更正对不上了，未应用：以这几个字开头的任务现在序号为 10"
+            "（重新编号了？）；请对照通知原文核对这项任务，再修改或删去这条更正",
         ),
     ],
 )
@@ -417,8 +408,8 @@ def test_a_correction_that_cannot_apply_is_a_warning_and_changes_nothing(
     status, _, err = run([JIUYE, "--data-dir", plain], capsys)
     assert status == 0, err
     _, out, err = _jiuye(tmp_path, "corrections:\n" + entry, capsys)
-    assert f"{tmp_path}/data/corrections.yaml:2: warning: {message}" in err.splitlines()
-    assert ": 0 of 1" in out
+    assert f"{tmp_path}/data/corrections.yaml:2: 警告：{message}" in err.splitlines()
+    assert "中的更正：0 条（共 1 条）" in out
     assert (tmp_path / "data/notice.yaml").read_bytes() == (plain / "notice.yaml").read_bytes()
 
 

@@ -388,9 +388,8 @@ def test_an_official_url_that_is_not_a_web_address_is_refused(tmp_path, hostile_
     (data / "document.yaml").write_text(f"official_url: '{url}'\n", "utf-8")
     site, problems = check(data, shown_dir="data")
     assert site is None
-    assert [str(p) for p in problems if ": warning:" not in str(p)] == [
-        "data/document.yaml:1: official_url must be the official original's web address, "
-        "starting with https://"
+    assert [str(p) for p in problems if ": 警告：" not in str(p)] == [
+        "data/document.yaml:1: 'official_url' 须为正式文件原文的网址，以 https:// 开头"
     ]
 
 

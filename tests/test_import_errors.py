@@ -45,11 +45,11 @@ def line_of(text: str, fragment: str, occurrence: int = 1) -> int:
 
 def problem_lines(err: str, source: Path, failed: bool = True) -> list[str]:
     """stderr's problem lines, each checked to start with `PATH:LINE: ` (PATH as given to
-    main); the importer's closing summary (`import failed: …`) is checked and left out."""
+    main); the importer's closing summary (`导入失败：…`) is checked and left out."""
     lines = [line for line in err.splitlines() if line.strip()]
     if failed:
-        assert lines and lines[-1].startswith("import failed: "), lines
-        assert "is unchanged" in lines[-1], lines[-1]
+        assert lines and lines[-1].startswith("导入失败："), lines
+        assert "未作任何改动" in lines[-1], lines[-1]
         lines = lines[:-1]
     prefix = re.compile(re.escape(str(source)) + r":\d+: \S")
     for line in lines:

@@ -33,7 +33,7 @@ def report_of(tmp_path: Path, source: Path, capsys, *extra) -> tuple[BeautifulSo
         [source, "--data-dir", data, "--json", "-", "--report", page, *extra], capsys
     )
     assert status == 0, err
-    assert f"import report: {page}" in err
+    assert f"核对页面：{page}（用浏览器打开，逐条核对任务与原文）" in err
     html = page.read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser"), json.loads(out), html
 
@@ -107,11 +107,11 @@ def test_corrections_applied_are_shown_on_their_tasks(tmp_path, capsys):
     assert "corrections.yaml:5: “战略性主导产业紧缺人才开发项目。" in first.get_text()
     said = marks[0].find_next_sibling().get_text()
     assert said.endswith(
-        "lead 市发展改革委、市委组织部 "
-        "(why: 市委组织部 co-leads (the office's decision of 2013-01-05))"
+        "牵头单位 市发展改革委、市委组织部"
+        "（说明：市委组织部 co-leads (the office's decision of 2013-01-05)）"
     )
     applied = soup.select_one("#corrections-applied").get_text()
-    assert "corrections.yaml:2: “目标。2012年起5年内" in applied and "not a task" in applied
+    assert "corrections.yaml:2: “目标。2012年起5年内" in applied and "不是任务" in applied
     assert not any(r.select(".mark-corrected") for r in rows(soup)[1:])
 
 
@@ -153,8 +153,8 @@ def test_a_failed_import_writes_the_report_and_nothing_else(tmp_path, capsys):
     assert "failed" in soup.select_one("#status")["class"]
     problems = soup.select("ul.problems li.error")
     assert [p.get_text() for p in problems] == [
-        f"{data}/corrections.yaml:2 错误：correction of task 2: lead 市科协 is not one of "
-        "'units'; add it to 'units'"
+        f"{data}/corrections.yaml:2 错误：任务2的更正：牵头单位 市科协 不在 'units' 中；"
+        "请把它加进 'units'"
     ]
     assert len(rows(soup)) == 45  # what was read, before any correction
 
@@ -166,7 +166,8 @@ def test_a_report_into_a_missing_folder_is_refused_before_the_import(tmp_path, c
         [GUANGZHOU, "--data-dir", data, "--report", tmp_path / "no/r.html"], capsys
     )
     assert status == 1
-    assert err == f"--report: no folder {tmp_path / 'no'}; create it first\n"
+    folder = tmp_path / "no"
+    assert err == f"--report：文件夹 {folder} 不存在；请先创建它（mkdir -p {folder}）\n"
     assert not any(data.iterdir())
 
 

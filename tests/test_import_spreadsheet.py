@@ -208,10 +208,10 @@ def test_a_problem_names_the_sheet_row(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("broken.xlsx", b"PK\x03\x04 not really a workbook", "not a readable spreadsheet"),
-        ("empty.csv", b",,\r\n,,\r\n", "the sheet is empty"),
-        ("bytes.csv", b"\x80\x80,\x80\r\n", "cannot decode the CSV as UTF-8 or GB18030"),
-        ("nul.csv", "序号,任务\x00".encode(), "binary file, not a CSV"),
+        ("broken.xlsx", b"PK\x03\x04 not really a workbook", "表格文件无法读取"),
+        ("empty.csv", b",,\r\n,,\r\n", "表格是空的；分工表应有表头行"),
+        ("bytes.csv", b"\x80\x80,\x80\r\n", "CSV 既不是 UTF-8 也不是 GB18030 编码（第 1 个字节）"),
+        ("nul.csv", "序号,任务\x00".encode(), "这是二进制文件，不是 CSV"),
     ],
 )
 def test_an_unreadable_sheet_is_one_clear_line(name, content, words, tmp_path, capsys):
@@ -221,7 +221,7 @@ def test_an_unreadable_sheet_is_one_clear_line(name, content, words, tmp_path, c
     data.mkdir()
     status, _, err = run([str(source), "--data-dir", str(data)], capsys)
     assert status == 1
-    problems = [m for m in err.splitlines() if m and not m.startswith("import failed")]
+    problems = [m for m in err.splitlines() if m and not m.startswith("导入失败")]
     assert len(problems) == 1 and problems[0].startswith(f"{source}:1: ") and words in err, err
     assert not any(data.iterdir())
 

@@ -488,9 +488,9 @@ def test_glued_rows_that_are_not_certain_are_named_and_the_rest_imported(tmp_pat
     ]
     glued = [line for line in err.splitlines() if "cells glued" in line]
     assert len(glued) == 2, err
-    assert glued[0].startswith(f"{source}:5: warning: table cells glued together, row 2: ")
-    assert "cannot tell where the task ends" in glued[0]
-    assert glued[1].startswith(f"{source}:6: warning: table cells glued together, row 3: ")
+    assert glued[0].startswith(f"{source}:5: 警告：table cells glued together, 第 2 行：")
+    assert "无法判断任务在哪里结束" in glued[0]
+    assert glued[1].startswith(f"{source}:6: 警告：table cells glued together, 第 3 行：")
 
 
 # -- a real table, flattened again every way ----------------------------------------------
@@ -727,7 +727,7 @@ def test_a_matrix_with_the_units_as_rows_is_one_clear_error(header, tmp_path, ca
     data.mkdir()
     status, _, err = run([str(source), "--data-dir", str(data)], capsys)
     assert status == 1
-    problems = [m for m in err.splitlines() if m and not m.startswith("import failed")]
+    problems = [m for m in err.splitlines() if m and not m.startswith("导入失败")]
     assert len(problems) == 1 and problems[0].startswith(f"{source}:3: "), err
     assert "units as rows and the tasks as columns" in problems[0]
     assert "分工表" in problems[0]
@@ -740,4 +740,4 @@ def test_a_word_table_with_a_header_on_two_merged_rows(capsys):
     assert status == 0, err
     tasks = json.loads(out)["tasks"]
     assert [(t["text"], t["units"], t["lead"]) for t in tasks] == TWO_ROW_TASKS
-    assert err.count("warning") == 0, err
+    assert err.count("警告") == 0, err

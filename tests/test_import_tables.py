@@ -222,7 +222,7 @@ def test_a_bad_table_is_one_clear_line(name, line, words, tmp_path, capsys):
     source = TABLES / f"{name}.docx"
     status, _, err = run([str(source), "--data-dir", str(data)], capsys)
     assert status == 1
-    problems = [m for m in err.splitlines() if m and not m.startswith("import failed")]
+    problems = [m for m in err.splitlines() if m and not m.startswith("导入失败")]
     assert problems == [m for m in problems if m.startswith(f"{source}:{line}: ")]
     assert len(problems) == 1 and words in problems[0], err
     assert not any(data.iterdir())
@@ -258,7 +258,7 @@ def test_an_unreadable_format_is_one_clear_line(name, content, words, tmp_path, 
     source.write_bytes(content)
     status, _, err = run([str(source), "--data-dir", str(data)], capsys)
     assert status == 1
-    problems = [m for m in err.splitlines() if m and not m.startswith("import failed")]
+    problems = [m for m in err.splitlines() if m and not m.startswith("导入失败")]
     assert len(problems) == 1 and problems[0].startswith(f"{source}:1: "), err
     assert words in problems[0]
     assert not any(data.iterdir())

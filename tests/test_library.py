@@ -180,20 +180,25 @@ def test_the_single_loader_points_a_library_to_the_library_loader(built):
     site, problems = check(built, shown_dir="data")
     assert site is None
     assert [str(p) for p in problems] == [
-        "data/: holds many notices (notices/), not one; load it with "
-        "fengong.data.load.load_library (or check_library)"
+        "data/: 这里有多份通知（notices/ 下：dzfbf-2020-41、gf-2018-39、gf-2018-42），不是一份；"
+        "请加上 --notice dzfbf-2020-41 指明是哪一份（可选：dzfbf-2020-41、gf-2018-39、gf-2018-42）"
     ]
 
 
 def test_check_data_checks_a_library(built, library, capsys):
     assert check_data.main(["--data-dir", str(built)]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"{built}: ok: 3 notices, {len(library.units)} units"
+    out, err = capsys.readouterr()
+    out, warnings = out.splitlines(), err.splitlines()
+    assert warnings and all(": 警告：" in line for line in warnings)
+    assert out[0] == (
+        f"{built}: 数据无误：3 份通知，{len(library.units)} 个单位"
+        f"（另有 {len(warnings)} 个警告，见上）"
+    )
     assert out[1:] == [
-        f"  {s.notice.slug}: {s.notice.doc_number}: {len(s.tasks)} tasks, {len(s.units)} units"
+        f"  {s.notice.slug}：{s.notice.doc_number}：{len(s.tasks)} 项任务，{len(s.units)} 个单位"
         for s in library.sites
     ]
-    assert out[1].startswith(f"  {DAZU}: 大足府办发〔2020〕41号: 63 tasks, ")
+    assert out[1].startswith(f"  {DAZU}：大足府办发〔2020〕41号：63 项任务，")
 
 
 # -- bad input: exactly one error each, and no Library ----------------------------------
@@ -215,8 +220,8 @@ def test_two_folders_with_the_same_doc_number(data):
 def test_a_folder_name_that_is_not_a_url_id(data, name):
     (data / "notices" / "gf-2018-42").rename(data / "notices" / name)
     assert errors(data) == [
-        f"data/notices/{name}/: folder name '{name}' is not a notice id; rename the folder "
-        "with lower-case ASCII letters, digits and '-' (it is used in URLs), e.g. dzfbf-2020-41"
+        f"data/notices/{name}/: 文件夹名 '{name}' 不能作通知编号；"
+        "请改用小写英文字母、数字和“-”（用于网址），例如 dzfbf-2020-41"
     ]
 
 
@@ -236,9 +241,8 @@ def test_a_replaced_by_cycle_among_units(data):
     )
     edit(units, "    name: 教育部\n", "    name: 教育部\n    replaced_by: cai-zheng-bu\n")
     assert errors(data) == [
-        f"data/units.yaml:{line}: unit 'cai-zheng-bu': replaced_by goes round in a circle "
-        "(cai-zheng-bu → jiao-yu-bu → cai-zheng-bu); remove replaced_by from the unit that "
-        "is current"
+        f"data/units.yaml:{line}: 单位 'cai-zheng-bu'：replaced_by 绕了一圈"
+        "（cai-zheng-bu → jiao-yu-bu → cai-zheng-bu）；请删去现行单位的 replaced_by"
     ]
 
 
@@ -249,8 +253,8 @@ def test_a_replaced_by_naming_an_unknown_unit(data):
         "  - id: cai-zheng-bu\n    replaced_by: caizhengbu\n",
     )
     assert errors(data) == [
-        f"data/units.yaml:{line}: unit 'cai-zheng-bu': replaced_by 'caizhengbu' is not a unit "
-        "id in this file; write the id of the unit that took its work over"
+        f"data/units.yaml:{line}: 单位 'cai-zheng-bu'：replaced_by 'caizhengbu' 不是本文件中的"
+        "单位 id；请写承接其职能的单位的 id"
     ]
 
 
@@ -281,9 +285,9 @@ def test_a_replaced_by_naming_no_notice(data):
 def test_a_notice_at_the_top_of_a_library(data):
     shutil.copy(data / "notices" / DAZU / "notice.yaml", data / "notice.yaml")
     assert errors(data) == [
-        "data/notice.yaml: a notice's own file at the top of a library (data/notices/ holds "
-        "the notices): it belongs in data/notices/dzfbf-2020-41/, beside that notice's "
-        "notice.yaml; move it there, or remove it"
+        "data/notice.yaml: 一份通知自己的文件放在了库的顶层（data/notices/ 中才是各份通知）："
+        "它属于 data/notices/dzfbf-2020-41/，与该通知的 notice.yaml 放在一起；请把它移到那里，"
+        "或删去它"
     ]
 
 
@@ -438,7 +442,10 @@ def test_import_progress_into_a_notice_of_the_library(data, library, tmp_path, c
     wb.save(ledger)
     args = [str(ledger), "--period", "2020-H1", "--data-dir", str(data), "--date", "2020-07-09"]
     assert main([*args, "--notice", "gf-2018-40"]) == 1
-    assert "--notice: no notice 'gf-2018-40' in " in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert (
+        f"--notice: {data}/notices/ 里没有通知 'gf-2018-40'；请改为 --notice 加上其中之一：" in err
+    )
     assert main([*args, "--notice", DAZU]) == 0
     assert (data / "notices" / DAZU / "progress" / "2020-H1" / "renshe.yaml").is_file()
     assert not (data / "progress").exists()

@@ -119,31 +119,31 @@ BAD_FILES = {
     "a task twice": (
         GOOD.replace("task: 1", "task: 9"),
         "renshe.yaml",
-        ["10: task 9: reported twice (first at line 7)"],
+        ["10: 任务编号 9：报送了两次（第一次在第 7 行）"],
     ),
     "status outside the list": (
         GOOD.replace("status: 序时推进", "status: 进行中"),
         "renshe.yaml",
-        ["7: task 9: unknown status '进行中'; use one of 已完成, 序时推进, 滞后, 未启动"],
+        ["7: 任务编号 9：未知的 status '进行中'；请用 已完成、序时推进、滞后、未启动 之一"],
     ),
     "malformed date": (
         GOOD.replace("'2020-07-08'", "2020-07-32"),
         "renshe.yaml",
-        ["1: malformed date '2020-07-32'; use YYYY-MM-DD"],
+        ["1: 日期 '2020-07-32' 有误；请写成 年-月-日，例如 2020-07-08"],
     ),
     "missing progress": (
         GOOD.replace("  progress: ''\n", ""),
         "renshe.yaml",
-        ["10: task 1: missing 'progress' (进展情况 as written; '' when none)"],
+        ["10: 任务编号 1：缺少 'progress'（按原样写的进展情况；没有时写 ''）"],
     ),
     "unknown key": (
         GOOD.replace("  progress: ''\n", "  progress: ''\n  colour: red\n"),
         "renshe.yaml",
         [
-            "10: task 1: unknown key 'colour'; the keys are task, status, progress, evidence",
+            "10: 任务编号 1：未知的键 'colour'；可用的键：'task'、'status'、'progress'、'evidence'",
         ],
     ),
-    "empty file": ("", "renshe.yaml", ["empty file; import the ledger again"]),
+    "empty file": ("", "renshe.yaml", ["文件是空的；请重新导入这份台账"]),
     "a contribution to a task not the unit's": (
         GOOD + "contributions:\n- task: 2\n  progress: 配合。\n",
         "renshe.yaml",
@@ -152,14 +152,14 @@ BAD_FILES = {
     "a contribution twice": (
         GOOD + "contributions:\n- task: 8\n  progress: 配合。\n- task: 8\n  progress: 又一次。\n",
         "renshe.yaml",
-        ["17: contribution to task 8: written twice (first at line 15)"],
+        ["17: 任务编号 8 的配合情况：写了两次（第一次在第 15 行）"],
     ),
     "a contribution's status outside the list": (
         GOOD + "contributions:\n- task: 8\n  status: 进行中\n",
         "renshe.yaml",
         [
-            "15: contribution to task 8: unknown status '进行中'; use one of 已完成, 序时推进, "
-            "滞后, 未启动"
+            "15: 任务编号 8 的配合情况：未知的 status '进行中'；"
+            "请用 已完成、序时推进、滞后、未启动 之一"
         ],
     ),
 }
@@ -280,13 +280,13 @@ def test_round_trip_of_a_filled_workbook(tmp_path, data, site_model, downloads, 
     missing = [t for t in led if t.id not in FILLED]
     assert {DELETED, UNFILLED} <= {t.id for t in missing}
     assert err == [
-        f"{path}: warning: not reported: "
+        f"{path}: 警告：未报送："
         + "、".join(f"任务{t.number}" for t in missing)
-        + " (25 of the 29 tasks 区人力社保局 leads have no 状态)"
+        + "（区人力社保局 牵头的 29 项任务中有 25 项没有填状态）"
     ]
     assert out == [
-        f"{path}: 区人力社保局 (renshe), 2020-H1: 4 of 29 led tasks reported "
-        "(已完成 1, 序时推进 1, 滞后 1, 未启动 1); wrote progress/2020-H1/renshe.yaml"
+        f"{path}: 区人力社保局（renshe），2020-H1：牵头的 29 项任务报送了 4 项"
+        "（已完成 1，序时推进 1，滞后 1，未启动 1）；写入 progress/2020-H1/renshe.yaml"
     ]
     after = snapshot(data)
     assert set(after) - set(before) == {
@@ -388,64 +388,67 @@ BAD_RETURNS = {
         None,
         "fagai",
         [
-            ": this is the ledger of 区人力社保局 (renshe), not of 区发展改革委 (fagai); "
-            "check which unit returned it"
+            ": 这是 区人力社保局（renshe）的台账，不是 区发展改革委（fagai）的；"
+            "请核对是哪个单位报送的"
         ],
     ),
     "not our ledger": (
         not_ours,
         None,
         [
-            ": not a ledger from this site (it has no identifiers sheet); download the unit's "
-            "任务台账 from its page, fill that file in and return it"
+            ": 不是本站下载的台账（没有“标识”工作表）；请从单位页面下载该单位的任务台账，"
+            "在那份文件中填写后报送"
         ],
     ),
     "a task not assigned to the unit": (
         set_cell(1, "任务ID", 2),
         None,
-        [f":{SHEET}:{ROW}: task id 2 (任务2): not assigned to 区人力社保局 (renshe)"],
+        [
+            f":{SHEET}:{ROW}: 任务编号 2（任务2）：这项任务没有分工给 区人力社保局（renshe）；"
+            "请删去这一行，或核对台账是哪个单位的"
+        ],
     ),
     "an unknown task id": (
         set_cell(1, "任务ID", 99),
         None,
-        [
-            f":{SHEET}:{ROW}: unknown task id 99; the hidden id column was changed: restore the "
-            "row from the downloaded ledger"
-        ],
+        [f":{SHEET}:{ROW}: 未知任务编号 99；隐藏的任务编号列被改动过：请从下载的台账恢复这一行"],
     ),
     "an unknown task id from an older revision": (
         then(set_cell(1, "任务ID", 99), set_meta("revision", "v0")),
         None,
         [
-            f":{SHEET}:{ROW}: unknown task id 99; this ledger is of revision 'v0', the notice is "
-            "at revision 'v1': download the current ledger and copy the progress over"
+            f":{SHEET}:{ROW}: 未知任务编号 99；这份台账是修订版 'v0'的，通知现为修订版 'v1'："
+            "请下载现行台账，把进展抄过去"
         ],
     ),
     "a status outside the list": (
         set_cell(1, "状态", "进行中"),
         None,
         [
-            f":{SHEET}:{ROW}: task id 1 (任务1): status '进行中' is not one of 已完成、序时推进、"
-            "滞后、未启动; choose one from the list"
+            f":{SHEET}:{ROW}: 任务编号 1（任务1）：状态 '进行中' 不在可选项中"
+            "（已完成、序时推进、滞后、未启动）；请从下拉列表中选一项"
         ],
     ),
     "the same task twice": (
         then(set_cell(9, "状态", "已完成"), duplicate_row(9)),
         None,
         [
-            f":{SHEET}:47: task id 9 (任务9): a second row for the task (the first is row "
-            f"{ROW + 2}); keep one"
+            f":{SHEET}:47: 任务编号 9（任务9）：同一任务的第二行（第一行在第 {ROW + 2} 行）；"
+            "请只保留一行"
         ],
     ),
     "a ledger of another notice": (
         set_meta("doc_number", "大足府办发〔2020〕40号"),
         None,
-        [": a ledger of 大足府办发〔2020〕40号, not of 大足府办发〔2020〕41号"],
+        [
+            ": 这是 大足府办发〔2020〕40号 的台账，不是 大足府办发〔2020〕41号 的；"
+            "请核对文号，或用 --notice 指明它所属的通知"
+        ],
     ),
     "a ledger of another format": (
         set_meta("format", 2),
         None,
-        [": ledger format 2, this importer reads format 1; download the unit's current ledger"],
+        [": 台账格式为 2，本工具读取格式 1；请下载该单位的现行台账"],
     ),
 }
 
@@ -470,9 +473,9 @@ def test_a_bad_return_changes_nothing(
         capsys, *files, "--period", PERIOD, "--data-dir", data, *(("--unit", unit) if unit else ())
     )
     assert code == 1
-    errors = [line for line in err if ": warning: " not in line]
+    errors = [line for line in err if ": 警告：" not in line]
     assert errors == [f"{path}{line}" for line in expected] + [
-        f"import failed: {len(expected)} error(s); {data} is unchanged"
+        f"导入失败：{len(expected)} 个错误，{data} 未作任何改动；请按上面列出的错误修改后重新导入"
     ]
     assert out == []
     assert snapshot(data) == before
@@ -483,8 +486,8 @@ def test_an_unknown_period_lists_the_periods(tmp_path, data, site_model, downloa
     code, out, err = run(capsys, path, "--period", "2020-H2", "--data-dir", data)
     assert (code, out) == (1, [])
     assert err[0] == (
-        "--period: unknown period '2020-H2'; the periods are 2020-H1 (2020年上半年, due "
-        "2020-07-10); 2020 (2020年度, due 2021-01-10)"
+        "--period: 没有报送期 '2020-H2'；现有报送期：2020-H1 上半年，报送 2020年7月1日至7月10日；"
+        "2020 上年度，报送 2021年1月1日至1月10日；请用 --period 指明其中之一"
     )
     assert not (data / "progress").exists()
 
@@ -504,13 +507,12 @@ def test_warnings_do_not_stop_the_import(tmp_path, data, site_model, downloads, 
     code, _, err = run(capsys, path, "--period", PERIOD, "--data-dir", data, "--date", "2020-07-09")
     assert code == 0
     assert err[:2] == [
-        f"{path}:{SHEET}:{ROW}: warning: task id 1 (任务1): its text was edited in the ledger; "
-        "the notice's text stands (the row is imported by its task id)",
-        f"{path}:{SHEET}:{ROW + 1}: warning: task id 8 (任务8): 区人力社保局 shares this task; "
-        "the row is imported as its contribution, and the task's status stays its lead "
-        "unit's to report",
+        f"{path}:{SHEET}:{ROW}: 警告：任务编号 1（任务1）：台账中的任务内容被改动过；"
+        "以通知原文为准（按任务编号导入）",
+        f"{path}:{SHEET}:{ROW + 1}: 警告：任务编号 8（任务8）：区人力社保局 是这项任务的责任单位"
+        "（非牵头单位），这一行作为它的配合情况导入；任务状态仍由牵头单位报送",
     ]
-    assert err[2].startswith(f"{path}: warning: not reported: 任务9、任务23、")
+    assert err[2].startswith(f"{path}: 警告：未报送：任务9、任务23、")
     site, _ = load_site(data, "data")
     assert [(e.task_id, e.status) for e in site.reports[0].entries] == [(1, "已完成")]
     assert [(c.task_id, c.status, c.progress) for c in site.reports[0].contributions] == [
@@ -539,12 +541,13 @@ def test_reimport_says_what_changed_and_leaves_other_periods(
     code, out, _ = run(capsys, path, "--period", PERIOD, "--data-dir", data, "--date", "2020-07-09")
     assert code == 0
     assert out == [
-        f"{path}: 区人力社保局 (renshe), 2020-H1: 2 of 29 led tasks reported (已完成 1, 未启动 1); "
-        "replaced (4 changes) progress/2020-H1/renshe.yaml",
-        "  任务1 (task id 1): status 序时推进 → 已完成",
-        "  任务1 (task id 1): 进展情况 changed",
-        "  任务9 (task id 9): no longer reported (was 滞后)",
-        "  任务23 (task id 23): newly reported, 未启动",
+        f"{path}: 区人力社保局（renshe），2020-H1：牵头的 29 项任务报送了 2 项"
+        "（已完成 1，未启动 1）；替换 progress/2020-H1/renshe.yaml（5 处变化）",
+        "  收到日期：2020-07-08 → 2020-07-09",
+        "  任务1（任务编号 1）：状态 序时推进 → 已完成",
+        "  任务1（任务编号 1）：进展情况有改动",
+        "  任务9（任务编号 9）：不再报送（原为 滞后）",
+        "  任务23（任务编号 23）：新报送，未启动",
     ]
     assert other.read_bytes() == kept
     site, _ = load_site(data, "data")
@@ -616,10 +619,10 @@ def test_the_formats_offices_save_import_alike(tmp_path, data, capsys, ext):
     code, out, err = run(capsys, path, "--data-dir", data, "--date", "2020-07-08")
     assert code == 0, err
     assert out == [
-        "period 2020-H1 (上半年): its reporting window, 2020年7月1日至7月10日, holds 2020-07-08",
-        f"{path}: 区人力社保局 (renshe), 2020-H1: 4 of 29 led tasks reported "
-        "(已完成 1, 序时推进 1, 滞后 1, 未启动 1), 1 contribution to shared tasks; "
-        "wrote progress/2020-H1/renshe.yaml",
+        "报送期 2020-H1（上半年）：其报送时间 2020年7月1日至7月10日 包含收到日期 2020-07-08",
+        f"{path}: 区人力社保局（renshe），2020-H1：牵头的 29 项任务报送了 4 项"
+        "（已完成 1，序时推进 1，滞后 1，未启动 1），配合任务填写 1 项；"
+        "写入 progress/2020-H1/renshe.yaml",
     ]
     assert imported(data, path.name) == (FILLED, CONTRIBUTED, path.name)
     written = (data / "progress" / "2020-H1" / "renshe.yaml").read_text("utf-8")
@@ -658,7 +661,7 @@ def test_a_wps_et_file_is_told_to_be_saved_as_xlsx(tmp_path, data, capsys):
     assert (code, out) == (1, [])
     assert err == [
         f"{path}: WPS 表格文件（.et）无法读取：请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送",
-        f"import failed: 1 error(s); {data} is unchanged",
+        f"导入失败：1 个错误，{data} 未作任何改动；请按上面列出的错误修改后重新导入",
     ]
     assert not (data / "progress").exists()
 
@@ -672,9 +675,9 @@ def test_the_period_is_the_one_whose_window_holds_the_day(tmp_path, data, capsys
     shutil.copy(LEDGERS / path.name, path)
     code, out, err = run(capsys, path, "--data-dir", data, "--date", day)
     assert code == 0, err
-    assert out[0].startswith(f"period {period} (")
-    assert out[0].endswith(f", holds {day}")
-    assert out[1].endswith(f"wrote progress/{period}/renshe.yaml")
+    assert out[0].startswith(f"报送期 {period}（")
+    assert out[0].endswith(f" 包含收到日期 {day}")
+    assert out[1].endswith(f"写入 progress/{period}/renshe.yaml")
     assert [p.name for p in (data / "progress").iterdir()] == [period]
 
 
@@ -686,10 +689,10 @@ def test_a_day_outside_every_window_lists_the_windows(tmp_path, data, capsys, da
     code, out, err = run(capsys, path, "--data-dir", data, "--date", day)
     assert (code, out) == (1, [])
     assert err == [
-        f"--period: {day} falls in no reporting window; name the period with --period (the "
-        "periods: 2020-H1 上半年，报送 2020年7月1日至7月10日；2020 上年度，报送 "
-        "2021年1月1日至1月10日); nothing imported",
-        f"import failed: 1 error(s); {data} is unchanged",
+        f"--period: {day} 不在任何报送期的报送时间内；请用 --period 指明报送期（现有："
+        "2020-H1 上半年，报送 2020年7月1日至7月10日；2020 上年度，报送 "
+        "2021年1月1日至1月10日），本次未导入任何台账",
+        f"导入失败：1 个错误，{data} 未作任何改动；请按上面列出的错误修改后重新导入",
     ]
     assert snapshot(data) == before
 
@@ -720,7 +723,9 @@ def test_a_partner_only_return_is_kept_and_sets_no_status(
     edit_workbook(lead_file, set_cell(task.id, "状态", "滞后"))
     code, _, err = run(capsys, path, lead_file, "--data-dir", data, "--date", "2020-07-08")
     assert code == 0, err
-    assert f"{partner.name} shares this task; the row is imported as its contribution" in err[0]
+    assert (
+        f"{partner.name} 是这项任务的责任单位（非牵头单位），这一行作为它的配合情况导入" in err[0]
+    )
     site, _ = load_site(data, "data")
     st_report = next(r for r in site.reports if r.unit.id == partner.id)
     assert st_report.entries == ()

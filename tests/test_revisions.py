@@ -108,7 +108,7 @@ def test_same_notice_is_unchanged():
     old = notice(ORIGINAL)
     diff = revisions.diff_notices(old, old)
     assert diff.summary == {"unchanged": 63}
-    assert "unchanged 未变: 63 tasks" in revision_report.to_text(diff)
+    assert "未变：63 项任务" in revision_report.to_text(diff)
 
 
 def test_matching_is_deterministic():
@@ -273,7 +273,7 @@ def test_clause_inserted_renumbers_the_clauses_below_without_moving_their_tasks(
         (None, 2, ("added",)),
         (2, 3, ("renumbered",)),
     ]
-    assert "条 clause — → （二）: added" in revision_report.to_text(diff)
+    assert "条 — → （二）：新增" in revision_report.to_text(diff)
 
 
 def test_rewritten_task_is_removed_and_added():
@@ -346,16 +346,16 @@ def test_text_report_for_r1():
     )
     text = revision_report.to_text(diff)
     assert text.splitlines()[:3] == [
-        "修订对比 revisions: A → B",
-        "任务 tasks: 63 → 63 (added 1, removed 1, renumbered 47, reworded 2, unchanged 14)",
-        "部分和条 parts and clauses: no change",
+        "修订对比：A → B",
+        "任务：63 项 → 63 项（新增 1，删除 1，序号变化 47，文字修改 2，未变 14）",
+        "部分和条：没有变化",
     ]
-    assert "任务3 → —: removed" in text
-    assert "任务4–10 → 任务3–9: renumbered only (7 tasks)" in text
-    assert "任务11 → 任务10: renumbered, reworded" in text
+    assert "任务3 → —：删除" in text
+    assert "任务4–10 → 任务3–9：只有序号变化（7 项任务）" in text
+    assert "任务11 → 任务10：序号变化、文字修改" in text
     assert "  + 加强旅游公共设施建设{+，培育乡村旅游新业态+}，营造良好的旅游文化氛围。" in text
-    assert "— → 任务50: added" in text
-    assert text.endswith("unchanged 未变: 14 tasks\n")
+    assert "— → 任务50：新增" in text
+    assert text.endswith("未变：14 项任务\n")
 
 
 def test_json_is_plain_data():
@@ -418,16 +418,15 @@ def test_script_reports_moves_of_a_task_and_a_clause(tmp_path, capsys):
     status, out, err = run_script([str(tmp_path / "old"), str(tmp_path / "new")], capsys)
     assert status == 0, err
     assert out.splitlines() == [
-        f"修订对比 revisions: {tmp_path / 'old' / 'notice.yaml'} → "
-        f"{tmp_path / 'new' / 'notice.yaml'}",
-        "任务 tasks: 9 → 9 (moved 1, unchanged 8)",
+        f"修订对比：{tmp_path / 'old' / 'notice.yaml'} → {tmp_path / 'new' / 'notice.yaml'}",
+        "任务：9 项 → 9 项（调整所属条款 1，未变 8）",
         "",
-        "条 clause （四） → （四）: moved",
-        "  part: 一、 → 二、",
+        "条 （四） → （四）：调整所属条款",
+        "  所属部分：一、 → 二、",
         "",
-        "任务3 → 任务3: moved",
-        "  clause: （二）加强对企业金融支持 → （三）引导企业开拓国内市场",
-        "unchanged 未变: 8 tasks",
+        "任务3 → 任务3：调整所属条款",
+        "  所属条款：（二）加强对企业金融支持 → （三）引导企业开拓国内市场",
+        "未变：8 项任务",
     ]
 
 
@@ -462,14 +461,14 @@ def test_script_reads_a_data_directory_and_a_docx(tmp_path, capsys):
     ("make", "message"),
     [
         (lambda d: d / "missing.txt", "missing.txt:1: cannot read the source"),
-        (lambda d: d, "{dir}: no notice.yaml in this directory"),
-        (lambda d: _write(d / "a.yaml", "tasks: [\n"), "a.yaml:2: YAML syntax error"),
+        (lambda d: d, "{dir}: 这个目录里没有 notice.yaml"),
+        (lambda d: _write(d / "a.yaml", "tasks: [\n"), "a.yaml:2: YAML 写法有误"),
         (
             lambda d: _write(d / "a.yaml", "tasks:\n- number: one\n"),
-            "a.yaml:2: task #1: 'number' must be an integer, found 'one'",
+            "a.yaml:2: 第 1 项任务：'number' 应是整数，现为 'one'",
         ),
         (lambda d: _write(d / "a.txt", "没有任务的文字。\n"), "a.txt:1: no tasks found"),
-        (lambda d: _write(d / "a.csv", "x\n"), "a.csv: cannot tell what '.csv' holds"),
+        (lambda d: _write(d / "a.csv", "x\n"), "a.csv: 无法判断 '.csv' 是什么文件"),
     ],
 )
 def test_script_refuses_bad_input(tmp_path, capsys, make, message):

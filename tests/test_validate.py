@@ -109,7 +109,7 @@ EDITS = {
         "units.yaml",
         "- id: shengtai-huanjing",
         "- id: caizheng",
-        ("data/units.yaml:{line}: unit 'caizheng': duplicate id (first defined at line {first})",),
+        ("data/units.yaml:{line}: 单位 'caizheng'：id 重复（第一次在第 {first} 行）",),
         lambda d: {
             "line": line_of(d / "units.yaml", "- id: caizheng", 2),
             "first": line_of(d / "units.yaml", "- id: caizheng"),
@@ -120,8 +120,8 @@ EDITS = {
         'aliases: ["财政局"]',
         'aliases: ["人社局"]',
         (
-            "data/units.yaml:{line}: unit 'caizheng': the name '人社局' is also used by unit "
-            "'renshe' (line {first}); a name must point to one unit",
+            "data/units.yaml:{line}: 单位 'caizheng'：名称 '人社局' 也用于单位 'renshe'"
+            "（第 {first} 行）；一个名称只能指一个单位",
         ),
         lambda d: {
             "line": line_of(d / "units.yaml", "- id: caizheng"),
@@ -133,8 +133,8 @@ EDITS = {
         "- id: caizheng",
         "- id: 财政",
         (
-            "data/units.yaml:{line}: unit '财政': id must be lower-case ASCII letters, digits "
-            "and '-' (it is used in URLs), e.g. qu-cai-zheng-ju",
+            "data/units.yaml:{line}: 单位 '财政'：'id' 须为小写英文字母、数字和“-”（用于网址），"
+            "例如 qu-cai-zheng-ju",
         ),
         _fragment("units.yaml", "- id: 财政"),
     ),
@@ -143,11 +143,14 @@ EDITS = {
         "kind: party_department",
         "kind: party",
         (
-            "data/units.yaml:{line}: unit 'quwei-zuzhibu': unknown kind 'party'; use one of "
-            "government_department, party_department, mass_organisation, development_zone, "
-            "vertical_agency, public_institution, town_group, generic, national_ministry, "
-            "national_agency, national_body, provincial_body, city_body, county_body, "
-            "township_body, enterprise, government_group, uncurated",
+            "data/units.yaml:{line}: 单位 'quwei-zuzhibu'：未知的 kind 'party'；"
+            "请用 'government_department'、'party_department'、"
+            "'mass_organisation'、'development_zone'、'vertical_agency'、"
+            "'public_institution'、'town_group'、'generic'、"
+            "'national_ministry'、'national_agency'、'national_body'、"
+            "'provincial_body'、'city_body'、'county_body'、"
+            "'township_body'、'enterprise'、'government_group'、"
+            "'uncurated' 之一",
         ),
         _fragment("units.yaml", "kind: party", offset=-3),
     ),
@@ -170,8 +173,8 @@ EDITS = {
         "- number: 3\n  id: 3\n",
         "- number: 3\n  id: 2\n",
         (
-            "data/notice.yaml:{line}: task 3: id 2 is also the id of the task at line {first}; "
-            "re-import to renumber ids",
+            "data/notice.yaml:{line}: 任务3：编号 2 也是第 {first} 行那项任务的编号；"
+            "请重新导入通知以重新编号",
         ),
         lambda d: {
             "line": task_line(d / "notice.yaml", 3),
@@ -196,7 +199,10 @@ EDITS = {
         "notice.yaml",
         "  end: '2021-04-30'",
         "  end: '2021-04-31'",
-        ("data/notice.yaml:{line}: task 1: malformed date '2021-04-31'; use YYYY-MM-DD",),
+        (
+            "data/notice.yaml:{line}: 任务1：日期 '2021-04-31' 有误；"
+            "请写成 年-月-日，例如 2020-07-08",
+        ),
         _fragment("notice.yaml", "2021-04-31", offset=-2),
     ),
     "an extra key under a task's dates": Edit(
@@ -204,8 +210,8 @@ EDITS = {
         "  end: '2021-04-30'",
         "  end: '2021-04-30'\n    extra: 1",
         (
-            "data/notice.yaml:{line}: task 1: unknown key 'extra'; the keys are kind, quote, "
-            "start, end",
+            "data/notice.yaml:{line}: 任务1：未知的键 'extra'；"
+            "可用的键：'kind'、'quote'、'start'、'end'",
         ),
         _fragment("notice.yaml", "2021-04-30", offset=-2),
     ),
@@ -213,14 +219,14 @@ EDITS = {
         "tags.yaml",
         "    name: 高校毕业生\n",
         "",
-        ("data/tags.yaml:{line}: tag 'graduates': missing 'name'",),
+        ("data/tags.yaml:{line}: 标签 'graduates'：缺少 'name'",),
         _fragment("tags.yaml", "- id: graduates"),
     ),
     "a target without its unit": Edit(
         "targets.yaml",
         "    unit: 人\n",
         "",
-        ("data/targets.yaml:{line}: target '城镇新增就业': missing 'unit'",),
+        ("data/targets.yaml:{line}: 目标 '城镇新增就业'：缺少 'unit'",),
         _fragment("targets.yaml", "- label: 城镇新增就业"),
     ),
     "a target whose value is not in its quote": Edit(
@@ -237,10 +243,7 @@ EDITS = {
         "synonyms.yaml",
         "大学生: [高校毕业生]",
         "大学生: 高校毕业生",
-        (
-            "data/synonyms.yaml:{line}: '大学生' must be a list of text, got '高校毕业生' "
-            "(a list of words)",
-        ),
+        ("data/synonyms.yaml:{line}: '大学生' 应是文字的列表，现为 '高校毕业生'（词语的列表）",),
         _fragment("synonyms.yaml", "synonyms:", offset=1),
     ),
     "a word given synonyms twice": Edit(
@@ -248,8 +251,8 @@ EDITS = {
         "毕业生: [高校毕业生]",
         "大学生: [高校毕业生]",
         (
-            "data/synonyms.yaml:{line}: YAML syntax error: duplicate key '大学生'; "
-            "fix the YAML at this line",
+            "data/synonyms.yaml:{line}: YAML 写法有误：键 '大学生' 写了两次；"
+            "请改正这一行（或上一行）",
         ),
         _fragment("synonyms.yaml", "大学生", 2),
     ),
@@ -269,7 +272,7 @@ def test_yaml_syntax_error_names_the_line(data):
     found = errors(data)
     assert len(found) == 1
     assert found[0].startswith("data/tags.yaml:")
-    assert "YAML syntax error" in found[0] and found[0].endswith("fix the YAML at this line")
+    assert "YAML 写法有误：" in found[0] and found[0].endswith("请改正这一行（或上一行）")
     assert int(found[0].split(":")[1]) >= line
 
 
@@ -279,7 +282,7 @@ def test_target_quote_not_in_text_is_a_warning(data):
     site, problems = check(data, shown_dir="data")
     assert site is not None and "补贴性培训" not in [t.label for t in site.targets]
     assert [str(p) for p in problems] == [
-        f"data/targets.yaml:{line}: warning: target '补贴性培训': quote '补贴性培训1.5万人次' is "
+        f"data/targets.yaml:{line}: 警告：target '补贴性培训': quote '补贴性培训1.5万人次' is "
         "not in the notice's text, so it is not shown; copy the quote exactly from the notice"
     ]
 
@@ -370,7 +373,7 @@ def _one_error(data: Path, file: str, line: int) -> str:
 def test_a_missing_required_key_is_one_problem(data, file, path, key, spec):
     line = _rewrite(data, file, path, lambda entry: entry.pop(key))
     message = _one_error(data, file, line)
-    assert f"missing '{key}'" in message
+    assert f"缺少 '{key}'" in message
 
 
 @pytest.mark.parametrize(("file", "path", "key", "spec"), _cases(lambda s: s.shape is None))
@@ -380,7 +383,7 @@ def test_a_value_of_the_wrong_type_is_one_problem(data, file, path, key, spec):
 
     line = _rewrite(data, file, path, spoil)
     message = _one_error(data, file, line)
-    assert f"'{key}' must be " in message and "got" in message
+    assert f"'{key}' 应是" in message and "，现为 " in message
 
 
 @pytest.mark.parametrize(
@@ -397,7 +400,7 @@ def test_an_unknown_key_is_one_problem(data, file, path, shape):
 
     line = _rewrite(data, file, path, add)
     message = _one_error(data, file, line)
-    assert "unknown key 'colour'" in message
+    assert "未知的键 'colour'" in message
 
 
 @pytest.mark.parametrize(
@@ -416,7 +419,7 @@ def test_a_duplicate_id_is_one_problem(data, file, path, key):
     _rewrite(data, file, (path,), copy_id)
     located, _ = read_yaml(data / file, file)
     message = _one_error(data, file, located[path][1].line)
-    assert "duplicate" in message or "is also the id" in message
+    assert "重复" in message or "也是第" in message
 
 
 # -- the command and the build report the same problems --------------------------------
@@ -426,9 +429,10 @@ def test_check_script_exits_1_with_one_line_per_problem(data, capsys):
     edit(data / "units.yaml", "kind: party_department", "kind: party")
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"{data}/units.yaml:") and "unknown kind 'party'" in err[0]
+    assert err[0].startswith(f"{data}/units.yaml:") and "未知的 kind 'party'" in err[0]
     assert err[-1] == (
-        f"{data}: invalid (1 error(s), 0 warning(s)); fix the error(s) listed last above"
+        f"{data}: 数据有误（1 个错误，0 个警告）；请先改正最后列出的 1 个错误"
+        f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"
     )
     assert "Traceback" not in "\n".join(err)
 
@@ -441,10 +445,11 @@ def test_check_script_ends_with_the_errors_and_counts_them_apart(data, capsys):
     edit(data / "notice.yaml", "  - 区财政局\n  - 区生态环境局", "  - 区财政\n  - 区生态环境局")
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert [": warning: " in e for e in err[:-1]] == [True, True, False]
+    assert [": 警告：" in e for e in err[:-1]] == [True, True, False]
     assert err[-2].startswith(f"{data}/notice.yaml:") and "unknown unit '区财政'" in err[-2]
     assert err[-1] == (
-        f"{data}: invalid (1 error(s), 2 warning(s)); fix the error(s) listed last above"
+        f"{data}: 数据有误（1 个错误，2 个警告）；请先改正最后列出的 1 个错误"
+        f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"
     )
 
 
@@ -512,11 +517,11 @@ def test_the_real_document_file_says_nothing_yet(data):
 @pytest.mark.parametrize(
     ("text", "line", "expected"),
     [
-        ("published: 2020-13-01\n", 1, "malformed date '2020-13-01'; use YYYY-MM-DD"),
-        ("official_url: javascript:alert(1)\n", 1, "official_url must be"),
+        ("published: 2020-13-01\n", 1, "日期 '2020-13-01' 有误；请写成 年-月-日"),
+        ("official_url: javascript:alert(1)\n", 1, "'official_url' 须为"),
         ("official_url: www.dazu.gov.cn\n", 1, "https://"),
-        ("in_force: 有效\n", 1, "'in_force' must be true or false"),
-        ("\nrepealed: 2021-01-01\n", 2, "unknown key 'repealed'"),
+        ("in_force: 有效\n", 1, "'in_force' 应是true 或 false"),
+        ("\nrepealed: 2021-01-01\n", 2, "未知的键 'repealed'"),
     ],
 )
 def test_a_bad_document_fact_is_one_problem(data, text, line, expected):

@@ -15,7 +15,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        prefix = "warning: " if self.severity == "warning" else ""
+        prefix = "警告：" if self.severity == "warning" else ""
         return f"{where}: {prefix}{self.message}"
 
 

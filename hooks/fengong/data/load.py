@@ -10,8 +10,10 @@ from pathlib import Path
 
 from ..model import Library, Site
 from ..problems import Problem, ProblemsFound
+from . import messages
 from .build import build_library, build_site
 from .readers import is_library, read_data, read_joining, read_library
+from .readers.layout import NOTICES_DIR, notice_folders
 from .validate import validate, validate_joining, validate_library
 
 
@@ -25,9 +27,9 @@ def check(data_dir: Path, shown_dir: str | None = None) -> tuple[Site | None, li
     reported once, not again as the problems it causes elsewhere."""
     if is_library(data_dir):
         shown = (shown_dir if shown_dir is not None else str(data_dir)).rstrip("/")
-        message = (
-            "holds many notices (notices/), not one; load it with "
-            "fengong.data.load.load_library (or check_library)"
+        slugs = [folder.name for folder in notice_folders(data_dir)]
+        message = messages.LIBRARY_NOT_ONE.format(
+            notices=NOTICES_DIR, slugs="、".join(slugs), first=slugs[0] if slugs else "SLUG"
         )
         return None, [Problem(f"{shown}/", 0, message)]
     data, problems = read_data(data_dir, shown_dir)

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from ..problems import Problem
+from . import messages
 
 
 class Located(dict):
@@ -38,7 +39,7 @@ def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> Located:
         key = loader.construct_object(key_node, deep=True)
         if key in result:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
+                None, None, messages.DUPLICATE_KEY.format(key=key), key_node.start_mark
             )
         result[key] = loader.construct_object(value_node, deep=True)
     return result
@@ -67,10 +68,23 @@ def parse_yaml(text: str, path: str) -> tuple[object, list[Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
-        what = exc.problem or str(exc)
-        return None, [Problem(path, line, f"YAML syntax error: {what}; fix the YAML at this line")]
+        what = yaml_problem(exc.problem or str(exc))
+        return None, [Problem(path, line, messages.YAML_SYNTAX.format(what=what))]
     except yaml.YAMLError as exc:
-        return None, [Problem(path, 0, f"YAML error: {exc}")]
+        return None, [Problem(path, 0, messages.YAML_ERROR.format(what=exc))]
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's problem in Chinese, where it is one of the usual ones."""
+    for english, chinese in messages.YAML_PROBLEMS:
+        if problem.startswith(english):
+            return chinese
+    return problem
+
+
+def os_error(exc: OSError) -> str:
+    """An operating system error in Chinese, where it is a usual one."""
+    return messages.OS_ERRORS.get(exc.strerror or "", exc.strerror or str(exc))
 
 
 @contextmanager
@@ -91,7 +105,7 @@ def read_yaml(path: Path, shown_as: str) -> tuple[object, list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(shown_as, 0, f"not UTF-8 text ({exc.reason}); save it as UTF-8")]
+        return None, [Problem(shown_as, 0, messages.NOT_UTF8.format(at=exc.start + 1))]
     except OSError as exc:
-        return None, [Problem(shown_as, 0, f"cannot read: {exc.strerror}")]
+        return None, [Problem(shown_as, 0, messages.CANNOT_READ.format(why=os_error(exc)))]
     return parse_yaml(text, shown_as)

@@ -12,11 +12,12 @@ from ..data.readers.corrections import read_corrections
 from ..data.records import CorrectionRecord, UnitsCorrection
 from ..problems import Problem
 from ..textnorm import normalise
+from . import messages as m
 from .parse import ParsedNotice, RawBlock, RawTask
 
 # The blocks a line the importer did not take as a task may be in.
 _LINE_KINDS = ("other", "paragraph", "item")
-_HINT = "check the task in the notice's text, then update or remove this correction"
+_HINT = m.CORR_HINT
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +52,9 @@ class Corrections:
         if not self.count:
             return []
         applied = len({a.line for a in self.applied})
-        lines = [f"corrections applied from {self.shown}: {applied} of {self.count}"]
+        lines = [m.CORR_APPLIED.format(shown=self.shown, applied=applied, count=self.count)]
         for a in sorted(self.applied, key=lambda a: (a.line, a.task)):
-            what = f"task {a.task}: {a.says}" if a.task else a.says
+            what = m.CORR_APPLIED_TASK.format(task=a.task, says=a.says) if a.task else a.says
             lines.append(f"  {self.shown}:{a.line}: {what}")
         return lines
 
@@ -118,27 +119,26 @@ class _Applier:
     def find_task(self, record: CorrectionRecord, number: int, starts: str) -> RawTask | None:
         tasks = self.parsed.tasks
         found = [t for t in tasks if self.published[id(t)] == number and self.opens(t, starts)]
-        label = f"correction of task {number} “{starts}”"
+        label = m.CORR_LABEL_TASK.format(number=number, starts=starts)
         if len(found) == 1:
             return found[0]
         if found:
             self.warn(
                 record,
-                f"{label}: {len(found)} tasks numbered {number} start so; not applied: "
-                "copy more of the task's first words into 'starts'",
+                m.CORR_SEVERAL_TASKS.format(label=label, count=len(found), number=number),
             )
             return None
         same_number = [t for t in tasks if self.published[id(t)] == number]
         same_words = [t for t in tasks if self.opens(t, starts)]
         if same_words:
             now = "、".join(str(self.published[id(t)]) for t in same_words)
-            why = f"the task that starts so is numbered {now} now (renumbered?)"
+            why = m.CORR_RENUMBERED.format(now=now)
         elif same_number:
-            now = "; ".join(f"“{_short(t.text)}”" for t in same_number)
-            why = f"task {number} starts {now} now (its text changed?)"
+            now = "；".join(f"“{_short(t.text)}”" for t in same_number)
+            why = m.CORR_REWORDED.format(number=number, now=now)
         else:
-            why = f"the notice has no task {number} now"
-        self.warn(record, f"{label} no longer matches, so it is not applied: {why}; {_HINT}")
+            why = m.CORR_NO_TASK.format(number=number)
+        self.warn(record, m.CORR_NO_LONGER.format(label=label, why=why, hint=_HINT))
         return None
 
     def find_line(self, record: CorrectionRecord) -> RawBlock | None:
@@ -147,23 +147,18 @@ class _Applier:
             for b in self.parsed.blocks
             if b.kind in _LINE_KINDS and _starts(b.text, record.starts)
         ]
-        label = f"correction “{record.starts}” (is_task)"
+        label = m.CORR_LABEL_LINE.format(starts=record.starts)
         if len(found) == 1:
             return found[0]
         if found:
-            lines = ", ".join(str(b.line) for b in found)
-            self.warn(
-                record,
-                f"{label}: lines {lines} all start so; not applied: copy more of the line's "
-                "first words into 'starts'",
-            )
+            lines = "、".join(str(b.line) for b in found)
+            self.warn(record, m.CORR_SEVERAL_LINES.format(label=label, lines=lines))
         elif any(_starts(t.text, record.starts) for t in self.parsed.tasks):
-            self.warn(record, f"{label}: that line is a task already; remove this correction")
+            self.warn(record, m.CORR_LINE_IS_TASK.format(label=label))
         else:
             self.warn(
                 record,
-                f"{label} no longer matches, so it is not applied: no line outside the "
-                f"tasks starts so; {_HINT}",
+                m.CORR_NO_LINE.format(label=label, hint=_HINT),
             )
         return None
 
@@ -178,8 +173,7 @@ class _Applier:
             if first is not None:
                 self.error(
                     record,
-                    f"task {self.published[id(task)]} is corrected at line "
-                    f"{first.source.line} already; say both in one correction",
+                    m.CORR_TWICE.format(number=self.published[id(task)], first=first.source.line),
                 )
                 return False
             claimed[id(task)] = record
@@ -194,9 +188,9 @@ class _Applier:
                 if first is not None:
                     self.error(
                         record,
-                        f"correction “{record.starts}” (is_task): the notice's line "
-                        f"{block.line} is made a task by line {first.source.line} already; "
-                        "say it once",
+                        m.CORR_LINE_TWICE.format(
+                            starts=record.starts, line=block.line, first=first.source.line
+                        ),
                     )
                     continue
                 new_lines.append((record, block))
@@ -216,8 +210,7 @@ class _Applier:
                     del claimed[id(task)]
                     self.warn(
                         record,
-                        f"correction of task {record.task}: task {record.next_task} does not "
-                        f"follow it, so they are not joined; {_HINT}",
+                        m.CORR_NOT_NEXT.format(task=record.task, next=record.next_task, hint=_HINT),
                     )
                     continue
                 if not claim(record, following):
@@ -226,8 +219,9 @@ class _Applier:
                 del claimed[id(task)]
                 self.warn(
                     record,
-                    f"correction of task {record.task}: “{record.split_at}” (split_at) is not "
-                    f"in its text after its first words, so it is not split; {_HINT}",
+                    m.CORR_SPLIT_MISSING.format(
+                        task=record.task, split_at=record.split_at, hint=_HINT
+                    ),
                 )
                 continue
             plans[id(task)] = (record, following)
@@ -248,15 +242,15 @@ class _Applier:
                 block = self.block_of.pop(id(task), None)
                 if block is not None:
                     block.kind, block.number = "paragraph", None
-                says = f"“{_short(task.text)}”: not a task"
+                says = m.CORR_NOT_A_TASK.format(text=_short(task.text))
                 self.result.applied.append(Applied(record.source.line, 0, says, why=record.why))
                 self.result.settled.add(task.line)
             elif record.action == "split":
                 second = self.split(task, record)
                 tasks += [task, second]
-                rest = f"split in two: second part, from “{record.split_at}”"
+                rest = m.CORR_SPLIT_SECOND.format(split_at=record.split_at)
                 done += [
-                    (task, record, record.fix, "split in two: first part"),
+                    (task, record, record.fix, m.CORR_SPLIT_FIRST),
                     (second, record, record.second, rest),
                 ]
             elif record.action == "join":
@@ -264,10 +258,7 @@ class _Applier:
                 skip.add(id(following))
                 self.fix(task, record.fix)
                 tasks.append(task)
-                joined = (
-                    f"joined with the next task (the notice's {record.next_task}, "
-                    f"“{record.next_starts}”)"
-                )
+                joined = m.CORR_JOINED.format(next=record.next_task, starts=record.next_starts)
                 done.append((task, record, record.fix, joined))
             else:
                 self.fix(task, record.fix)
@@ -276,17 +267,17 @@ class _Applier:
         for record, block in new_lines:
             task = self.from_line(record, block)
             tasks.append(task)
-            done.append((task, record, record.fix, "a line made a task"))
+            done.append((task, record, record.fix, m.CORR_LINE_MADE_TASK))
             self.result.settled.add(task.line)
         tasks.sort(key=lambda t: t.line)  # a stable sort: a split's halves keep their order
         self.renumber(tasks)
         for task, record, fix, what in done:
-            says = "; ".join(part for part in (what, self.says(fix)) if part)
+            says = "；".join(part for part in (what, self.says(fix)) if part)
             self.result.applied.append(
                 Applied(
                     record.source.line,
                     task.number,
-                    f"“{_short(task.text)}”: {says}",
+                    m.CORR_SAYS.format(text=_short(task.text), says=says),
                     fixed=not fix.empty,
                     why=record.why,
                 )
@@ -297,17 +288,18 @@ class _Applier:
     def says(self, fix: UnitsCorrection) -> str:
         parts = []
         if fix.units is not None:
-            parts.append(f"units {'、'.join(fix.units) or 'none'}")
+            parts.append(m.CORR_UNITS.format(units="、".join(fix.units) or m.CORR_NONE))
         if fix.lead is not None or fix.roles is not None:
             lead = fix.lead
             if lead is None:
                 lead = tuple(
                     u for u, r in zip(fix.units or (), fix.roles or (), strict=True) if r == "lead"
                 )
-            parts.append(f"lead {'、'.join(lead) or 'none'}")
+            parts.append(m.CORR_LEAD.format(lead="、".join(lead) or m.CORR_NONE))
         if fix.roles is not None:
-            parts.append(f"roles {', '.join(fix.roles)}")
-        return "; ".join(parts)
+            roles = "、".join(m.CORR_ROLE_WORDS.get(r, r) for r in fix.roles)
+            parts.append(m.CORR_ROLES.format(roles=roles))
+        return "；".join(parts)
 
     def fix(self, task: RawTask, fix: UnitsCorrection) -> None:
         """The task's units, lead and roles as corrected: what the correction gives, the rest

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..textnorm import normalise
+from . import messages
 from . import units as unit_lists
 
 # What a unit cell may hold besides names: the separators of a list.
@@ -150,7 +151,7 @@ def split_row(columns: list[str], text: str) -> tuple[dict[str, str], str]:
     """One row's glued text (its number removed) → its cells, for columns
     [text, then unit and deadline columns], with a problem when a part is not certain."""
     if not columns or columns[0] != "text":
-        return {}, "the task is not the first column after 序号"
+        return {}, messages.GLUED_TASK_NOT_FIRST
     rest = columns[1:]
     cells: dict[str, str] = {}
     tail_text = text
@@ -164,11 +165,11 @@ def split_row(columns: list[str], text: str) -> tuple[dict[str, str], str]:
             rest = rest[:-1]
     ends = list(_TEXT_END.finditer(tail_text))
     if not ends or ends[-1].end() == len(tail_text):
-        return {}, "cannot tell where the task ends and its units begin"
+        return {}, messages.GLUED_NO_TASK_END
     split = ends[-1].end()
     task, units = tail_text[:split].strip(), tail_text[split:].strip()
     if not all(unit_lists.unit_shaped(normalise(n)) for n in _names(units) if n):
-        return {"text": task}, f"units not read: '{units[:30]}' is not a list of unit names"
+        return {"text": task}, messages.GLUED_NOT_UNITS.format(units=units[:30])
     cells["text"] = task
     unit_columns = [c for c in rest if c != "deadline"]
     if len(unit_columns) <= 1:
@@ -183,7 +184,8 @@ def split_row(columns: list[str], text: str) -> tuple[dict[str, str], str]:
     if not edges and len(_names(units)) == 1 and not _may_split(normalise(units)):
         cells[unit_columns[0]] = units  # one name: the first column's, the other empty
         return cells, ""
-    return {"text": task}, f"cannot tell where the {unit_columns[0]} cell ends in '{units[:30]}'"
+    column = messages.GLUED_COLUMNS.get(unit_columns[0], unit_columns[0])
+    return {"text": task}, messages.GLUED_CELL_END.format(column=column, units=units[:30])
 
 
 def _may_split(name: str) -> bool:

@@ -17,6 +17,7 @@ from python_calamine import CalamineError, CalamineWorkbook
 from .. import ledger
 from ..pages.cells import from_spreadsheet
 from ..problems import Problem
+from . import messages as m
 
 # How far down a sheet the header row may be: the title, the duty and a unit's own lines.
 HEADER_SEARCH_ROWS = 40
@@ -52,10 +53,7 @@ WORKBOOKS = (".xlsx", ".xls", ".ods")
 # WPS's own format, which nothing here reads: one line the office can forward as it is.
 WPS_ET = "WPS 表格文件（.et）无法读取：请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新报送"
 
-NOT_OURS = (
-    "not a ledger from this site ({why}); download the unit's 任务台账 from its page, fill "
-    "that file in and return it"
-)
+NOT_OURS = m.NOT_OURS
 
 
 def read_ledger(path: Path) -> tuple[ReturnedLedger | None, list[Problem]]:
@@ -72,7 +70,7 @@ def read_ledger(path: Path) -> tuple[ReturnedLedger | None, list[Problem]]:
         Problem(
             shown,
             0,
-            f"cannot read '{path.suffix}' files; return the ledger as .xlsx, .xls, .ods or .csv",
+            m.CANNOT_READ_SUFFIX.format(suffix=path.suffix),
         )
     ]
 
@@ -86,7 +84,7 @@ def _read_workbook(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[
     try:
         wb = CalamineWorkbook.from_path(str(path))
         if ledger.META_SHEET not in wb.sheet_names:
-            return None, [Problem(shown, 0, NOT_OURS.format(why="it has no identifiers sheet"))]
+            return None, [Problem(shown, 0, NOT_OURS.format(why=m.NOT_OURS_NO_META))]
         meta = {
             _text(row[0]): row[1]
             for row in wb.get_sheet_by_name(ledger.META_SHEET).to_python()
@@ -98,14 +96,15 @@ def _read_workbook(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[
                 Problem(
                     shown,
                     0,
-                    f"ledger format {_text(meta.get(ledger.META_FORMAT)) or 'unknown'}, this "
-                    f"importer reads format {ledger.FORMAT_VERSION}; download the unit's "
-                    "current ledger",
+                    m.LEDGER_FORMAT.format(
+                        found=_text(meta.get(ledger.META_FORMAT)) or m.UNKNOWN_FORMAT,
+                        expected=ledger.FORMAT_VERSION,
+                    ),
                 )
             ]
         unit = _text(meta.get(ledger.META_UNIT))
         if not unit:
-            return None, [Problem(shown, 0, NOT_OURS.format(why="it names no unit"))]
+            return None, [Problem(shown, 0, NOT_OURS.format(why=m.NOT_OURS_NO_UNIT))]
         # The ledger sheet, even if the unit renamed or moved it: the one with our header.
         names = [ledger.LEDGER_SHEET, *(n for n in wb.sheet_names if n != ledger.LEDGER_SHEET)]
         for name in names:
@@ -127,13 +126,12 @@ def _read_workbook(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[
                     rows=rows,
                 ), problems
     except CalamineError as exc:
-        return None, [Problem(shown, 0, f"cannot open ({exc}); save it as .xlsx (Excel 2007+)")]
+        return None, [Problem(shown, 0, m.CANNOT_OPEN.format(why=exc))]
     return None, [
         Problem(
             shown,
             0,
-            f"no sheet has the ledger's header row ({'、'.join(REQUIRED)}); "
-            "return the ledger with its columns as downloaded",
+            m.NO_HEADER_SHEET.format(headers="、".join(REQUIRED)),
         )
     ]
 
@@ -145,7 +143,7 @@ def _read_csv(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Probl
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 0, f"cannot read: {exc.strerror}")]
+        return None, [Problem(shown, 0, m.CANNOT_READ.format(why=exc.strerror))]
     # The site writes UTF-8 with a BOM; Excel on a Chinese system saves CSV as GB18030.
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -154,7 +152,7 @@ def _read_csv(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Probl
         except UnicodeDecodeError:
             continue
     else:
-        return None, [Problem(shown, 0, "neither UTF-8 nor GB18030 text; save it as CSV UTF-8")]
+        return None, [Problem(shown, 0, m.NOT_TEXT)]
     records, lines, line = [], [], 1
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -163,11 +161,15 @@ def _read_csv(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Probl
             lines.append(line)
             line = reader.line_num + 1
     except csv.Error as exc:
-        return None, [Problem(shown, reader.line_num, f"malformed CSV: {exc}")]
+        return None, [Problem(shown, reader.line_num, m.BAD_CSV.format(why=exc))]
     header = next((i for i, r in enumerate(records) if ledger.TASK_ID_HEADER in r), None)
     if header is None:
         return None, [
-            Problem(shown, 0, NOT_OURS.format(why=f"no '{ledger.TASK_ID_HEADER}' column"))
+            Problem(
+                shown,
+                0,
+                NOT_OURS.format(why=m.NOT_OURS_NO_COLUMN.format(column=ledger.TASK_ID_HEADER)),
+            )
         ]
     columns = _columns(records[header])
     missing = [h for h in (*REQUIRED, ledger.UNIT_ID_HEADER) if h not in columns]
@@ -185,10 +187,8 @@ def _read_csv(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Probl
     units = sorted({_cell(r, columns, ledger.UNIT_ID_HEADER) for _, r in body} - {""})
     revisions = sorted({_cell(r, columns, ledger.REVISION_HEADER) for _, r in body})
     if len(units) > 1:
-        listed = ", ".join(units)
-        return None, [
-            Problem(shown, 0, f"rows of several units ({listed}); return one unit's ledger")
-        ]
+        listed = "、".join(units)
+        return None, [Problem(shown, 0, m.SEVERAL_UNITS.format(units=listed))]
     rows, problems = _rows(body, columns, shown)
     return ReturnedLedger(
         shown=shown,
@@ -242,10 +242,7 @@ def _columns(header: Sequence[str]) -> dict[str, int]:
 
 
 def _missing(headers: Iterable[str]) -> str:
-    return (
-        f"the header row has no {'、'.join(headers)} column; restore the columns as "
-        "downloaded (only add columns of your own)"
-    )
+    return m.MISSING_COLUMNS.format(headers="、".join(headers))
 
 
 def _rows(body, columns: dict[str, int], where: str) -> tuple[tuple[ReturnedRow, ...], list]:
@@ -258,8 +255,7 @@ def _rows(body, columns: dict[str, int], where: str) -> tuple[tuple[ReturnedRow,
                 Problem(
                     where,
                     line,
-                    f"task id {raw_id!r} is not a number; restore the row from the downloaded "
-                    "ledger",
+                    m.TASK_ID_NOT_NUMBER.format(raw=raw_id),
                 )
             )
             continue

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import messages as m
+
 WAIT_SECONDS = 120.0  # an import of the real notice takes ~1 s; a 200-notice check, seconds
 _POLL = 0.05
 _held: dict[Path, int] = {}  # data directories this process holds, with its nesting depth
@@ -50,10 +52,7 @@ def held(data_dir: Path, wait: float | None = None) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise Busy(
-                        f"another import or move is writing it (waited {wait:g} s); nothing "
-                        "was changed; run this one again when it is done"
-                    ) from None
+                    raise Busy(m.LOCK_BUSY.format(wait=f"{wait:g}")) from None
                 time.sleep(_POLL)
         _held[key] = 1
         try:

@@ -20,6 +20,7 @@ from ..data.readers.layout import LIBRARY_FILE, NOTICE_FILE, NOTICE_OWN, NOTICES
 from ..data.shapes import NOTICE_SLUG
 from ..problems import Problem
 from . import datafiles
+from . import messages as m
 from .slugs import notice_slug
 
 
@@ -68,19 +69,16 @@ def move_to_library(
     The caller holds the data directory's lock (importer/lock.py)."""
     shown = (shown_dir or str(data_dir)).rstrip("/")
     if is_library(data_dir):
-        return None, [Problem(f"{shown}/{NOTICES_DIR}/", 0, "already a library; nothing to move")]
+        return None, [Problem(f"{shown}/{NOTICES_DIR}/", 0, m.ALREADY_LIBRARY)]
     if not (data_dir / NOTICE_FILE).is_file():
-        message = "no notice to move; import one: python scripts/import_notice.py SOURCE"
+        message = m.NOTHING_TO_MOVE
         return None, [Problem(f"{shown}/{NOTICE_FILE}", 0, message)]
     slug = slug or slug_for(data_dir)
     if not slug:
-        message = "cannot make a notice id from its 文号; give one with --notice <slug>"
+        message = m.NO_SLUG_FROM_DOC_NUMBER
         return None, [Problem(f"{shown}/{NOTICE_FILE}", 0, message)]
     if not NOTICE_SLUG.match(slug):
-        message = (
-            f"notice id {slug!r}: use lower-case ASCII letters, digits and '-' (it is the "
-            "notice's folder and URL), e.g. dzfbf-2020-41"
-        )
+        message = m.BAD_SLUG.format(slug=slug)
         return None, [Problem("--notice", 0, message)]
     names = [name for name in NOTICE_OWN if (data_dir / name).exists()]
     settings_path = data_dir / LIBRARY_FILE
@@ -110,9 +108,9 @@ def move_to_library(
         raise
     folder = f"{shown}/{NOTICES_DIR}/{slug}/"
     moved.report.append(
-        f"moved the notice into {folder} ({', '.join(names)}); the registries stay at the top; "
-        f"{shown}/{LIBRARY_FILE} records moved_from_single: {slug}, so the site's old addresses "
-        "lead to the new ones and its calendars keep their event ids"
+        m.MOVED.format(
+            folder=folder, names="、".join(names), settings=f"{shown}/{LIBRARY_FILE}", slug=slug
+        )
     )
     return moved, problems
 

@@ -8,6 +8,7 @@ replaced, and what changed is said; other periods are never touched."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -18,11 +19,12 @@ import yaml
 
 from .. import ledger
 from ..data import load
-from ..data.readers.layout import NOTICES_DIR
+from ..data.readers.layout import NOTICES_DIR, is_library
 from ..data.readers.progress import PROGRESS_DIR, read_report
 from ..model import ProgressContribution, ProgressEntry, ReportingPeriod, Site, Task, Unit
 from ..problems import Problem
 from ..textnorm import normalise
+from . import messages as m
 from .ledgers import ReturnedLedger, ReturnedRow, read_ledger
 
 
@@ -67,13 +69,14 @@ def import_progress(
     try:
         dt.date.fromisoformat(received)
     except ValueError:
-        result.problems.append(Problem("--date", 0, f"malformed date {received!r}; use YYYY-MM-DD"))
+        result.problems.append(Problem("--date", 0, m.BAD_DATE.format(date=received)))
         return result
     site, problems = _site(data_dir, notice)
     if site is None:
         result.problems += problems
-        if not any(p.path == "--notice" for p in problems):
-            fix = Problem(str(data_dir), 0, "fix the data first; nothing imported")
+        # A library without --notice: the one line naming the slugs says it all.
+        if not any(p.path == "--notice" for p in problems) and not is_library(data_dir):
+            fix = Problem(str(data_dir), 0, m.FIX_DATA_FIRST.format(data_dir=data_dir))
             result.problems.append(fix)
         return result
     if notice is not None:
@@ -86,16 +89,12 @@ def import_progress(
             result.problems.append(problem)
             return result
     if period not in periods:
-        valid = "; ".join(f"{p.id} ({p.label}, due {p.due})" for p in site.periods)
-        result.problems.append(
-            Problem("--period", 0, f"unknown period {period!r}; the periods are {valid or 'none'}")
-        )
+        message = m.UNKNOWN_PERIOD.format(period=period, periods=periods_text(site.periods))
+        result.problems.append(Problem("--period", 0, message))
         return result
     result.period = period
     if unit is not None and unit not in {u.id for u in site.units}:
-        result.problems.append(
-            Problem("--unit", 0, f"unknown unit {unit!r}; use an id from units.yaml")
-        )
+        result.problems.append(Problem("--unit", 0, _unknown_unit(unit, site)))
         return result
 
     returns: list[_Return] = []
@@ -111,8 +110,11 @@ def import_progress(
                         Problem(
                             returned.shown,
                             0,
-                            f"a second return of {checked.unit.name} ({checked.unit.id}) in this "
-                            f"run (the first: {first_of[checked.unit.id]}); import one",
+                            m.SECOND_RETURN.format(
+                                unit=checked.unit.name,
+                                unit_id=checked.unit.id,
+                                first=first_of[checked.unit.id],
+                            ),
                         )
                     )
                 first_of.setdefault(checked.unit.id, returned.shown)
@@ -126,13 +128,27 @@ def import_progress(
     if found_by_date:  # said first, so a wrong --date is seen before anything else
         chosen = periods[period]
         result.report.append(
-            f"period {period} ({chosen.covers}): its reporting window, {window_text(chosen)}, "
-            f"holds {received}"
+            m.PERIOD_FOUND.format(
+                period=period, covers=chosen.covers, window=window_text(chosen), date=received
+            )
         )
     for r in returns:
-        result.report += _summary(r, period, data_dir, numbers)
+        result.report += _summary(r, period, received, data_dir, numbers)
     result.written = _write_all(data_dir, documents)
     return result
+
+
+def _unknown_unit(unit: str, site: Site) -> str:
+    """An unknown --unit, with the unit it most likely means (by id or by name)."""
+    by_id = {u.id: u for u in site.units}
+    by_name = {u.name: u for u in site.units}
+    near = difflib.get_close_matches(unit, by_id, n=1) or difflib.get_close_matches(
+        unit, by_name, n=1
+    )
+    if near:
+        meant = by_id.get(near[0]) or by_name[near[0]]
+        return m.UNKNOWN_UNIT_NEAR.format(unit=unit, name=meant.name, example=meant.id)
+    return m.UNKNOWN_UNIT.format(unit=unit, example=site.units[0].id if site.units else "")
 
 
 def period_of(
@@ -143,17 +159,18 @@ def period_of(
     within = [p for p in periods if p.opens <= received <= p.due]
     if len(within) == 1:
         return within[0].id, None
-    listed = "；".join(f"{p.id} {p.covers}，报送 {window_text(p)}" for p in periods)
-    why = (
-        f"{received} falls in no reporting window"
-        if not within
-        else f"{received} falls in several reporting windows"
-    )
+    why = (m.DATE_IN_NO_WINDOW if not within else m.DATE_IN_SEVERAL_WINDOWS).format(date=received)
     return None, Problem(
-        "--period",
-        0,
-        f"{why}; name the period with --period (the periods: {listed or 'none'}); nothing imported",
+        "--period", 0, m.NAME_THE_PERIOD.format(why=why, periods=periods_text(periods))
     )
+
+
+def periods_text(periods: Sequence[ReportingPeriod]) -> str:
+    """2020-H1 上半年，报送 2020年7月1日至7月10日；…: every period, as the office names it."""
+    listed = "；".join(
+        m.PERIOD_LISTED.format(id=p.id, covers=p.covers, window=window_text(p)) for p in periods
+    )
+    return listed or m.NO_PERIODS
 
 
 def window_text(period: ReportingPeriod) -> str:
@@ -178,8 +195,8 @@ def _site(data_dir: Path, notice: str | None) -> tuple[Site | None, list[Problem
         return None, problems
     slugs = [s.notice.slug for s in library.sites]
     if notice not in slugs:
-        message = (
-            f"no notice {notice!r} in {data_dir}/{NOTICES_DIR}/; the notices: {', '.join(slugs)}"
+        message = m.UNKNOWN_NOTICE.format(
+            data_dir=data_dir, notices=NOTICES_DIR, notice=notice, slugs="、".join(slugs)
         )
         return None, [*problems, Problem("--notice", 0, message)]
     return library.notice(notice), problems
@@ -195,18 +212,18 @@ def _check(
     units = {u.id: u for u in site.units}
     unit = units.get(returned.unit)
     if unit is None:
-        return None, [
-            Problem(
-                shown, 0, f"the ledger of unit '{returned.unit}', which units.yaml does not know"
-            )
-        ]
+        return None, [Problem(shown, 0, m.LEDGER_OF_UNKNOWN_UNIT.format(unit=returned.unit))]
     if expected is not None and unit.id != expected:
         return None, [
             Problem(
                 shown,
                 0,
-                f"this is the ledger of {unit.name} ({unit.id}), not of "
-                f"{units[expected].name} ({expected}); check which unit returned it",
+                m.LEDGER_OF_OTHER_UNIT.format(
+                    unit=unit.name,
+                    unit_id=unit.id,
+                    expected=units[expected].name,
+                    expected_id=expected,
+                ),
             )
         ]
     notice = site.notice
@@ -215,8 +232,9 @@ def _check(
             Problem(
                 shown,
                 0,
-                f"a ledger of {returned.doc_number or 'another notice'}, not of "
-                f"{notice.doc_number}",
+                m.LEDGER_OF_OTHER_NOTICE.format(
+                    other=returned.doc_number or m.ANOTHER_NOTICE, doc_number=notice.doc_number
+                ),
             )
         ]
     led = site.tasks_led(unit)
@@ -233,20 +251,22 @@ def _check(
                     Problem(
                         where,
                         row.row,
-                        "a row without a task id; write progress only in the rows of the "
-                        "downloaded ledger",
+                        m.ROW_WITHOUT_TASK,
                     )
                 )
             continue
         task = by_id.get(row.task_id)
-        label = f"task id {row.task_id}" + (f" (任务{task.number})" if task else "")
+        label = (
+            m.TASK_LABEL_NUMBERED.format(task_id=row.task_id, number=task.number)
+            if task
+            else m.TASK_LABEL.format(task_id=row.task_id)
+        )
         if row.task_id in seen:
             problems.append(
                 Problem(
                     where,
                     row.row,
-                    f"{label}: a second row for the task (the first is row {seen[row.task_id]}); "
-                    "keep one",
+                    m.SECOND_ROW.format(label=label, first=seen[row.task_id]),
                 )
             )
             continue
@@ -257,7 +277,11 @@ def _check(
         role = task.role_of(unit)
         if role is None:
             problems.append(
-                Problem(where, row.row, f"{label}: not assigned to {unit.name} ({unit.id})")
+                Problem(
+                    where,
+                    row.row,
+                    m.NOT_ASSIGNED.format(label=label, unit=unit.name, unit_id=unit.id),
+                )
             )
             continue
         if row.status and row.status not in ledger.STATUSES:
@@ -265,8 +289,9 @@ def _check(
                 Problem(
                     where,
                     row.row,
-                    f"{label}: status '{row.status}' is not one of "
-                    f"{'、'.join(ledger.STATUSES)}; choose one from the list",
+                    m.BAD_STATUS.format(
+                        label=label, status=row.status, statuses="、".join(ledger.STATUSES)
+                    ),
                 )
             )
             continue
@@ -276,8 +301,7 @@ def _check(
                     Problem(
                         where,
                         row.row,
-                        f"{label}: {unit.name} shares this task; the row is imported as its "
-                        "contribution, and the task's status stays its lead unit's to report",
+                        m.SHARED_TASK.format(label=label, unit=unit.name),
                         "warning",
                     )
                 )
@@ -288,8 +312,7 @@ def _check(
                 Problem(
                     where,
                     row.row,
-                    f"{label}: its text was edited in the ledger; the notice's text stands "
-                    "(the row is imported by its task id)",
+                    m.TEXT_EDITED.format(label=label),
                     "warning",
                 )
             )
@@ -298,7 +321,7 @@ def _check(
                 Problem(
                     where,
                     row.row,
-                    f"{label}: 进展情况 written but no 状态; not imported, choose a 状态",
+                    m.NO_STATUS.format(label=label),
                     "warning",
                 )
             )
@@ -330,8 +353,7 @@ def _check(
             Problem(
                 shown,
                 0,
-                f"{unit.name} ({unit.id}) leads no task and wrote in no row of the tasks it "
-                "shares: nothing to import",
+                m.LEADS_NOTHING.format(unit=unit.name, unit_id=unit.id),
             )
         ]
     not_reported = tuple(t for t in led if t.id not in found)
@@ -341,8 +363,9 @@ def _check(
             Problem(
                 shown,
                 0,
-                f"not reported: {numbers} ({len(not_reported)} of the {len(led)} tasks "
-                f"{unit.name} leads have no 状态)",
+                m.NOT_REPORTED.format(
+                    numbers=numbers, unit=unit.name, led=len(led), count=len(not_reported)
+                ),
                 "warning",
             )
         )
@@ -361,23 +384,23 @@ def _check(
 def _unknown(row: ReturnedRow, returned: ReturnedLedger, site: Site, removed) -> str:
     """An id the current notice has no task for: removed by a revision, or never ours."""
     current = site.notice.revision_label
-    made = f"revision '{returned.revision}'" if returned.revision else "no revision label"
+    made = (
+        m.MADE_OF_REVISION.format(revision=returned.revision)
+        if returned.revision
+        else m.MADE_OF_NO_REVISION
+    )
     gone = removed.get(row.task_id)
     if gone is not None:
-        return (
-            f"task id {row.task_id} (任务{gone.number} of revision '{gone.last_revision.label}') "
-            f"was removed in revision '{gone.removed_in.label}'; this ledger is of {made}: "
-            "download the current ledger and copy the progress over"
+        return m.TASK_REMOVED.format(
+            task_id=row.task_id,
+            last=gone.last_revision.label,
+            number=gone.number,
+            removed_in=gone.removed_in.label,
+            made=made,
         )
     if returned.revision != current:
-        return (
-            f"unknown task id {row.task_id}; this ledger is of {made}, the notice is at "
-            f"revision '{current}': download the current ledger and copy the progress over"
-        )
-    return (
-        f"unknown task id {row.task_id}; the hidden id column was changed: restore the row "
-        "from the downloaded ledger"
-    )
+        return m.TASK_OF_OLD_REVISION.format(task_id=row.task_id, made=made, current=current)
+    return m.TASK_ID_CHANGED.format(task_id=row.task_id)
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -407,10 +430,7 @@ def _document(r: _Return, period: str, received: str) -> str:
             }
             for c in r.contributions
         ]
-    head = (
-        f"# {r.unit.name}, {period}: written by scripts/import_progress.py from the returned\n"
-        "# ledger. Import the ledger again rather than edit this file.\n"
-    )
+    head = m.PROGRESS_FILE_HEAD.format(unit=r.unit.name, period=period)
     return head + yaml.dump(
         body, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000
     )
@@ -455,49 +475,66 @@ def _write_all(data_dir: Path, documents: dict[str, str]) -> list[Path]:
 # -- what the run did ----------------------------------------------------------------------
 
 
-def _summary(r: _Return, period: str, data_dir: Path, numbers: dict[int, int]) -> list[str]:
+def _summary(
+    r: _Return, period: str, received: str, data_dir: Path, numbers: dict[int, int]
+) -> list[str]:
     counts = Counter(e.status for e in r.entries)
-    statuses = ", ".join(f"{s} {counts[s]}" for s in ledger.STATUSES if counts[s])
+    statuses = "，".join(
+        m.STATUS_COUNT.format(status=s, count=counts[s]) for s in ledger.STATUSES if counts[s]
+    )
     target = data_dir / r.rel
     lines = []
-    verb = "wrote"
+    verb = m.WROTE.format(rel=r.rel)
     if target.exists():
         previous, _ = read_report(target, r.rel)
-        changes = _changes(previous.entries if previous else (), r.entries, numbers)
+        changes = []
+        if previous is not None and previous.received != received:
+            changes.append(m.RECEIVED_CHANGED.format(before=previous.received, after=received))
+        changes += _changes(previous.entries if previous else (), r.entries, numbers)
         changes += _changes(
-            previous.contributions if previous else (), r.contributions, numbers, "contribution"
+            previous.contributions if previous else (), r.contributions, numbers, True
         )
-        verb = f"replaced ({len(changes)} change{'s' if len(changes) != 1 else ''})"
+        verb = m.REPLACED.format(rel=r.rel, count=len(changes))
         lines = [f"  {line}" for line in changes]
     given = len(r.contributions)
-    shared = f", {given} contribution{'s' if given != 1 else ''} to shared tasks" if given else ""
-    line = (
-        f"{r.ledger.shown}: {r.unit.name} ({r.unit.id}), {period}: {len(r.entries)} of "
-        f"{r.led} led tasks reported ({statuses or 'none'}){shared}; {verb} {r.rel}"
+    line = m.SUMMARY.format(
+        shown=r.ledger.shown,
+        unit=r.unit.name,
+        unit_id=r.unit.id,
+        period=period,
+        led=r.led,
+        reported=len(r.entries),
+        statuses=statuses or m.NO_STATUS_COUNT,
+        contributions=m.CONTRIBUTIONS.format(count=given) if given else "",
+        verb=verb,
     )
     return [line, *lines]
 
 
-def _changes(before, after, numbers: dict[int, int], what: str = "") -> list[str]:
-    """What changed between two returns of a unit: its reports, or (what="contribution")
-    its contributions."""
+def _changes(before, after, numbers: dict[int, int], contributions: bool = False) -> list[str]:
+    """What changed between two returns of a unit: its reports, or its contributions."""
     old = {e.task_id: e for e in before}
     new = {e.task_id: e for e in after}
     lines = []
     for task_id in sorted(old.keys() | new.keys()):
         a, b = old.get(task_id), new.get(task_id)
-        name = f"任务{numbers[task_id]} (task id {task_id})" if task_id in numbers else task_id
-        if what:
-            name = f"{name}: {what}"
+        name = (
+            m.CHANGE_NAME.format(number=numbers[task_id], task_id=task_id)
+            if task_id in numbers
+            else m.TASK_LABEL.format(task_id=task_id)
+        )
+        if contributions:
+            name = m.CHANGE_CONTRIBUTION.format(name=name)
         if a is None:
-            lines.append(f"{name}: newly reported" + (f", {b.status}" if b.status else ""))
+            lines.append(m.NEWLY_REPORTED.format(name=name) + (f"，{b.status}" if b.status else ""))
         elif b is None:
-            lines.append(f"{name}: no longer reported" + (f" (was {a.status})" if a.status else ""))
+            was = m.WAS_STATUS.format(status=a.status) if a.status else ""
+            lines.append(m.NO_LONGER_REPORTED.format(name=name) + was)
         else:
             if a.status != b.status:
-                lines.append(f"{name}: status {a.status} → {b.status}")
+                lines.append(m.STATUS_CHANGED.format(name=name, before=a.status, after=b.status))
             if a.progress != b.progress:
-                lines.append(f"{name}: 进展情况 changed")
+                lines.append(m.PROGRESS_CHANGED.format(name=name))
             if a.evidence != b.evidence:
-                lines.append(f"{name}: 佐证材料 changed")
+                lines.append(m.EVIDENCE_CHANGED.format(name=name))
     return lines

@@ -143,7 +143,7 @@ def report_context(result, source: str) -> ReportContext:
                     open_ended=task.open_ended,
                     notes=_notes(getattr(task, "notes", None)),
                     corrections=tuple(
-                        f"{file_name}:{a.line}: {a.says}" + (f" (why: {a.why})" if a.why else "")
+                        f"{file_name}:{a.line}: {a.says}" + (f"（说明：{a.why}）" if a.why else "")
                         for a in applied
                     ),
                     warnings=tuple(

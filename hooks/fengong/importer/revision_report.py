@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 from ..model import HeadingChange, RevisionDiff, TaskChange
 from ..numerals import to_chinese
+from ..pages.labels import CHANGE_LABELS
+from . import messages as m
 
 
 def to_json(diff: RevisionDiff) -> dict:
@@ -76,9 +78,14 @@ def _marked(runs: tuple[tuple[str, str], ...], side: str) -> str:
 def to_text(diff: RevisionDiff) -> str:
     """A report for people: one line per changed part, clause and task, with -/+ lines;
     runs of items only renumbered on one line each; unchanged tasks only counted."""
-    lines = [f"修订对比 revisions: {diff.old_label} → {diff.new_label}"]
-    summary = ", ".join(f"{kind} {count}" for kind, count in diff.summary.items())
-    lines.append(f"任务 tasks: {diff.old_task_count} → {diff.new_task_count} ({summary})")
+    lines = [m.DIFF_HEAD.format(old=diff.old_label, new=diff.new_label)]
+    summary = "，".join(
+        m.DIFF_KIND_COUNT.format(kind=_kind(kind), count=count)
+        for kind, count in diff.summary.items()
+    )
+    lines.append(
+        m.DIFF_TASKS.format(old=diff.old_task_count, new=diff.new_task_count, summary=summary)
+    )
 
     clause_titles = {
         **{("old", c.old_number, c.old_part): c.old_title for c in diff.clauses},
@@ -86,9 +93,9 @@ def to_text(diff: RevisionDiff) -> str:
     }
     headings = []
     for level, changes in (("part", diff.parts), ("clause", diff.clauses)):
-        prefix = "部分 part" if level == "part" else "条 clause"
+        prefix = m.DIFF_PART if level == "part" else m.DIFF_CLAUSE
         headings += [
-            f"{prefix} {line}" if not line.startswith(" ") else line
+            prefix.format(line=line) if not line.startswith(" ") else line
             for line in _report_lines(
                 changes,
                 lambda n, level=level: "—" if n is None else _heading_ref(level, n),
@@ -97,7 +104,7 @@ def to_text(diff: RevisionDiff) -> str:
                 "parts" if level == "part" else "clauses",
             )
         ]
-    lines += ["", *headings] if headings else ["部分和条 parts and clauses: no change"]
+    lines += ["", *headings] if headings else [m.DIFF_NO_HEADING_CHANGE]
 
     body = _report_lines(
         diff.tasks,
@@ -106,9 +113,8 @@ def to_text(diff: RevisionDiff) -> str:
         lambda change: _task_detail(change, clause_titles),
         "tasks",
     )
-    lines += ["", *body] if body else ["", "no task changed"]
-    unchanged = diff.summary.get("unchanged", 0)
-    lines.append(f"unchanged 未变: {unchanged} task{'s' if unchanged != 1 else ''}")
+    lines += ["", *body] if body else ["", m.DIFF_NO_TASK_CHANGE]
+    lines.append(m.DIFF_UNCHANGED.format(count=diff.summary.get("unchanged", 0)))
     return "\n".join(lines) + "\n"
 
 
@@ -126,12 +132,18 @@ def _report_lines(
 
     def flush() -> None:
         if len(run) == 1:
-            out.append(f"{ref(run[0].old_number)} → {ref(run[0].new_number)}: renumbered")
+            out.append(
+                m.DIFF_RENUMBERED.format(old=ref(run[0].old_number), new=ref(run[0].new_number))
+            )
         elif run:
             first, last = run[0], run[-1]
             out.append(
-                f"{span(first.old_number, last.old_number)} → "
-                f"{span(first.new_number, last.new_number)}: renumbered only ({len(run)} {noun})"
+                m.DIFF_RENUMBERED_ONLY.format(
+                    old=span(first.old_number, last.old_number),
+                    new=span(first.new_number, last.new_number),
+                    count=len(run),
+                    noun=m.DIFF_NOUNS[noun],
+                )
             )
         run.clear()
 
@@ -150,11 +162,20 @@ def _report_lines(
         if change.kinds == ("unchanged",):
             continue
         out.append(
-            f"{ref(change.old_number)} → {ref(change.new_number)}: {', '.join(change.kinds)}"
+            m.DIFF_CHANGE.format(
+                old=ref(change.old_number),
+                new=ref(change.new_number),
+                kinds="、".join(_kind(k) for k in change.kinds),
+            )
         )
         out += detail(change)
     flush()
     return out
+
+
+def _kind(kind: str) -> str:
+    """A kind of change in the words of the site's /changes/ page."""
+    return CHANGE_LABELS.get(kind) or m.DIFF_KINDS.get(kind, kind)
 
 
 def _within(change: TaskChange | HeadingChange) -> tuple[int | None, int | None]:
@@ -174,8 +195,10 @@ def _heading_detail(change: HeadingChange) -> list[str]:
         out.append(f"  + {change.new_title}")
     if "moved" in change.kinds:
         out.append(
-            f"  part: {_heading_ref('part', change.old_part) if change.old_part else '—'} → "
-            f"{_heading_ref('part', change.new_part) if change.new_part else '—'}"
+            m.DIFF_MOVED_PART.format(
+                old=_heading_ref("part", change.old_part) if change.old_part else "—",
+                new=_heading_ref("part", change.new_part) if change.new_part else "—",
+            )
         )
     return out
 
@@ -187,29 +210,33 @@ def _task_detail(change: TaskChange, clause_titles: dict) -> list[str]:
         sign = "+" if "added" in kinds else "-"
         units = change.units_after if "added" in kinds else change.units_before
         out.append(f"  {sign} {change.new_text or change.old_text}")
-        out.append(f"    责任单位 units: {'、'.join(units) or '—'}")
+        out.append(m.DIFF_UNITS.format(units="、".join(units) or "—"))
         return out
     if kinds & {"reworded", "punctuation"}:
         out.append(f"  - {_marked(change.text_diff, 'old')}")
         out.append(f"  + {_marked(change.text_diff, 'new')}")
     if "moved" in kinds:
         out.append(
-            f"  clause: {_place_ref('old', change.old_place, clause_titles)} → "
-            f"{_place_ref('new', change.new_place, clause_titles)}"
+            m.DIFF_MOVED_CLAUSE.format(
+                old=_place_ref("old", change.old_place, clause_titles),
+                new=_place_ref("new", change.new_place, clause_titles),
+            )
         )
     if "units_changed" in kinds:
         if change.units_added or change.units_removed:
-            out += [f"  units - {u}" for u in change.units_removed]
-            out += [f"  units + {u}" for u in change.units_added]
+            out += [m.DIFF_UNITS_REMOVED.format(unit=u) for u in change.units_removed]
+            out += [m.DIFF_UNITS_ADDED.format(unit=u) for u in change.units_added]
         else:
             out.append(
-                f"  units reordered: {'、'.join(change.units_before)} → "
-                f"{'、'.join(change.units_after)}"
+                m.DIFF_UNITS_REORDERED.format(
+                    old="、".join(change.units_before), new="、".join(change.units_after)
+                )
             )
     if "lead_changed" in kinds:
         out.append(
-            f"  牵头 lead: {'、'.join(change.lead_before) or '—'} → "
-            f"{'、'.join(change.lead_after) or '—'}"
+            m.DIFF_LEAD.format(
+                old="、".join(change.lead_before) or "—", new="、".join(change.lead_after) or "—"
+            )
         )
     return out
 
@@ -217,6 +244,6 @@ def _task_detail(change: TaskChange, clause_titles: dict) -> list[str]:
 def _place_ref(side: str, place: tuple[int | None, int | None], clause_titles: dict) -> str:
     part, clause = place
     if clause is None:
-        return "—" if part is None else f"part {to_chinese(part)}"
+        return "—" if part is None else m.DIFF_PART_REF.format(number=to_chinese(part))
     title = clause_titles.get((side, clause, part), "")
     return f"（{to_chinese(clause)}）{title}"

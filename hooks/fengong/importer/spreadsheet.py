@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..problems import ProblemsFound
+from . import messages as m
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
@@ -34,9 +35,7 @@ def sheet_lines(path: Path, fail: Callable[..., ProblemsFound]) -> list[str]:
     while lines and not lines[-1]:
         lines.pop()
     if not any(lines):
-        raise fail(
-            "the sheet is empty; expected a 分工表 with a header row (序号, 任务, 责任单位 …)"
-        )
+        raise fail(m.SHEET_EMPTY)
     return lines
 
 
@@ -52,12 +51,9 @@ def _csv_rows(data: bytes, fail) -> list[list[str]]:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError as exc:
-            raise fail(
-                f"cannot decode the CSV as UTF-8 or GB18030 (byte {exc.start}); save it from "
-                "Excel as 'CSV UTF-8' or as .xlsx"
-            ) from None
+            raise fail(m.CSV_UNDECODABLE.format(at=exc.start + 1)) from None
     if "\x00" in text:
-        raise fail("binary file, not a CSV (it holds NUL bytes); save the sheet as .xlsx or CSV")
+        raise fail(m.CSV_BINARY)
     # Excel writes commas in a CSV and tabs in "Unicode text"; the header row says which
     # (a guess from all the rows could take a comma inside a task for a separator).
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -65,7 +61,7 @@ def _csv_rows(data: bytes, fail) -> list[list[str]]:
     try:
         return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
-        raise fail(f"not a readable CSV ({exc}); save the sheet as .xlsx") from None
+        raise fail(m.CSV_UNREADABLE.format(why=exc)) from None
 
 
 def _workbook_rows(path: Path, fail) -> list[list[str]]:
@@ -74,16 +70,14 @@ def _workbook_rows(path: Path, fail) -> list[list[str]]:
 
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own kinds for every damaged format
-        raise fail(
-            f"not a readable spreadsheet ({type(exc).__name__}); save it as .xlsx or as CSV"
-        ) from None
+    except Exception:  # calamine raises its own kinds for every damaged format
+        raise fail(m.SHEET_UNREADABLE) from None
     first: list[list[str]] = []
     for name in workbook.sheet_names:
         try:
             rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-        except Exception as exc:  # as above
-            raise fail(f"cannot read the sheet {name!r} ({type(exc).__name__})") from None
+        except Exception:  # as above
+            raise fail(m.SHEET_UNREADABLE_SHEET.format(name=name)) from None
         cells = [[_cell_text(value) for value in row] for row in rows]
         if any(_looks_like_header(row) for row in cells[:50]):
             return cells  # the first sheet with a 分工表 header (a cover sheet may come first)

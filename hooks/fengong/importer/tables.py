@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..textnorm import normalise
-from . import glued
+from . import glued, messages
 from . import units as unit_lists
 
 # Column → the headers that name it (compared without spaces, after normalising).
@@ -470,7 +470,8 @@ def _read_glued_rows(table: Table, lines: list[str], stop: int) -> None:
     for item in found:
         if isinstance(item, glued.GluedRow):
             if item.problem:
-                table.unread.append((item.line, f"row {item.cells['number']}: {item.problem}"))
+                row = messages.GLUED_ROW.format(number=item.cells["number"], problem=item.problem)
+                table.unread.append((item.line, row))
             if item.cells.get("text"):
                 table.items.append(Row(item.line, item.end_line, item.cells))
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...problems import Problem
+from .. import messages
 from ..records import DataSet, NoticeHead, Registries
 from .corrections import CORRECTIONS_FILE, read_corrections
 from .curated import read_document, read_synonyms, read_tags, read_targets
@@ -26,7 +27,12 @@ CURATED_FILES = (
     "document.yaml",
     CORRECTIONS_FILE,
 )
-IMPORT_HINT = "import a notice first: python scripts/import_notice.py SOURCE"
+IMPORT_HINT = messages.IMPORT_FIRST.format(notice="")
+
+
+def _import_hint(slug: str) -> str:
+    return messages.IMPORT_FIRST.format(notice=messages.NOTICE_OPTION.format(slug=slug))
+
 
 __all__ = [
     "CURATED_FILES",
@@ -47,9 +53,10 @@ def read_data(data_dir: Path, shown_dir: str | None = None) -> tuple[DataSet | N
     has on its own. The DataSet is None when a required file is missing or unreadable."""
     shown_dir = _shown_dir(data_dir, shown_dir)
     problems: list[Problem] = []
-    for name, hint in ((NOTICE_FILE, IMPORT_HINT), (UNITS_FILE, "import a notice to create it")):
+    for name, hint in ((NOTICE_FILE, IMPORT_HINT), (UNITS_FILE, messages.UNITS_BY_IMPORT)):
         if not (data_dir / name).exists():
-            problems.append(Problem(f"{shown_dir}/{name}", 0, f"missing data file; {hint}"))
+            message = messages.MISSING_FILE.format(hint=hint)
+            problems.append(Problem(f"{shown_dir}/{name}", 0, message))
     if problems:
         return None, problems
     registries, problems = read_registries(data_dir, shown_dir)
@@ -74,8 +81,8 @@ def read_library(
         slug = slug_of(folder, data_dir)
         shown = f"{shown_dir}/{folder.relative_to(data_dir).as_posix()}"
         if not (folder / NOTICE_FILE).exists():
-            hint = f"{IMPORT_HINT} --notice {slug}"
-            problems.append(Problem(f"{shown}/{NOTICE_FILE}", 0, f"missing data file; {hint}"))
+            message = messages.MISSING_FILE.format(hint=_import_hint(slug))
+            problems.append(Problem(f"{shown}/{NOTICE_FILE}", 0, message))
             continue
         data, found = read_notice_folder(folder, shown, registries, slug=slug)
         problems += found
@@ -113,7 +120,7 @@ def read_joining(
         if head is not None:
             heads.append(head)
     if data is None and not problems:
-        message = f"no notice folder '{slug}'; {IMPORT_HINT} --notice {slug}"
+        message = messages.NO_NOTICE_FOLDER.format(slug=slug, hint=_import_hint(slug))
         problems.append(Problem(f"{shown_dir}/notices/{slug}/", 0, message))
     return data, tuple(heads), problems
 
@@ -124,8 +131,8 @@ def _library_registries(data_dir: Path, shown_dir: str) -> tuple[Registries | No
     if problems:
         return None, problems
     if not (data_dir / UNITS_FILE).exists():
-        hint = "import a notice to create it"
-        return None, [Problem(f"{shown_dir}/{UNITS_FILE}", 0, f"missing data file; {hint}")]
+        message = messages.MISSING_FILE.format(hint=messages.UNITS_BY_IMPORT)
+        return None, [Problem(f"{shown_dir}/{UNITS_FILE}", 0, message)]
     return read_registries(data_dir, shown_dir)
 
 

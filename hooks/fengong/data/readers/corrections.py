@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ...model import TASK_ROLES, Source
 from ...problems import Problem
+from .. import messages as m
 from ..records import CorrectionRecord, UnitsCorrection
 from ..shapes import CORRECTIONS
 from .common import line_of, read_checked
@@ -32,14 +33,16 @@ def read_corrections(path: Path, shown: str) -> tuple[tuple[CorrectionRecord, ..
 
 def _record(entry, shown: str) -> tuple[CorrectionRecord | None, list[Problem]]:
     line = line_of(entry)
-    label = f"correction of task {entry['task']}" if "task" in entry else "correction"
+    label = m.CORR_LABEL.format(task=entry["task"]) if "task" in entry else m.CORR_LABEL_NO_TASK
 
     def problem(message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(shown, line, f"{label}: {message}")]
+        return None, [Problem(shown, line, m.CORR_PROBLEM.format(label=label, message=message))]
 
     actions = [key for key in _ACTION_KEYS if entry.get(key) not in (None, False)]
     if len(actions) > 1:
-        return problem(f"says {' and '.join(actions)} at once; write one correction for each")
+        return problem(
+            m.CORR_TWO_ACTIONS.format(actions=m.CORR_AND.join(f"'{a}'" for a in actions))
+        )
     action = (
         {"split_at": "split", "join_next": "join"}.get(actions[0], actions[0])
         if actions
@@ -48,24 +51,18 @@ def _record(entry, shown: str) -> tuple[CorrectionRecord | None, list[Problem]]:
     if action == "is_task" and "task" in entry:
         pass  # the number the notice gives the line, where it gives one
     elif "task" not in entry and action != "is_task":
-        return problem(
-            "missing 'task' (the task's number as the notice publishes it); a line the "
-            "importer did not take as a task is named by 'starts' with 'is_task: true'"
-        )
+        return problem(m.CORR_NO_TASK)
     fix, found = _units(entry, shown, line, label)
     if found:
         return None, found
     if action == "not_a_task" and not fix.empty:
-        return problem("a line that is not a task has no units; remove 'units', 'lead' and 'roles'")
+        return problem(m.CORR_NOT_A_TASK_UNITS)
     if action == "units" and fix.empty:
-        return problem(
-            "says nothing to correct; give 'units', 'lead' or 'roles', or one of "
-            "not_a_task, is_task, split_at, join_next"
-        )
+        return problem(m.CORR_NOTHING)
     second = UnitsCorrection()
     if "second" in entry:
         if action != "split":
-            return problem("'second' goes with 'split_at' (the second task of a split)")
+            return problem(m.CORR_SECOND)
         second, found = _units(entry["second"], shown, line_of(entry["second"]) or line, label)
         if found:
             return None, found
@@ -96,23 +93,26 @@ def _units(entry, shown: str, line: int, label: str) -> tuple[UnitsCorrection, l
     if units is not None:
         twice = sorted({n for n in units if units.count(n) > 1})
         if twice:
-            messages.append(f"'units' names {'、'.join(twice)} twice")
+            messages.append(m.CORR_UNITS_TWICE.format(names="、".join(twice)))
         if lead is not None and any(n not in units for n in lead):
             missing = "、".join(n for n in lead if n not in units)
-            messages.append(f"lead {missing} is not one of 'units'; add it to 'units'")
+            messages.append(m.CORR_LEAD_NOT_IN_UNITS.format(missing=missing))
     if roles is not None:
         unknown = sorted({r for r in roles if r not in TASK_ROLES})
         if unknown:
             messages.append(
-                f"unknown role {', '.join(unknown)}; use one of {', '.join(TASK_ROLES)}"
+                m.CORR_UNKNOWN_ROLE.format(roles=m.quoted(unknown), known=m.quoted(TASK_ROLES))
             )
         elif units is None:
-            messages.append("'roles' needs 'units' beside it (one role for each unit, in order)")
+            messages.append(m.CORR_ROLES_NEED_UNITS)
         elif len(roles) != len(units):
-            messages.append(f"'roles' has {len(roles)} entries for {len(units)} units")
+            messages.append(m.CORR_ROLES_COUNT.format(roles=len(roles), units=len(units)))
         elif lead is not None and set(lead) != {
             u for u, r in zip(units, roles, strict=True) if r == "lead"
         }:
-            messages.append("'lead' and the units whose role is lead differ; make them agree")
-    problems = [Problem(shown, line, f"{label}: {m}") for m in messages]
+            messages.append(m.CORR_LEAD_ROLES_DIFFER)
+    problems = [
+        Problem(shown, line, m.CORR_PROBLEM.format(label=label, message=message))
+        for message in messages
+    ]
     return UnitsCorrection(units=units, lead=lead, roles=roles), problems

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ...model import Source, Tag
 from ...problems import Problem
+from .. import messages
 from ..records import DocumentFacts, TargetRecord
 from ..shapes import DOCUMENT, SYNONYMS, TAGS, TARGETS
 from .common import duplicates, line_of, read_checked
@@ -21,7 +22,7 @@ def read_tags(path: Path, shown: str) -> tuple[tuple[Tag, ...], list[Problem]]:
         entries,
         lambda t: t["id"],
         shown,
-        lambda t, first: f"tag '{t['id']}': duplicate id (first at line {first})",
+        lambda t, first: messages.TAG_TWICE.format(id=t["id"], first=first),
     )
     tags = tuple(
         Tag(
@@ -44,7 +45,7 @@ def read_targets(path: Path, shown: str) -> tuple[tuple[TargetRecord, ...], list
         entries,
         lambda t: t["label"],
         shown,
-        lambda t, first: f"target '{t['label']}': duplicate label (first at line {first})",
+        lambda t, first: messages.TARGET_TWICE.format(label=t["label"], first=first),
     )
     targets = tuple(
         TargetRecord(

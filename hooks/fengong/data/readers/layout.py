@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...problems import Problem
+from .. import messages
 from ..shapes import NOTICE_SLUG, TEXT, Field, Shape, check
 from ..yamlio import read_yaml
 
@@ -87,10 +88,8 @@ def read_settings(data_dir: Path, shown_dir: str) -> tuple[LibrarySettings, list
     moved = settings.moved_from_single
     if moved and not (data_dir / NOTICES_DIR / moved / NOTICE_FILE).is_file():
         line = getattr(data, "line", 0) or 1
-        message = (
-            f"moved_from_single: '{moved}' is no notice of this library (no "
-            f"{NOTICES_DIR}/{moved}/{NOTICE_FILE}); name the folder the single site's notice "
-            "moved to, or remove the line"
+        message = messages.MOVED_NOT_A_NOTICE.format(
+            moved=moved, notice=f"{NOTICES_DIR}/{moved}/{NOTICE_FILE}"
         )
         return LibrarySettings(), [Problem(shown, line, message)]
     return settings, []
@@ -112,14 +111,12 @@ def layout_problems(data_dir: Path, shown_dir: str) -> list[Problem]:
         path = data_dir / name
         if not path.exists():
             continue
-        kind = "folder" if path.is_dir() else "file"
+        kind = "文件夹" if path.is_dir() else "文件"
         problems.append(
             Problem(
                 f"{shown_dir}/{name}{'/' if path.is_dir() else ''}",
                 0,
-                f"a notice's own {kind} at the top of a library ({shown}/ holds the notices): "
-                f"it belongs in {where}, beside that notice's {NOTICE_FILE}; move it there, "
-                "or remove it",
+                messages.NOTICE_OWN_AT_TOP.format(kind=kind, shown=shown, where=where),
             )
         )
     if not folders:
@@ -127,8 +124,7 @@ def layout_problems(data_dir: Path, shown_dir: str) -> list[Problem]:
             Problem(
                 f"{shown}/",
                 0,
-                "no notice folder; import one: python scripts/import_notice.py SOURCE "
-                "--notice <slug>",
+                messages.NO_NOTICE_FOLDERS,
             )
         )
     for folder in folders:
@@ -137,9 +133,7 @@ def layout_problems(data_dir: Path, shown_dir: str) -> list[Problem]:
                 Problem(
                     f"{shown}/{folder.name}/",
                     0,
-                    f"folder name '{folder.name}' is not a notice id; rename the folder with "
-                    "lower-case ASCII letters, digits and '-' (it is used in URLs), "
-                    "e.g. dzfbf-2020-41",
+                    messages.BAD_FOLDER_NAME.format(name=folder.name),
                 )
             )
     return problems

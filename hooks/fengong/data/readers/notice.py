@@ -17,6 +17,7 @@ from ...model import (
     TaskNote,
 )
 from ...problems import Problem
+from .. import messages
 from ..records import (
     ClauseRecord,
     NoticeHead,
@@ -34,16 +35,13 @@ def read_notice(path: Path, shown: str) -> tuple[NoticeRecord | None, list[Probl
     document, problems = read_checked(path, shown, NOTICE)
     if document is None:
         if not problems:
-            problems = [Problem(shown, 0, "empty file; import the notice again")]
+            problems = [Problem(shown, 0, messages.EMPTY_NOTICE)]
         return None, problems
     problems = duplicates(
         document["tasks"],
         lambda t: t["id"],
         shown,
-        lambda t, first: (
-            f"task {t['number']}: id {t['id']} is also the id of the task at "
-            f"line {first}; re-import to renumber ids"
-        ),
+        lambda t, first: messages.TASK_ID_TWICE.format(number=t["number"], id=t["id"], first=first),
     )
     revision = document.get("revision")
     record = NoticeRecord(

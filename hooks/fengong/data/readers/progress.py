@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ...model import ProgressContribution, ProgressEntry, Source
 from ...problems import Problem
+from .. import messages
 from ..records import ProgressRecord
 from ..shapes import PROGRESS
 from .common import duplicates, line_of, read_checked
@@ -31,7 +32,7 @@ def read_report(path: Path, shown: str) -> tuple[ProgressRecord | None, list[Pro
     document, problems = read_checked(path, shown, PROGRESS)
     if document is None:
         if not problems:
-            problems = [Problem(shown, 0, "empty file; import the ledger again")]
+            problems = [Problem(shown, 0, messages.EMPTY_LEDGER)]
         return None, problems
     entries = document["reports"]
     contributions = document.get("contributions") or []
@@ -39,13 +40,13 @@ def read_report(path: Path, shown: str) -> tuple[ProgressRecord | None, list[Pro
         entries,
         lambda e: e["task"],
         shown,
-        lambda e, first: f"task {e['task']}: reported twice (first at line {first})",
+        lambda e, first: messages.REPORTED_TWICE.format(task=e["task"], first=first),
     )
     problems += duplicates(
         contributions,
         lambda e: e["task"],
         shown,
-        lambda e, first: f"contribution to task {e['task']}: written twice (first at line {first})",
+        lambda e, first: messages.CONTRIBUTED_TWICE.format(task=e["task"], first=first),
     )
     record = ProgressRecord(
         unit=document["unit"],

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ...model import Source, Unit
 from ...problems import Problem
+from .. import messages
 from ..shapes import UNITS
 from .common import duplicates, line_of, read_checked
 
@@ -14,14 +15,14 @@ def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Pr
     document, problems = read_checked(path, shown, UNITS)
     if document is None:
         if not problems:
-            problems = [Problem(shown, 0, "expected a mapping with 'units:'")]
+            problems = [Problem(shown, 0, messages.UNITS_NOT_MAPPING)]
         return None, problems
     entries = document["units"]
     problems = duplicates(
         entries,
         lambda u: u["id"],
         shown,
-        lambda u, first: f"unit '{u['id']}': duplicate id (first defined at line {first})",
+        lambda u, first: messages.UNIT_TWICE.format(id=u["id"], first=first),
     )
     problems += _names_used_twice(entries, shown)
     problems += _replacements(entries, shown)
@@ -31,8 +32,7 @@ def read_units(path: Path, shown: str) -> tuple[tuple[Unit, ...] | None, list[Pr
                 Problem(
                     shown,
                     line_of(entry),
-                    f"unit '{entry['id']}' ({entry['name']}): kind not curated yet; "
-                    "set kind, full_name and aliases",
+                    messages.UNIT_UNCURATED.format(id=entry["id"], name=entry["name"]),
                     "warning",
                 )
             )
@@ -86,8 +86,9 @@ def _names_used_twice(entries, shown: str) -> list[Problem]:
                     Problem(
                         shown,
                         line_of(entry),
-                        f"unit '{uid}': the name '{name}' is also used by unit '{other}' "
-                        f"(line {other_line}); a name must point to one unit",
+                        messages.NAME_OF_TWO_UNITS.format(
+                            id=uid, name=name, other=other, line=other_line
+                        ),
                     )
                 )
             owner.setdefault(key, (uid, line_of(entry)))
@@ -108,8 +109,7 @@ def _replacements(entries, shown: str) -> list[Problem]:
                 Problem(
                     shown,
                     line_of(entry),
-                    f"unit '{entry['id']}': replaced_by '{target}' is not a unit id in this "
-                    "file; write the id of the unit that took its work over",
+                    messages.REPLACED_BY_UNKNOWN.format(id=entry["id"], target=target),
                 )
             )
     reported: set[str] = set()
@@ -130,8 +130,7 @@ def _replacements(entries, shown: str) -> list[Problem]:
                 Problem(
                     shown,
                     lines[first],
-                    f"unit '{first}': replaced_by goes round in a circle ({shown_circle}); "
-                    "remove replaced_by from the unit that is current",
+                    messages.REPLACED_BY_CIRCLE.format(id=first, circle=shown_circle),
                 )
             )
     return problems
