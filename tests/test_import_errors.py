@@ -185,7 +185,7 @@ def test_a_typo_imports_with_a_warning_at_its_line(
 
     assert status == 0, f"exit status {status}, stderr:\n{err}"
     assert "Traceback" not in err
-    lines = [m for m in problem_lines(err, source, failed=False) if ": warning: " in m]
+    lines = [m for m in problem_lines(err, source, failed=False) if ": 警告：" in m]
     assert_reported(lines, source, line, keywords)
     task = next(t for t in json.loads(out)["tasks"] if t["number"] == 2)
     assert task["units"] == units

@@ -51,10 +51,9 @@ def test_one_command_moves_the_notice_and_says_so(data, capsys):
     out, err = capsys.readouterr()
     assert err == ""
     assert out.splitlines() == [
-        f"moved the notice into {data}/notices/{DAZU}/ (notice.yaml, targets.yaml, "
-        f"document.yaml, source, revisions); the registries stay at the top; "
-        f"{data}/library.yaml records moved_from_single: {DAZU}, so the site's old addresses "
-        "lead to the new ones and its calendars keep their event ids"
+        f"已把通知迁入 {data}/notices/{DAZU}/（notice.yaml、targets.yaml、document.yaml、source、"
+        f"revisions）；单位名录等留在顶层；{data}/library.yaml 记下 moved_from_single: {DAZU}，"
+        "网站原来的地址会转到新地址，日历的事件标识不变"
     ]
     after = snapshot(data)
     # Every file is where it was, under notices/<slug>/ when it is the notice's own: the
@@ -77,8 +76,8 @@ def test_moving_a_library_changes_nothing(data, capsys):
     assert move_to_library.main(["--data-dir", str(data)]) == 1
     _, err = capsys.readouterr()
     assert err.splitlines() == [
-        f"{data}/notices/: already a library; nothing to move",
-        f"move failed; {data} is unchanged",
+        f"{data}/notices/: 已经是多份通知的库，无需迁移",
+        f"迁移未完成；{data} 没有改动",
     ]
     assert snapshot(data) == before
 
@@ -89,9 +88,8 @@ def test_a_move_that_would_not_check_changes_nothing(data, capsys):
     assert move_to_library.main(["--data-dir", str(data)]) == 1
     _, err = capsys.readouterr()
     assert err.splitlines() == [
-        f"{data}/library.yaml:2: 'owner' must be text, got ['a', 'b'] (who runs the site, "
-        "shown in the footer)",
-        f"move failed; {data} is unchanged",
+        f"{data}/library.yaml:2: 'owner' 应是文字，现为 ['a', 'b']（网站的主办单位，显示在页脚）",
+        f"迁移未完成；{data} 没有改动",
     ]
     assert snapshot(data) == before
 
@@ -100,7 +98,7 @@ def test_an_import_with_notice_moves_first(data, capsys):
     source = IMPORTED["gf-2018-39"]
     assert import_notice.main([str(source), "--data-dir", str(data), "--notice", "gf-2018-39"]) == 0
     out, _ = capsys.readouterr()
-    assert out.splitlines()[0].startswith(f"moved the notice into {data}/notices/{DAZU}/ (")
+    assert out.splitlines()[0].startswith(f"已把通知迁入 {data}/notices/{DAZU}/（")
     assert sorted(p.name for p in (data / "notices").iterdir()) == [DAZU, "gf-2018-39"]
     assert errors(data) == []
 
@@ -111,8 +109,8 @@ def test_a_failed_import_undoes_the_move(data, tmp_path, capsys):
     broken.write_text("这不是一份通知。\n", "utf-8")
     assert import_notice.main([str(broken), "--data-dir", str(data), "--notice", "x-2020-1"]) == 1
     _, err = capsys.readouterr()
-    assert f"the move into notices/{DAZU}/ is undone" in err.splitlines()
-    assert err.splitlines()[-1] == f"import failed: 1 error(s); {data} is unchanged"
+    assert f"导入失败，迁入 notices/{DAZU}/ 的迁移已撤销" in err.splitlines()
+    assert err.splitlines()[-1].startswith(f"导入失败：1 个错误，{data} 未作任何改动")
     assert snapshot(data) == before
 
 
@@ -125,11 +123,10 @@ def test_a_notice_file_left_at_the_top_says_where_it_belongs(data, name):
     else:
         (data / name).mkdir()
     slash = "" if name.endswith(".yaml") else "/"
-    kind = "file" if name.endswith(".yaml") else "folder"
+    kind = "文件" if name.endswith(".yaml") else "文件夹"
     assert errors(data) == [
-        f"data/{name}{slash}: a notice's own {kind} at the top of a library (data/notices/ "
-        f"holds the notices): it belongs in data/notices/{DAZU}/, beside that notice's "
-        "notice.yaml; move it there, or remove it"
+        f"data/{name}{slash}: 一份通知自己的{kind}放在了库的顶层（data/notices/ 中才是各份通知）："
+        f"它属于 data/notices/{DAZU}/，与该通知的 notice.yaml 放在一起；请把它移到那里，或删去它"
     ]
 
 
@@ -138,18 +135,17 @@ def test_a_notice_file_left_at_the_top_says_where_it_belongs(data, name):
     [
         (
             "moved_from_single: gf-2018-39\n",
-            "data/library.yaml:1: moved_from_single: 'gf-2018-39' is no notice of this library "
-            "(no notices/gf-2018-39/notice.yaml); name the folder the single site's notice "
-            "moved to, or remove the line",
+            "data/library.yaml:1: moved_from_single: 'gf-2018-39' 不是本库的通知（没有 "
+            "notices/gf-2018-39/notice.yaml）：请写单份通知迁入的文件夹名，或删去这一行",
         ),
         (
             "site_name: ''\n",
-            "data/library.yaml:1: 'site_name' is empty (the name in every page's header)",
+            "data/library.yaml:1: 'site_name' 是空的（每页页眉显示的站名）",
         ),
         (
             "sitename: 任务分工\n",
-            "data/library.yaml:1: unknown key 'sitename'; the keys are site_name, owner, "
-            "moved_from_single",
+            "data/library.yaml:1: 未知的键 'sitename'；可用的键：'site_name'、'owner'、"
+            "'moved_from_single'",
         ),
     ],
 )
@@ -188,8 +184,8 @@ def test_an_import_while_another_holds_the_lock_refuses_and_changes_nothing(
         assert time.monotonic() - started < 10
         _, err = capsys.readouterr()
         assert err.splitlines() == [
-            f"{data}: another import or move is writing it (waited 0.3 s); nothing was "
-            "changed; run this one again when it is done"
+            f"{data}: 另一个导入或迁移正在写入这个数据目录（已等待 0.3 秒）；本次没有改动任何文件；"
+            "请等它完成后再运行一次"
         ]
         assert snapshot(data) == before
     finally:
@@ -247,8 +243,8 @@ def test_a_progress_import_while_another_holds_the_lock_refuses(data, monkeypatc
         assert import_progress.main(args) == 1
         _, err = capsys.readouterr()
         assert err.splitlines() == [
-            f"{data}: another import or move is writing it (waited 0.2 s); nothing was "
-            "changed; run this one again when it is done"
+            f"{data}: 另一个导入或迁移正在写入这个数据目录（已等待 0.2 秒）；本次没有改动任何文件；"
+            "请等它完成后再运行一次"
         ]
         assert snapshot(data) == before
     finally:

@@ -78,10 +78,10 @@ def test_an_alias_made_a_unit_is_a_warning_with_the_line_and_the_merge_edit(libr
         if "发展改革委" in text
     )
     warning = (
-        f"{GF42}:{line}: warning: '发展改革委' became a unit of its own of 全国, "
-        "'fa-zhan-gai-ge-wei': '发展改革委' is only an informal alias of unit 'fagai' "
-        f"(区发展改革委); if the notice means that unit, delete 'fa-zhan-gai-ge-wei' from "
-        f"{data}/units.yaml and add `written_as: [发展改革委]` to unit 'fagai'"
+        f"{GF42}:{line}: 警告：'发展改革委' 成为一个单独的单位（属全国），id 为 "
+        "'fa-zhan-gai-ge-wei'：'发展改革委' 只是单位 'fagai'（区发展改革委）的俗称；如果通知说的"
+        f"就是那个单位，请从 {data}/units.yaml 中删去 'fa-zhan-gai-ge-wei'，并在单位 'fagai' 下"
+        "加上 `written_as: [发展改革委]`"
     )
     assert warning in err.splitlines()
 
@@ -95,7 +95,7 @@ def test_two_districts_short_names_stay_two_units(library):
     assert _unit_of(lib, LISHAN, "税务局").place == "立山区"
     assert _unit_of(lib, DAZU, "区税务局").id == "shuiwu"
     _, err = printed[LISHAN]
-    assert "the unit 'caizheng' (区财政局) is 大足区's by the notices that write it" in err
+    assert "按写到它的通知，单位 'caizheng'（区财政局）属于大足区" in err
 
 
 def test_the_curated_registry_is_kept_as_it_was(library):
@@ -151,7 +151,7 @@ def test_importing_again_adds_nothing(library, tmp_path):
         status, out, err = _import(source, copy, slug)
         assert status == 0, err
         assert "new unit(s)" not in out
-        assert "became a unit of its own" not in err
+        assert "成为一个单独的单位" not in err
     assert (copy / "units.yaml").read_bytes() == registry
 
 
@@ -302,10 +302,8 @@ def test_one_place_still_has_one_unit_of_a_name(tmp_path):
         "  - {id: d, name: 区税务分局, kind: vertical_agency, aliases: [税务局]}\n",
     )
     assert [p.message for p in problems] == [
-        "unit 'b': the name '区财政局' is also used by unit 'a' (line 2); "
-        "a name must point to one unit",
-        "unit 'd': the name '税务局' is also used by unit 'c' (line 4); "
-        "a name must point to one unit",
+        "单位 'b'：名称 '区财政局' 也用于单位 'a'（第 2 行）；一个名称只能指一个单位",
+        "单位 'd'：名称 '税务局' 也用于单位 'c'（第 4 行）；一个名称只能指一个单位",
     ]
 
 
@@ -383,10 +381,9 @@ def test_a_notice_of_no_known_issuer_is_said_to_have_no_place(library, tmp_path)
     status, _, err = _import(source, copy, "guandu-2016")
     assert status == 0, err
     assert (
-        f"{source}: warning: cannot tell the notice's issuer (no 发文机关 or 文号 read), so not "
-        "its place: its short names (区政务服务局、区发改局、区审改办、区住建局、区级相关部门 …) "
-        "join the units of those names whatever their place; add the 发文机关 line to the "
-        "source and import again if the notice is another place's"
+        f"{source}: 警告：读不出这份通知的发文机关（没有读到发文机关或文号），因而不知道它属于哪个"
+        "地方：它的简称（区政务服务局、区发改局、区审改办、区住建局、区级相关部门 …）会并入同名的"
+        "单位，不论是哪个地方的；如果这份通知是另一个地方的，请在源文件里补上发文机关一行后重新导入"
     ) in err.splitlines()
 
 

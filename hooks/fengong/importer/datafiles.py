@@ -22,6 +22,7 @@ from ..data import revisions
 from ..mentions import find_dates, find_deadline, find_quantities, find_reporting_duty
 from ..places import Jurisdiction, jurisdiction
 from ..problems import Problem
+from . import messages as m
 from .parse import ParsedNotice
 
 NOTICE_FILE = "notice.yaml"
@@ -459,12 +460,7 @@ def unplaced_warning(where: Jurisdiction, written: list[str], shown: str) -> lis
     short = [name for name in written if name.startswith(("区", "县", "市", "省"))]
     if where.places or not short:
         return []
-    message = (
-        "cannot tell the notice's issuer (no 发文机关 or 文号 read), so not its place: "
-        f"its short names ({'、'.join(short[:5])}{' …' if len(short) > 5 else ''}) join the "
-        "units of those names whatever their place; add the 发文机关 line to the source "
-        "and import again if the notice is another place's"
-    )
+    message = m.ISSUER_UNKNOWN.format(names="、".join(short[:5]) + (" …" if len(short) > 5 else ""))
     return [Problem(shown, 0, message, "warning")]
 
 
@@ -477,28 +473,24 @@ def stub_warnings(stubs: list[Stub], tasks, shown: str, units_shown: str) -> lis
             continue
         line = next((t.line for t in tasks if stub.name in t.units), 0)
         other_id, other_name = stub.beside
-        where = f" of {stub.place}" if stub.place else ""
+        where = f"（属{stub.place}）" if stub.place else ""
         if stub.beside_places:
-            why = (
-                f"the unit '{other_id}' ({other_name}) is {'、'.join(stub.beside_places)}'s "
-                "by the notices that write it"
-            )
-            merge = (
-                "units of two places stay apart (the place is the notice's issuer's, its "
-                "发文机关 and 文号); if the issuer was read wrong, correct it in the source "
-                "and import again"
+            why = m.STUB_OTHER_PLACE.format(
+                other_id=other_id, other_name=other_name, places="、".join(stub.beside_places)
             )
         else:
-            why = f"'{stub.name}' is only an informal alias of unit '{other_id}' ({other_name})"
-            merge = (
-                f"if the notice means that unit, delete '{stub.id}' from {units_shown} and add "
-                f"`written_as: [{stub.name}]` to unit '{other_id}'"
+            why = m.STUB_ALIAS_ONLY.format(
+                name=stub.name,
+                other_id=other_id,
+                other_name=other_name,
+                stub_id=stub.id,
+                units=units_shown,
             )
         problems.append(
             Problem(
                 shown,
                 line,
-                f"'{stub.name}' became a unit of its own{where}, '{stub.id}': {why}; {merge}",
+                m.STUB_MADE.format(name=stub.name, where=where, stub_id=stub.id, why=why),
                 "warning",
             )
         )

@@ -252,3 +252,19 @@ LOCK_BUSY = (
     "另一个导入或迁移正在写入这个数据目录（已等待 {wait} 秒）；本次没有改动任何文件；"
     "请等它完成后再运行一次"
 )
+
+# Units new to the registry, made beside another unit of the same name or alias.
+ISSUER_UNKNOWN = (
+    "读不出这份通知的发文机关（没有读到发文机关或文号），因而不知道它属于哪个地方：它的简称"
+    "（{names}）会并入同名的单位，不论是哪个地方的；如果这份通知是另一个地方的，请在源文件里"
+    "补上发文机关一行后重新导入"
+)
+STUB_MADE = "'{name}' 成为一个单独的单位{where}，id 为 '{stub_id}'：{why}"
+STUB_ALIAS_ONLY = (
+    "'{name}' 只是单位 '{other_id}'（{other_name}）的俗称；如果通知说的就是那个单位，请从 "
+    "{units} 中删去 '{stub_id}'，并在单位 '{other_id}' 下加上 `written_as: [{name}]`"
+)
+STUB_OTHER_PLACE = (
+    "按写到它的通知，单位 '{other_id}'（{other_name}）属于{places}；两个地方的单位分开记"
+    "（地方取自通知的发文机关和文号）；如果发文机关读错了，请在源文件中改正后重新导入"
+)

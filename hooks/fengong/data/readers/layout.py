@@ -32,13 +32,12 @@ NOTICE_OWN = (
 
 LIBRARY = Shape(
     {
-        "site_name": Field(TEXT, not_empty=True, hint="the name in every page's header"),
-        "owner": Field(TEXT, not_empty=True, hint="who runs the site, shown in the footer"),
+        "site_name": Field(TEXT, not_empty=True, hint="每页页眉显示的站名"),
+        "owner": Field(TEXT, not_empty=True, hint="网站的主办单位，显示在页脚"),
         "moved_from_single": Field(
             TEXT,
             pattern=NOTICE_SLUG,
-            hint="the slug of the notice the single-notice site published (its folder in "
-            "notices/): its old addresses lead to its new ones",
+            hint="单份通知网站所发布通知的 slug（它在 notices/ 下的文件夹名）：原地址转到新地址",
         ),
     }
 )
