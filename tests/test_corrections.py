@@ -220,7 +220,7 @@ corrections:
     assert made["numbered"] is False
     assert [t["number"] for t in tasks] == list(range(1, 17))
     assert "中的更正：3 条（共 3 条）" in out
-    assert "lines not placed: 1" in out  # （此件公开发布） only
+    assert "未能归位的行：1 行" in out  # （此件公开发布） only
     assert "cannot place '从工业企业" not in err
 
 
@@ -422,7 +422,7 @@ def test_importing_again_with_corrections_changes_no_byte(tmp_path, capsys):
     before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
     status, out, err = run([GUANGZHOU, "--data-dir", data], capsys)
     assert status == 0, err
-    assert "tasks compared with the previous data: unchanged 44" in out
+    assert "与原有数据逐项对比：未变 44" in out
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 
 

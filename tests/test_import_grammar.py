@@ -480,7 +480,7 @@ def test_a_pdf_gives_the_tasks_of_its_text():
 
     assert len(from_text) == 15
     assert from_pdf == from_text
-    assert any(line.startswith("PDF lines joined: 55 ") for line in report), report
+    assert any(line.startswith("PDF 折行已接回：55 行") for line in report), report
 
 
 INDENTED = ROOT / "tests" / "fixtures" / "pdf" / "16_guofa2018-42_nongye-jixiehua"
@@ -500,8 +500,7 @@ def test_an_indented_pdf_with_page_numbers_gives_the_tasks_of_its_word_original(
     assert source.page_numbers == 6
     assert source.lines == [line for line in read_lines(INDENTED.with_suffix(".docx"), "d") if line]
     assert any(
-        line.startswith(f"PDF lines joined: {source.joined} ")
-        and line.endswith("page numbers left out: 6")
+        line.startswith(f"PDF 折行已接回：{source.joined} 行") and line.endswith("略去页码：6 个")
         for line in report
     ), report
 
@@ -1006,7 +1005,7 @@ def test_items_run_together_on_one_line_are_read(tmp_path, capsys, line, units):
     status, out, err = run([str(source), "--data-dir", str(data)], capsys)
 
     assert status == 0, err
-    assert "paragraphs run together on one line: split again" in out
+    assert "一行里连排的段落：已按编号重新分行" in out
     notice = yaml.safe_load((data / "notice.yaml").read_text("utf-8"))
     assert [t["units"] for t in notice["tasks"]] == units
     stored = (data / notice["source"]).read_text("utf-8").splitlines()

@@ -81,12 +81,12 @@ def test_the_import_says_what_it_understood(tmp_path, capsys):
     capsys.readouterr()
     assert import_notice.main([str(source), "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "  layout: tasks at clause level (（一）…), each closed by its unit list" in out
-    assert f"  lead rule: “列第一位者为牵头单位，下同” ({source}:9)" in out
-    assert "  counted: 5 parts, 15 clauses, 15 tasks" in out
-    assert "  tasks without units: none" in out
-    assert f"  lines not placed: 2 ({source}:28, {source}:31)" in out
-    assert any(line.startswith("14 new unit(s) added") for line in out)
+    assert "  版式：条款一级的任务（（一）…），每项以责任单位的括号结束" in out
+    assert f"  牵头规则：“列第一位者为牵头单位，下同”（{source}:9）" in out
+    assert "  计数：5 个部分，15 条条款，15 项任务" in out
+    assert "  没有责任单位的任务：无" in out
+    assert f"  未能归位的行：2 行（{source}:28，{source}:31）" in out
+    assert any(line.startswith("14 个新单位已作为待整理条目加入") for line in out)
 
 
 def test_a_tables_header_is_placed(tmp_path, capsys):
@@ -96,5 +96,5 @@ def test_a_tables_header_is_placed(tmp_path, capsys):
     capsys.readouterr()
     assert import_notice.main([str(source), "--data-dir", str(tmp_path / "data")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "  layout: a table, its columns found by their headers" in out
-    assert "  lines not placed: none" in out
+    assert "  版式：表格，按表头找到各列" in out
+    assert "  未能归位的行：无" in out

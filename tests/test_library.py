@@ -344,9 +344,8 @@ def test_import_into_a_folder_holding_another_notice_writes_nothing(built, tmp_p
     assert status == 1
     err = capsys.readouterr().err
     assert (
-        f"{data}/notices/gf-2018-39/notice.yaml: this folder holds another notice "
-        "(国发〔2018〕39号), not 国发〔2018〕42号; give this notice its own id with "
-        "--notice <slug>"
+        f"{data}/notices/gf-2018-39/notice.yaml: 这个文件夹里是另一份通知（国发〔2018〕39号），"
+        "不是 国发〔2018〕42号；请用 --notice <slug> 给这份通知另起一个标识"
     ) in err
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 
@@ -415,7 +414,7 @@ def test_import_with_a_bad_slug(built, capsys):
         [str(IMPORTED["gf-2018-39"]), "--data-dir", str(built), "--notice", "GF 39"]
     )
     assert status == 1
-    assert "--notice: notice id 'GF 39': use lower-case ASCII letters" in capsys.readouterr().err
+    assert "--notice: 通知标识 'GF 39' 不可用：只能用小写英文字母" in capsys.readouterr().err
 
 
 # -- progress moves with its notice ------------------------------------------------------

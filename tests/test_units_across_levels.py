@@ -129,13 +129,12 @@ def test_stub_kinds_follow_the_name_and_the_issuer(library):
 def test_the_summary_says_stub_ids_are_permanent_addresses(library):
     _, _, printed = library
     out, _ = printed[LISHAN]
-    lines = [line for line in out.splitlines() if "permanent addresses" in line]
+    lines = [line for line in out.splitlines() if "固定地址" in line]
     assert lines == [
-        "  their ids become the permanent addresses of their pages (units/<id>/): "
-        "qu-fa-gai-ju, li-shan-jing-ji-kai-fa-qu, quan-qu-jing-ji-yun-xing-ge-zhuan-ban, "
-        "qu-gong-xin-ju, ge-jie-dao, qu-zhi-ge-bu-men, qu-shang-wu-ju, qu-shi-chang-ju, "
-        "li-shan-qu-cai-zheng-ju, shui-wu-ju, ge-xiang-guan-dan-wei; change one only before "
-        "it is published"
+        "  它们的 id 会成为单位页面的固定地址（units/<id>/）："
+        "qu-fa-gai-ju、li-shan-jing-ji-kai-fa-qu、quan-qu-jing-ji-yun-xing-ge-zhuan-ban、"
+        "qu-gong-xin-ju、ge-jie-dao、qu-zhi-ge-bu-men、qu-shang-wu-ju、qu-shi-chang-ju、"
+        "li-shan-qu-cai-zheng-ju、shui-wu-ju、ge-xiang-guan-dan-wei；如要改，请在发布前改"
     ]
 
 
@@ -150,7 +149,7 @@ def test_importing_again_adds_nothing(library, tmp_path):
     ):
         status, out, err = _import(source, copy, slug)
         assert status == 0, err
-        assert "new unit(s)" not in out
+        assert "个新单位" not in out
         assert "成为一个单独的单位" not in err
     assert (copy / "units.yaml").read_bytes() == registry
 

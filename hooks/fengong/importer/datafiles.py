@@ -169,8 +169,24 @@ def assign_task_ids(previous: dict | None, document: dict) -> list[str]:
     for task in document["tasks"]:
         task["id"] = new_ids[task["number"]]
     document["max_task_id"] = max([ever, *new_ids.values()])
-    counts = ", ".join(f"{kind} {n}" for kind, n in sorted(diff.summary.items()))
-    return [f"tasks compared with the previous data: {counts}"]
+    counts = "，".join(
+        f"{COMPARED.get(kind, kind)} {n}" for kind, n in sorted(diff.summary.items())
+    )
+    return [m.COMPARED_WITH_PREVIOUS.format(counts=counts)]
+
+
+# How a task compares with the previous data (revisions.diff_notices' kinds), in words.
+COMPARED = {
+    "unchanged": "未变",
+    "added": "新增",
+    "removed": "删除",
+    "moved": "调整所属条款",
+    "renumbered": "序号变化",
+    "reworded": "文字修改",
+    "punctuation": "标点修改",
+    "units_changed": "责任单位变化",
+    "lead_changed": "牵头单位变化",
+}
 
 
 def _plain(value):

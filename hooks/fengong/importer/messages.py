@@ -268,3 +268,42 @@ STUB_OTHER_PLACE = (
     "按写到它的通知，单位 '{other_id}'（{other_name}）属于{places}；两个地方的单位分开记"
     "（地方取自通知的发文机关和文号）；如果发文机关读错了，请在源文件中改正后重新导入"
 )
+
+# The import's own checks of its options and folder (importer/run.py).
+NO_SLUG_FROM = (
+    "无法由文号 '{doc_number}' 生成通知标识；请用 --notice <slug> 指定一个（例如 dzfbf-2020-41）"
+)
+FOLDER_OF_ANOTHER = (
+    "这个文件夹里是另一份通知（{number}），不是 {new}；请用 --notice <slug> 给这份通知另起一个标识"
+)
+BAD_REVISION_LABEL = (
+    "修订版本标签 '{label}' 不可用：只能用英文字母、数字、'.'、'_' 或 '-'（它会出现在网址里），"
+    "例如 2021-03"
+)
+REVISION_EXISTS = "修订版本 '{label}' 已经有了；请另起一个标签"
+BAD_REVISION_DATE = "日期 '{date}' 写法不对；请写成 YYYY-MM-DD，例如 2021-03-15"
+
+# What the importer understood (importer/run.py), one line each, for a person to check.
+SUMMARY_IMPORTED = (
+    "已导入 {source}：{tasks} 项任务，{clauses} 条条款，{parts} 个部分，{names} 个单位名称"
+)
+SUMMARY_LAYOUT = "  版式：{layout}"
+SUMMARY_LEAD_RULE = "  牵头规则：“{rule}”{where}"
+SUMMARY_NO_LEAD_RULE = "  牵头规则：通知未写明{rule}；{marked} 项任务标明了牵头单位"
+SUMMARY_RULE_FIRST = "；未标明牵头的任务由列第一的责任单位牵头（--lead-rule first）"
+SUMMARY_RULE_NONE = "；未标明牵头的任务不指定牵头单位（未明确牵头单位）"
+SUMMARY_COUNTED = "  计数：{parts} 个部分，{clauses} 条条款，{tasks} 项任务"
+SUMMARY_UNNUMBERED = "（其中 {unnumbered} 项通知未编号，按顺序编号）"
+SUMMARY_NO_UNITS = "  没有责任单位的任务：{count} 项（{places}）"
+SUMMARY_NO_UNITS_NONE = "  没有责任单位的任务：无"
+SUMMARY_NOT_PLACED = "  未能归位的行：{count} 行（{places}）"
+SUMMARY_NOT_PLACED_NONE = "  未能归位的行：无"
+SUMMARY_NEW_UNITS = (
+    "{count} 个新单位已作为待整理条目加入 {units}；请补上它们的 kind、full_name 和 aliases：{names}"
+)
+SUMMARY_STUB_IDS = (
+    "  它们的 id 会成为单位页面的固定地址（units/<id>/）：{ids}；如要改，请在发布前改"
+)
+UNRUN = "一行里连排的段落：已按编号重新分行，多出 {lines} 行（按读到的行保存为源文件）"
+PDF_JOINED = "PDF 折行已接回：{joined} 行（按页宽折断的行接回原段落）；略去页码：{page_numbers} 个"
+COMPARED_WITH_PREVIOUS = "与原有数据逐项对比：{counts}"

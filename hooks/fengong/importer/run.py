@@ -19,6 +19,7 @@ from ..places import jurisdiction
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
 from . import datafiles, lock, report, spreadsheet
+from . import messages as m
 from .corrections import Corrections, apply_corrections
 from .parse import ParsedNotice, parse
 from .read import read_source
@@ -95,11 +96,7 @@ def _import_notice(
     shown = str(source)
     library = notice is not None or is_library(data_dir)
     if notice is not None and not NOTICE_SLUG.match(notice):
-        message = (
-            f"notice id {notice!r}: use lower-case ASCII letters, digits and '-' (it is the "
-            "notice's folder and URL), e.g. dzfbf-2020-41"
-        )
-        result.problems.append(Problem("--notice", 0, message))
+        result.problems.append(Problem("--notice", 0, m.BAD_SLUG.format(slug=notice)))
         return result
     if revision is not None and not library:
         result.problems += _check_revision(revision, data_dir)
@@ -119,10 +116,7 @@ def _import_notice(
     if library:
         slug = notice or notice_slug(parsed.doc_number or "")
         if slug is None:
-            message = (
-                f"cannot make a notice id from the 文号 {parsed.doc_number!r}; "
-                "give one with --notice <slug>"
-            )
+            message = m.NO_SLUG_FROM.format(doc_number=parsed.doc_number or "")
             result.problems.append(Problem(shown, 0, message))
             return result
         folder, prefix = data_dir / NOTICES_DIR / slug, f"{NOTICES_DIR}/{slug}/"
@@ -153,14 +147,10 @@ def _import_notice(
         source, lines, parsed, folder, data_dir, result, revision, prefix, as_read=text.unrun > 0
     )
     if text.unrun:
-        result.report.append(
-            f"paragraphs run together on one line: split again at their numbers into "
-            f"{text.unrun} more lines (the lines read are stored as the source)"
-        )
+        result.report.append(m.UNRUN.format(lines=text.unrun))
     if text.joined or text.page_numbers:
         result.report.append(
-            f"PDF lines joined: {text.joined} (lines wrapped at the page width, joined "
-            f"again into their paragraphs); page numbers left out: {text.page_numbers}"
+            m.PDF_JOINED.format(joined=text.joined, page_numbers=text.page_numbers)
         )
 
     def check(staged: Path) -> list[Problem]:
@@ -214,10 +204,7 @@ def _check_folder(folder: Path, parsed, shown_dir: str, prefix: str) -> list[Pro
     new = parsed.doc_number or ""
     if not number or normalise(number) == normalise(new):
         return []
-    message = (
-        f"this folder holds another notice ({number}), not {new or 'this one'}; "
-        "give this notice its own id with --notice <slug>"
-    )
+    message = m.FOLDER_OF_ANOTHER.format(number=number, new=new or "这一份")
     return [Problem(f"{shown_dir.rstrip('/')}/{prefix}{datafiles.NOTICE_FILE}", 0, message)]
 
 
@@ -241,10 +228,10 @@ def _add_task_details(data: dict, parsed) -> None:
 
 
 LAYOUTS = {
-    "numbered": "numbered tasks (1．…), each closed by its unit list or unit lines",
-    "clause": "tasks at clause level (（一）…), each closed by its unit list",
-    "section": "tasks at section level (一、…), each closed by its unit list",
-    "table": "a table, its columns found by their headers",
+    "numbered": "编号的任务（1．…），每项以责任单位的括号或单位行结束",
+    "clause": "条款一级的任务（（一）…），每项以责任单位的括号结束",
+    "section": "部分一级的任务（一、…），每项以责任单位的括号结束",
+    "table": "表格，按表头找到各列",
 }
 
 
@@ -256,59 +243,53 @@ def report_html(result: ImportResult, source: Path) -> str:
 
 def understood(parsed, shown: str) -> list[str]:
     """What the importer understood, for a person to check at a glance."""
-    lines = [f"  layout: {LAYOUTS.get(parsed.layout, parsed.layout)}"]
+    lines = [m.SUMMARY_LAYOUT.format(layout=LAYOUTS.get(parsed.layout, parsed.layout))]
     if parsed.lead_rule:
-        where = f" ({shown}:{parsed.lead_rule_line})" if parsed.lead_rule_line else ""
-        lines.append(f"  lead rule: “{parsed.lead_rule}”{where}")
+        where = f"（{shown}:{parsed.lead_rule_line}）" if parsed.lead_rule_line else ""
+        lines.append(m.SUMMARY_LEAD_RULE.format(rule=parsed.lead_rule, where=where))
     else:
         marked = sum(1 for t in parsed.tasks if t.marked_lead)
         unmarked = [t for t in parsed.tasks if t.units and not t.marked_lead]
-        rule = "none stated"
         if unmarked and all(t.lead for t in unmarked):
-            rule += "; the first listed unit leads where no lead is marked (--lead-rule first)"
+            rule = m.SUMMARY_RULE_FIRST
         elif unmarked:
-            rule += "; no lead where none is marked (未明确牵头单位)"
-        lines.append(f"  lead rule: {rule}; {marked} task(s) mark their lead")
+            rule = m.SUMMARY_RULE_NONE
+        else:
+            rule = ""
+        lines.append(m.SUMMARY_NO_LEAD_RULE.format(rule=rule, marked=marked))
     unnumbered = sum(1 for t in parsed.tasks if not t.numbered)
-    counts = (
-        f"  counted: {len(parsed.parts)} parts, {len(parsed.clauses)} clauses, "
-        f"{len(parsed.tasks)} tasks"
+    counts = m.SUMMARY_COUNTED.format(
+        parts=len(parsed.parts), clauses=len(parsed.clauses), tasks=len(parsed.tasks)
     )
     if unnumbered:
-        counts += f" ({unnumbered} not numbered by the notice; numbered in order)"
+        counts += m.SUMMARY_UNNUMBERED.format(unnumbered=unnumbered)
     lines.append(counts)
     no_units = [t for t in parsed.tasks if not t.units]
     if no_units:
-        places = ", ".join(f"{shown}:{t.line}" for t in no_units[:10])
+        places = "，".join(f"{shown}:{t.line}" for t in no_units[:10])
         more = " …" if len(no_units) > 10 else ""
-        lines.append(f"  tasks without units: {len(no_units)} ({places}{more})")
+        lines.append(m.SUMMARY_NO_UNITS.format(count=len(no_units), places=places + more))
     else:
-        lines.append("  tasks without units: none")
+        lines.append(m.SUMMARY_NO_UNITS_NONE)
     stray = [b.line for b in parsed.blocks if b.kind == "other"]
     if stray:
-        places = ", ".join(f"{shown}:{n}" for n in stray[:10]) + (" …" if len(stray) > 10 else "")
-        lines.append(f"  lines not placed: {len(stray)} ({places})")
+        places = "，".join(f"{shown}:{n}" for n in stray[:10]) + (" …" if len(stray) > 10 else "")
+        lines.append(m.SUMMARY_NOT_PLACED.format(count=len(stray), places=places))
     else:
-        lines.append("  lines not placed: none")
+        lines.append(m.SUMMARY_NOT_PLACED_NONE)
     return lines
 
 
 def _check_revision(revision: Revision, data_dir: Path) -> list[Problem]:
     where = "--revision"
     if not REVISION_LABEL.match(revision.label):
-        message = (
-            f"revision label {revision.label!r}: use ASCII letters, digits, '.', '_' or '-' "
-            "(it appears in URLs), e.g. 2021-03"
-        )
-        return [Problem(where, 0, message)]
+        return [Problem(where, 0, m.BAD_REVISION_LABEL.format(label=revision.label))]
     if (data_dir / datafiles.REVISIONS_DIR / revision.label).exists():
-        return [
-            Problem(where, 0, f"revision {revision.label!r} exists already; choose a new label")
-        ]
+        return [Problem(where, 0, m.REVISION_EXISTS.format(label=revision.label))]
     try:
         dt.date.fromisoformat(revision.date)
     except ValueError:
-        return [Problem("--date", 0, f"malformed date {revision.date!r}; use YYYY-MM-DD")]
+        return [Problem("--date", 0, m.BAD_REVISION_DATE.format(date=revision.date))]
     return []
 
 
@@ -359,21 +340,22 @@ def _data_files(
         result.problems += datafiles.unplaced_warning(where, written, str(source))
 
     result.report.append(
-        f"imported {source}: {len(parsed.tasks)} tasks, {len(parsed.clauses)} clauses, "
-        f"{len(parsed.parts)} parts, {len(written)} unit names"
+        m.SUMMARY_IMPORTED.format(
+            source=source,
+            tasks=len(parsed.tasks),
+            clauses=len(parsed.clauses),
+            parts=len(parsed.parts),
+            names=len(written),
+        )
     )
     result.report += understood(parsed, str(source))
     result.report += result.corrections.summary()
     result.new_units = list(added)
     if added:
         result.report.append(
-            f"{len(added)} new unit(s) added to {units_path} as stubs; set their kind, "
-            f"full_name and aliases: {'、'.join(added)}"
+            m.SUMMARY_NEW_UNITS.format(count=len(added), units=units_path, names="、".join(added))
         )
-        result.report.append(
-            f"  their ids become the permanent addresses of their pages (units/<id>/): "
-            f"{', '.join(stub.id for stub in stubs)}; change one only before it is published"
-        )
+        result.report.append(m.SUMMARY_STUB_IDS.format(ids="、".join(stub.id for stub in stubs)))
     notice_bytes = datafiles.dump_notice(document).encode("utf-8")
     files = {
         prefix + source_rel: source_bytes,
