@@ -41,13 +41,18 @@ check: $(BIN)/.installed
 /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc:
 	apt-get update -q && apt-get install -y -q chromium fonts-wqy-microhei
 
+# poppler's pdftotext reads a printed unit sheet back, page by page (tests/browser/test_phone.py).
+/usr/bin/pdftotext:
+	apt-get update -q && apt-get install -y -q poppler-utils
+
 # Debian's nginx serves a built site with the README's configuration in tests/test_nginx.py
 # (the documented server setup is tested, not just written down); installed as chromium is.
 /usr/sbin/nginx:
 	apt-get update -q && apt-get install -y -q nginx-light
 
 # The whole test suite, browser tests included.
-test: $(BIN)/.installed /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/sbin/nginx
+test: $(BIN)/.installed /usr/bin/chromium /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/sbin/nginx \
+		/usr/bin/pdftotext
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/lint-imports  # the engine's layers (.importlinter)
 	$(BIN)/python -m pytest
