@@ -605,3 +605,22 @@ def test_timeline_labels_stay_legible_over_the_today_line(browser, server):
         )
     assert 0 <= order[0] < order[1], order
     assert halo[0].startswith("stroke") and halo[1] == "4px", halo
+
+
+def test_timeline_row_names_stay_in_view_when_it_scrolls(browser, server):
+    """On a phone the timeline scrolls sideways: its rows' names stay at the left edge (a
+    sticky column) instead of scrolling away with the chart (item 6)."""
+    with opened(browser, server + "timeline/", PHONE) as page:
+        figure = page.locator("#fg-timeline")
+        widths = figure.evaluate("f => [f.scrollWidth, f.clientWidth]")
+        assert widths[0] > widths[1] + 100, widths  # the chart is wider than the phone
+        figure.evaluate("f => { f.scrollLeft = f.scrollWidth }")
+        page.wait_for_timeout(100)
+        box = figure.bounding_box()
+        names = page.locator("#fg-timeline .fg-timeline-names text")
+        assert names.count() == page.locator("#fg-timeline a.fg-event").count() > 0
+        first = names.first.bounding_box()
+        # In view, at the figure's left edge, though the chart has scrolled to its end.
+        assert box["x"] <= first["x"] and first["x"] + first["width"] <= box["x"] + box["width"]
+        chart_name = page.locator("#fg-timeline a.fg-event .fg-event-name").first.bounding_box()
+        assert chart_name["x"] + chart_name["width"] < box["x"], "the chart did not scroll"
