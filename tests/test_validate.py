@@ -100,8 +100,8 @@ EDITS = {
         "  - 区财政局\n  - 区生态环境局",
         "  - 区财政\n  - 区生态环境局",
         (
-            "data/notice.yaml:{line}: task 1: unknown unit '区财政' (did you mean '区财政局'?); "
-            "add it to units.yaml (name or written_as) or correct the name",
+            "data/notice.yaml:{line}: 任务1：未知单位 '区财政'（是不是 '区财政局'？）；"
+            "请把它加入 units.yaml（name 或 written_as），或改正这个名称",
         ),
         _task(1),
     ),
@@ -159,8 +159,9 @@ EDITS = {
         "- number: 3\n  id: 3\n",
         "- number: 2\n  id: 3\n",
         (
-            "data/notice.yaml:{tasks}: task numbers skip 3; renumber or restore them",
-            "data/notice.yaml:{line}: task 2: duplicate number (first at line {first})",
+            "data/notice.yaml:{tasks}: 任务序号跳过了 3；请重新编号，或补上缺少的任务",
+            "data/notice.yaml:{line}: 任务2：序号重复（第一次在第 {first} 行）；"
+            "请改正其中一个的序号，或重新导入通知",
         ),
         lambda d: {
             "tasks": tasks_line(d / "notice.yaml"),
@@ -185,14 +186,20 @@ EDITS = {
         "notice.yaml",
         "  line: 48\n  part: 1\n",
         "  line: 48\n  part: 2\n",  # task 1 sits in clause 1 of part 1
-        ("data/notice.yaml:{line}: task 1: clause 1 belongs to part 1, not part 2",),
+        (
+            "data/notice.yaml:{line}: 任务1：第1条属于第1部分，不属于第2部分；"
+            "请改正它的 part 或 clause",
+        ),
         _task(1),
     ),
     "a lead unit that is not one of the task's units": Edit(
         "notice.yaml",
         "  lead:\n  - 区金融发展服务中心\n",
         "  lead:\n  - 区财政局\n",
-        ("data/notice.yaml:{line}: task 2: every lead unit must be one of its units",),
+        (
+            "data/notice.yaml:{line}: 任务2：牵头单位必须是它的责任单位之一；"
+            "请把牵头单位加进 units，或改正 lead",
+        ),
         _task(2),
     ),
     "a malformed date": Edit(
@@ -234,8 +241,8 @@ EDITS = {
         "value: 14000",
         "value: 15000",
         (
-            "data/targets.yaml:{line}: target '城镇新增就业': value 15000 does not match the "
-            "quote '城镇新增就业1.4万人以上'",
+            "data/targets.yaml:{line}: 目标 '城镇新增就业'：数值 15000 与引文 "
+            "'城镇新增就业1.4万人以上' 不符；请改正 value 或 quote",
         ),
         _fragment("targets.yaml", "- label: 城镇新增就业"),
     ),
@@ -282,8 +289,8 @@ def test_target_quote_not_in_text_is_a_warning(data):
     site, problems = check(data, shown_dir="data")
     assert site is not None and "补贴性培训" not in [t.label for t in site.targets]
     assert [str(p) for p in problems] == [
-        f"data/targets.yaml:{line}: 警告：target '补贴性培训': quote '补贴性培训1.5万人次' is "
-        "not in the notice's text, so it is not shown; copy the quote exactly from the notice"
+        f"data/targets.yaml:{line}: 警告：目标 '补贴性培训'：引文 '补贴性培训1.5万人次' "
+        "不在通知原文中，因此不在网站上显示；请从通知中原样复制引文"
     ]
 
 
@@ -446,7 +453,7 @@ def test_check_script_ends_with_the_errors_and_counts_them_apart(data, capsys):
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert [": 警告：" in e for e in err[:-1]] == [True, True, False]
-    assert err[-2].startswith(f"{data}/notice.yaml:") and "unknown unit '区财政'" in err[-2]
+    assert err[-2].startswith(f"{data}/notice.yaml:") and "未知单位 '区财政'" in err[-2]
     assert err[-1] == (
         f"{data}: 数据有误（1 个错误，2 个警告）；请先改正最后列出的 1 个错误"
         f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"
