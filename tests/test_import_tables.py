@@ -210,8 +210,8 @@ def test_a_tab_table_with_the_lead_column_last(tmp_path, capsys):
 
 
 BAD_TABLES = [
-    ("bad_no_task_column", 2, "no task column"),
-    ("bad_units_not_units", 2, "never holds a unit name"),
+    ("bad_no_task_column", 2, "表头没有任务列"),
+    ("bad_units_not_units", 2, "列中没有单位名称"),
 ]
 
 
