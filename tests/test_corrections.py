@@ -201,7 +201,7 @@ corrections:
     units: [财政部, 人力资源社会保障部]
     lead: [财政部]
 """
-    tasks, out, err = _jiuye(tmp_path, corrections, capsys)
+    tasks, out, _ = _jiuye(tmp_path, corrections, capsys)
     assert len(tasks) == 15 + 1 - 1 + 1
     first, second = tasks[9], tasks[10]
     assert first["text"].endswith("由失业保险基金发放失业保险金，")

@@ -340,9 +340,7 @@ def test_numbers_that_start_again_are_a_warning_and_kept():
         (4, 2, 2),
         (5, 4, 2),
     ]
-    assert [(p.line, p.severity) for p in problems if "重新开始" in p.message] == [
-        (2, "warning")
-    ]
+    assert [(p.line, p.severity) for p in problems if "重新开始" in p.message] == [(2, "warning")]
 
 
 def test_a_gap_in_the_numbers_is_a_warning():

@@ -913,7 +913,9 @@ def test_numbers_that_start_again_are_warnings_and_numbered_in_order(tmp_path, c
     part_line = line_of(RESTARTS, "一、强化就业服务")
     clause_line = line_of(RESTARTS, "（一）落实减税政策")
     assert f"{source}:{part_line}: 警告：通知中的部分序号重新开始（第二个第1部分）" in err, err
-    assert f"{source}:{clause_line}: 警告：通知中第1部分的条款序号重新开始（第二个第1条）" in err, err
+    assert f"{source}:{clause_line}: 警告：通知中第1部分的条款序号重新开始（第二个第1条）" in err, (
+        err
+    )
     site, problems = check(data, shown_dir="data")
     assert site is not None, [str(p) for p in problems]
     status, out, err = run(["--json", "-", str(source)], capsys)
