@@ -229,7 +229,7 @@ def test_a_notice_whose_unit_is_unknown_names_its_folder(data):
     [error] = errors(data)
     assert error.startswith("data/notices/gf-2018-39/notice.yaml:")
     assert ": 任务11：未知单位 '民政厅'" in error
-    assert error.endswith("；请把它加入 units.yaml（name 或 written_as），或改正这个名称")
+    assert error.endswith("；请把它加入 units.yaml（'name' 或 'written_as'），或改正这个名称")
 
 
 def test_a_replaced_by_cycle_among_units(data):
@@ -263,7 +263,7 @@ def test_a_removed_notice_still_linked_from_another(data):
     assert errors(data) == []
     shutil.rmtree(data / "notices" / "gf-2018-39")
     assert errors(data) == [
-        f"data/notices/{DAZU}/document.yaml:2: basis：notices/ 中没有通知 'gf-2018-39'"
+        f"data/notices/{DAZU}/document.yaml:2: 'basis'：notices/ 中没有通知 'gf-2018-39'"
         "（是不是 'gf-2018-42'？）；只能链接到本站上的通知（请放回它的文件夹，或删去这个链接）"
     ]
 
@@ -273,7 +273,7 @@ def test_a_replaced_by_naming_no_notice(data):
         "in_force: false\nreplaced_by: gf-2019-28\n", encoding="utf-8"
     )
     assert errors(data) == [
-        "data/notices/gf-2018-39/document.yaml:2: replaced_by：notices/ 中没有通知 'gf-2019-28'"
+        "data/notices/gf-2018-39/document.yaml:2: 'replaced_by'：notices/ 中没有通知 'gf-2019-28'"
         "（是不是 'gf-2018-42'？）；只能链接到本站上的通知（请放回它的文件夹，或删去这个链接）"
     ]
 
@@ -400,7 +400,7 @@ def test_the_joining_check_finds_what_the_whole_check_finds(data, slug):
     found = errors(data)
     assert [str(p) for p in joining if p.severity == "error"] == found
     assert found[0].startswith(
-        f"data/notices/{slug}/document.yaml:2: basis：notices/ 中没有通知 'no-such'"
+        f"data/notices/{slug}/document.yaml:2: 'basis'：notices/ 中没有通知 'no-such'"
     )
 
 

@@ -402,8 +402,8 @@ def test_demo_help_is_chinese(capsys):
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,  # an English line, not a broken test
-    reason="parse.py, units.py, validate.py and the import summary (run.py, datafiles.py) "
-    "still speak English (translated after merge)",
+    reason="the import summary (importer/run.py, datafiles.py: 'imported …: 63 tasks, …') "
+    "still speaks English; parse.py, units.py and validate.py speak Chinese",
 )
 def test_every_line_of_the_notice_import_and_the_data_checks_is_chinese(tmp_path, data, capsys):
     unclosed = tmp_path / "unclosed.txt"
@@ -412,8 +412,13 @@ def test_every_line_of_the_notice_import_and_the_data_checks_is_chinese(tmp_path
         "1．落实稳岗返还政策。（责任单位：区人力社保局、区财政局\n",
         "utf-8",
     )
+    # An unclosed unit list is a typo the import gets past (#26): a warning at its line.
     code, _, err = run(capsys, import_notice.main, unclosed, "--data-dir", data)
-    assert code == 1
+    assert code == 0
+    assert (
+        f"{unclosed}:5: 警告：任务1：单位列表 '（责任单位：区人力社保局、区财政局' 缺少右括号"
+        in "\n".join(err)
+    ), err
     units = data / "units.yaml"
     units.write_text(units.read_text("utf-8").replace("kind: party_department", "kind: party"))
     code, _, more = run(capsys, check_data.main, "--data-dir", data)

@@ -94,7 +94,7 @@ BAD_FILES = {
     "unknown period": (
         GOOD.replace("period: 2020-H1", "period: 2020-H2"),
         "renshe.yaml",
-        ["1: 未知报送期 '2020-H2'；现有报送期：2020-H1、2020；请把 period 改为其中之一"],
+        ["1: 未知报送期 '2020-H2'；现有报送期：2020-H1、2020；请把 'period' 改为其中之一"],
     ),
     "period in another folder": (
         GOOD.replace("period: 2020-H1", "period: '2020'"),
@@ -127,7 +127,7 @@ BAD_FILES = {
     "status outside the list": (
         GOOD.replace("status: 序时推进", "status: 进行中"),
         "renshe.yaml",
-        ["7: 任务编号 9：未知的 status '进行中'；请用 已完成、序时推进、滞后、未启动 之一"],
+        ["7: 任务编号 9：未知的 'status' 值 '进行中'；请用 已完成、序时推进、滞后、未启动 之一"],
     ),
     "malformed date": (
         GOOD.replace("'2020-07-08'", "2020-07-32"),
@@ -164,7 +164,7 @@ BAD_FILES = {
         GOOD + "contributions:\n- task: 8\n  status: 进行中\n",
         "renshe.yaml",
         [
-            "15: 任务编号 8 的配合情况：未知的 status '进行中'；"
+            "15: 任务编号 8 的配合情况：未知的 'status' 值 '进行中'；"
             "请用 已完成、序时推进、滞后、未启动 之一"
         ],
     ),

@@ -367,7 +367,7 @@ def test_a_library_that_joined_two_places_units_is_refused(library, tmp_path):
     assert found[0].endswith(
         ": 任务5：这里的 '区财政局' 是立山区的，但单位 'caizheng'（区财政局）在通知 "
         f"'{DAZU}' 中是大足区的，而一个单位只属于一个地方；请重新导入不属于它的那份通知"
-        "（它会得到自己的单位），或在 units.yaml 中给这个单位加上 `place:`"
+        "（它会得到自己的单位），或在 units.yaml 中给这个单位加上 'place:'"
     )
 
 

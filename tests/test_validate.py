@@ -101,7 +101,7 @@ EDITS = {
         "  - 区财政\n  - 区生态环境局",
         (
             "data/notice.yaml:{line}: 任务1：未知单位 '区财政'（是不是 '区财政局'？）；"
-            "请把它加入 units.yaml（name 或 written_as），或改正这个名称",
+            "请把它加入 units.yaml（'name' 或 'written_as'），或改正这个名称",
         ),
         _task(1),
     ),
@@ -143,7 +143,7 @@ EDITS = {
         "kind: party_department",
         "kind: party",
         (
-            "data/units.yaml:{line}: 单位 'quwei-zuzhibu'：未知的 kind 'party'；"
+            "data/units.yaml:{line}: 单位 'quwei-zuzhibu'：未知的 'kind' 值 'party'；"
             "请用 'government_department'、'party_department'、"
             "'mass_organisation'、'development_zone'、'vertical_agency'、"
             "'public_institution'、'town_group'、'generic'、"
@@ -188,7 +188,7 @@ EDITS = {
         "  line: 48\n  part: 2\n",  # task 1 sits in clause 1 of part 1
         (
             "data/notice.yaml:{line}: 任务1：第1条属于第1部分，不属于第2部分；"
-            "请改正它的 part 或 clause",
+            "请改正它的 'part' 或 'clause'",
         ),
         _task(1),
     ),
@@ -198,7 +198,7 @@ EDITS = {
         "  lead:\n  - 区财政局\n",
         (
             "data/notice.yaml:{line}: 任务2：牵头单位必须是它的责任单位之一；"
-            "请把牵头单位加进 units，或改正 lead",
+            "请把牵头单位加进 'units'，或改正 'lead'",
         ),
         _task(2),
     ),
@@ -242,7 +242,7 @@ EDITS = {
         "value: 15000",
         (
             "data/targets.yaml:{line}: 目标 '城镇新增就业'：数值 15000 与引文 "
-            "'城镇新增就业1.4万人以上' 不符；请改正 value 或 quote",
+            "'城镇新增就业1.4万人以上' 不符；请改正 'value' 或 'quote'",
         ),
         _fragment("targets.yaml", "- label: 城镇新增就业"),
     ),
@@ -436,7 +436,7 @@ def test_check_script_exits_1_with_one_line_per_problem(data, capsys):
     edit(data / "units.yaml", "kind: party_department", "kind: party")
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"{data}/units.yaml:") and "未知的 kind 'party'" in err[0]
+    assert err[0].startswith(f"{data}/units.yaml:") and "未知的 'kind' 值 'party'" in err[0]
     assert err[-1] == (
         f"{data}: 数据有误（1 个错误，0 个警告）；请先改正最后列出的 1 个错误"
         f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"

@@ -213,30 +213,30 @@ PARSE_RUN_ON = (
 PARSE_CANNOT_PLACE_START = "无法归类 "
 PARSE_CANNOT_PLACE = (
     PARSE_CANNOT_PLACE_START + "'{text}'（不是部分、条款、任务或单位列表），作为附件的一段文字"
-    "保留；如它是任务，请在 corrections.yaml 中用 starts 和 is_task: true 指明"
+    "保留；如它是任务，请在 corrections.yaml 中用 'starts' 和 'is_task: true' 指明"
 )
 PARSE_CANNOT_PLACE_ROW = (
     PARSE_CANNOT_PLACE_START + "'{text}'（不是表格行、部分或条款），作为附件的一段文字保留；"
-    "如它是任务，请在 corrections.yaml 中用 starts 和 is_task: true 指明"
+    "如它是任务，请在 corrections.yaml 中用 'starts' 和 'is_task: true' 指明"
 )
 PARSE_TASK = "任务{number}：{message}"
 PARSE_UNCLOSED = (
     "任务{number}：单位列表 '{units}' 缺少右括号 '）'，这项任务导入时没有责任单位；请在源文件中"
-    "补上 '）' 后重新导入，或在 corrections.yaml 中写明它的 units"
+    "补上 '）' 后重新导入，或在 corrections.yaml 中写明它的 'units'"
 )
 # The words of PARSE_NO_UNIT a correction settles (a task's units given in corrections.yaml).
 PARSE_NO_UNIT_FOUND = "没有找到责任单位"
 PARSE_NO_UNIT = (
     "任务{number}：" + PARSE_NO_UNIT_FOUND + "，这项任务发布时不列单位；如通知写了单位，"
-    "请在 corrections.yaml 中写明它的 units"
+    "请在 corrections.yaml 中写明它的 'units'"
 )
 PARSE_UNIT_LIST_BAD = (
     "任务{number}：{why}；这项任务导入时没有责任单位：请改正源文件后重新导入，或在 "
-    "corrections.yaml 中写明它的 units"
+    "corrections.yaml 中写明它的 'units'"
 )
 PARSE_CELL_BAD = (
     "任务{number}：{why}；这一格未读：请改正源表格后重新导入，"
-    "或在 corrections.yaml 中写明它的 units"
+    "或在 corrections.yaml 中写明它的 'units'"
 )
 PARSE_GLUED = (
     "表格的几格粘在一起，{why}；这一行的其余部分已导入：请核对这一行，或把表格录入分工表后导入"
