@@ -8,6 +8,7 @@ to every kind of entry, and a duplicate id in every file that has ids."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -488,6 +489,8 @@ def test_a_build_with_bad_data_fails_cleanly_and_keeps_the_last_site(data, tmp_p
     (expected,) = case.expected
     # The build names the data directory as it was given; the message after it is the same.
     assert expected.format(**case.where(data)).split(": ", 1)[1] in result.stderr
+    # The closing line counts errors and warnings apart, in Chinese (data/messages.py).
+    assert re.search(r" 中有 1 个错误、\d+ 个警告；请改正最后列出的错误后重新生成", result.stderr)
     assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
 
 
