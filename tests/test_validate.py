@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 from check_data import main as check_main
-from fengong.data import shapes
+from fengong.data import shapes, validate
 from fengong.data.load import check
+from fengong.data.validate import NO_LEAD_WARNING, NO_UNIT_WARNING, NUMBERING_GAP
 from fengong.data.yamlio import read_yaml
 from sitebuild import ROOT
 
@@ -541,3 +542,29 @@ def test_a_bad_document_fact_is_one_problem(data, text, line, expected):
     (problem,) = problems
     assert (problem.path, problem.line) == ("data/document.yaml", line), str(problem)
     assert expected in problem.message, str(problem)
+
+
+def test_the_warnings_the_importer_sums_up_carry_the_words_it_finds_them_by(data):
+    """importer/run.py leaves out of its listing the warnings its summary counts (tasks
+    without a lead, without units, gaps in part numbers), finding them by these words."""
+    notice = data / "notice.yaml"
+    edit(notice, "  lead_rule: 列第一责任单位的为牵头单位，下同。\n", "")
+    edit(notice, "  lead:\n  - 区金融发展服务中心\n", "  lead: []\n")  # task 2
+    edit(
+        notice,
+        "  units:\n  - 区经济信息委\n  - 经开区经发局\n  lead:\n  - 区经济信息委\n",
+        "  units: []\n  lead: []\n",
+    )
+    site, problems = check(data, shown_dir="data")
+    assert site is not None, [str(p) for p in problems]
+    said = [(p.severity, p.message) for p in problems if p.path == "data/notice.yaml"]
+    assert said == [
+        ("warning", f"任务2：{NO_LEAD_WARNING}"),
+        ("warning", f"任务3：{NO_UNIT_WARNING}"),
+    ]
+    assert said[1][1].endswith(NO_UNIT_WARNING)  # as run.py matches it
+    gap = list(validate._check_sequence("data/notice.yaml", 57, "part", {1: 0, 3: 0}, "warning"))
+    assert [str(p) for p in gap] == [
+        "data/notice.yaml:57: 警告：部分序号跳过了 2；请重新编号，或补上缺少的部分"
+    ]
+    assert NUMBERING_GAP in gap[0].message
