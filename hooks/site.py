@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+from fengong.data import messages
 from fengong.data.load import load_library, load_site
 from fengong.data.readers.layout import is_library, read_settings
 from fengong.pages import csp, paths, qr, redirects, search
@@ -122,8 +123,9 @@ def _load(load, data_dir: Path):
         for problem in errors:
             log.error(str(problem))
         raise PluginError(
-            f"{len(errors)} error(s), {len(warnings)} warning(s) in {_shown(data_dir)}; fix the "
-            "error(s) listed last and build again (make check checks the data without building)"
+            messages.BUILD_INVALID.format(
+                data_dir=_shown(data_dir), errors=len(errors), warnings=len(warnings)
+            )
         ) from None
     for problem in warnings:
         log.info(str(problem))

@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.report is not None and not args.report.parent.is_dir():
         print(m.NO_REPORT_FOLDER.format(folder=args.report.parent), file=sys.stderr)
         return 1
+    if args.report is not None and args.report.is_dir():
+        print(m.REPORT_IS_FOLDER.format(report=args.report), file=sys.stderr)
+        return 1
     if (args.revision is None) != (args.date is None):
         parser.error(m.REVISION_NEEDS_DATE)
     revision = run.Revision(args.revision, args.date) if args.revision else None

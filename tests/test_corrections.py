@@ -10,6 +10,7 @@ import import_notice  # scripts/ is on the tests' path (pyproject.toml)
 import pytest
 import yaml
 from fengong.data import load
+from fengong.importer import messages as say
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "notices-real"
 # 关于推进人才集聚工程的实施意见 (Guangzhou, 2012): its item 1. 目标 names the plan's goals
@@ -84,8 +85,8 @@ def test_round_trip_misread_corrected_reimported_revised(tmp_path, capsys):
     assert f"应用了 {shown} 中的更正：2 条（共 2 条）" in out
     assert f"{shown}:3: “目标。2012年起5年内，大力实施“产业提升、科…”：不是任务" in out
     assert f"{shown}:7: 任务1：“战略性主导产业紧缺人才开发项目。5年内市、区（县…”：牵头单位 " in out
-    # The importer's warning about the unit-less 目标 is settled by the correction.
-    assert "no responsible unit" not in err
+    # The importer's warning about the unit-less 目标 is settled by the correction: see
+    # test_a_correction_settles_the_parsers_warning_about_its_line.
     site, problems = load.check(data)
     assert site is not None, problems
 
@@ -101,7 +102,8 @@ def test_round_trip_misread_corrected_reimported_revised(tmp_path, capsys):
     assert "分类实施" in "".join(t["text"] for t in tasks)
     snapshot = yaml.safe_load((data / "revisions/2013-06/notice.yaml").read_text("utf-8"))
     assert snapshot["tasks"] == tasks
-    assert "警告" not in err
+    warnings = [line for line in err.splitlines() if "警告" in line]
+    assert [w for w in warnings if say.PARSE_NO_UNIT_FOUND not in w] == [], err
     assert "中的更正：2 条（共 2 条）" in out
 
     # 4. A revision that rewords the corrected task's opening: that correction is reported
@@ -171,7 +173,7 @@ def test_starts_may_be_copied_with_the_number_or_in_other_script_and_width(
     )
     status, out, err = run([GUANGZHOU, "--data-dir", data], capsys)
     assert status == 0, err
-    assert "中的更正：1 条（共 1 条）" in out and "corrections.yaml" not in err
+    assert "中的更正：1 条（共 1 条）" in out and "corrections.yaml:" not in err
     assert tasks_of(data)[1]["lead"] == ["市委组织部"]
 
 
@@ -199,7 +201,7 @@ corrections:
     units: [财政部, 人力资源社会保障部]
     lead: [财政部]
 """
-    tasks, out, err = _jiuye(tmp_path, corrections, capsys)
+    tasks, out, _ = _jiuye(tmp_path, corrections, capsys)
     assert len(tasks) == 15 + 1 - 1 + 1
     first, second = tasks[9], tasks[10]
     assert first["text"].endswith("由失业保险基金发放失业保险金，")
@@ -221,7 +223,25 @@ corrections:
     assert [t["number"] for t in tasks] == list(range(1, 17))
     assert "中的更正：3 条（共 3 条）" in out
     assert "未能归位的行：1 行" in out  # （此件公开发布） only
-    assert "cannot place '从工业企业" not in err
+
+
+def test_a_correction_settles_the_parsers_warning_about_its_line(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "corrections.yaml").write_text(CORRECTIONS, encoding="utf-8")
+    status, _, err = run([GUANGZHOU, "--data-dir", data], capsys)
+    assert status == 0, err
+    assert say.PARSE_NO_UNIT_FOUND not in err  # 目标 is not a task: corrected
+    corrections = """\
+corrections:
+  - starts: 从工业企业结构调整专项奖补资金
+    is_task: true
+    units: [财政部, 人力资源社会保障部]
+    lead: [财政部]
+"""
+    (tmp_path / "jiuye").mkdir()
+    _, _, err = _jiuye(tmp_path / "jiuye", corrections, capsys)
+    assert f"{say.PARSE_CANNOT_PLACE_START}'从工业企业" not in err
 
 
 def test_units_given_without_a_lead_follow_the_notices_lead_rule(tmp_path, capsys):

@@ -133,20 +133,20 @@ BINARY = b"\x89PNG\x00\x00\x00\x0dIHDR" + bytes(range(11, 256)) * 4
 
 # (case id, file content, expected line, key words: any one of them is enough)
 BAD_INPUTS = [
-    ("empty-file", b"", 1, ("empty",)),
-    ("binary-file", BINARY, 1, ("binary", "not a text")),
-    ("no-tasks", NO_TASKS, 1, ("no tasks",)),
+    ("empty-file", b"", 1, ("文件是空的",)),
+    ("binary-file", BINARY, 1, ("二进制文件", "不是文本文件")),
+    ("no-tasks", NO_TASKS, 1, ("没有读到任务",)),
 ]
 
 # Typos of a published notice that must not stop its import (issue #26: it imports what it
 # can and says what it could not): (case id, content, line, key words, the task's units).
 TYPOS = [
-    ("unclosed-units", UNCLOSED, line_of(UNCLOSED, "区财政局、区教委"), ("closing",), []),
+    ("unclosed-units", UNCLOSED, line_of(UNCLOSED, "区财政局、区教委"), ("缺少右括号",), []),
     (
         "empty-unit-name",
         EMPTY_UNIT,
         line_of(EMPTY_UNIT, "、、"),
-        ("empty unit name",),
+        ("空的单位名称",),
         ["区财政局", "区税务局"],
     ),
 ]
@@ -203,8 +203,8 @@ def test_every_problem_is_reported_in_line_order(data_dir, tmp_path, capsys):
     lines = problem_lines(err, source, failed=False)
     duplicate_line = line_of(text, "2．", occurrence=2)
     empty_unit_line = line_of(text, "、、")
-    assert_reported(lines, source, duplicate_line, ("duplicate",))
-    assert_reported(lines, source, empty_unit_line, ("empty unit name",))
+    assert_reported(lines, source, duplicate_line, ("序号重复",))
+    assert_reported(lines, source, empty_unit_line, ("空的单位名称",))
     numbers = [int(m.removeprefix(f"{source}:").split(":", 1)[0]) for m in lines]
     assert numbers == sorted(numbers)
 
@@ -241,7 +241,7 @@ def test_a_duplicate_task_number_is_a_warning(tmp_path, capsys):
 
     assert status == 0, f"exit status {status}, stderr:\n{err}"
     lines = problem_lines(err, source, failed=False)
-    assert_reported(lines, source, line_of(DUPLICATE, "2．", occurrence=2), ("duplicate",))
+    assert_reported(lines, source, line_of(DUPLICATE, "2．", occurrence=2), ("序号重复",))
     tasks = json.loads(out)["tasks"]
     assert [(t["number"], t.get("published_number")) for t in tasks] == [
         (1, 1),

@@ -13,6 +13,7 @@ import import_notice  # scripts/ is on pytest's pythonpath (pyproject.toml)
 import pytest
 import yaml
 from fengong.data.load import check
+from fengong.data.validate import NUMBERING_GAP
 from fengong.importer import units as unit_lists
 from fengong.importer.parse import parse
 from fengong.importer.read import PdfLine, _join_wrapped, read_lines, read_source
@@ -72,8 +73,8 @@ def test_numbering_gaps_are_warnings_at_the_source_line(tmp_path, capsys):
     assert "notice.yaml" not in err  # no file the preview did not write
     part_line = line_of(GAPS, "二、支持企业")
     clause_line = line_of(GAPS, "（三）做好退役军人")
-    assert f"{source}:{part_line}: warning: part numbers as published skip 1 " in err, err
-    assert f"{source}:{clause_line}: warning: clause numbers as published skip 2 in part 3" in err
+    assert f"{source}:{part_line}: 警告：通知中的部分序号跳过了 1（" in err, err
+    assert f"{source}:{clause_line}: 警告：通知中第3部分的条款序号跳过了 2（" in err, err
     tasks = json.loads(out)["tasks"]
     assert [(t["number"], t["part"], t["clause"]) for t in tasks] == [
         (1, 2, 1),
@@ -97,9 +98,9 @@ def test_a_notice_with_numbering_gaps_is_written_and_loads(tmp_path, capsys):
     assert "notice.yaml" not in err
     site, problems = check(data, shown_dir="data")
     assert site is not None, [str(p) for p in problems]
-    shown = [str(p) for p in problems if "numbers skip" in p.message]
-    assert any("warning: part numbers skip 1;" in p for p in shown), shown
-    assert any("warning: part 3: clause numbers skip 2;" in p for p in shown), shown
+    shown = [str(p) for p in problems if NUMBERING_GAP in p.message]
+    assert any("警告：部分序号跳过了 1；" in p for p in shown), shown
+    assert any("警告：第3部分的条款序号跳过了 2；" in p for p in shown), shown
     assert not [p for p in problems if p.severity == "error"]
 
 
@@ -910,8 +911,10 @@ def test_numbers_that_start_again_are_warnings_and_numbered_in_order(tmp_path, c
     assert "notice.yaml" not in err
     part_line = line_of(RESTARTS, "一、强化就业服务")
     clause_line = line_of(RESTARTS, "（一）落实减税政策")
-    assert f"{source}:{part_line}: warning: part numbers as published start again" in err
-    assert f"{source}:{clause_line}: warning: clause numbers as published start again" in err
+    assert f"{source}:{part_line}: 警告：通知中的部分序号重新开始（第二个第1部分）" in err, err
+    assert f"{source}:{clause_line}: 警告：通知中第1部分的条款序号重新开始（第二个第1条）" in err, (
+        err
+    )
     site, problems = check(data, shown_dir="data")
     assert site is not None, [str(p) for p in problems]
     status, out, err = run(["--json", "-", str(source)], capsys)
@@ -1031,7 +1034,7 @@ def test_items_run_together_with_no_space_are_named(tmp_path, capsys, line):
     status, _, err = run(["--json", "-", str(source)], capsys)
 
     assert status == 1
-    assert "no tasks found" in err and f"{source}:" in err
+    assert "没有读到任务" in err and f"{source}:" in err
     assert "Traceback" not in err
 
 

@@ -202,7 +202,7 @@ def test_a_problem_names_the_sheet_row(tmp_path, capsys):
     # A number printed twice is a warning (the tasks are kept, numbered in order), named
     # at the sheet's row as any problem is.
     assert status == 0
-    assert f"{source}:5: warning: task 2: duplicate task number (first at line 4)" in err, err
+    assert f"{source}:5: 警告：任务2：序号重复（第一次在第 4 行）" in err, err
 
 
 @pytest.mark.parametrize(

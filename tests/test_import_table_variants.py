@@ -424,7 +424,7 @@ def test_glued_cells_are_split_by_the_header_and_unit_names(text, tmp_path, caps
         (3, "完成补贴性职业技能培训3000人次。", ["县人社局", "县教育局", "县总工会"], ["县人社局"]),
         (4, "建设县级公共实训基地。", ["县发改局", "县人社局"], ["县发改局"]),
     ]
-    assert "glued" not in err
+    assert "粘在一起" not in err
 
 
 @pytest.mark.parametrize(
@@ -453,7 +453,7 @@ def test_glued_cells_in_other_columns(text, expected, tmp_path, capsys):
     assert len(tasks) == 2, err
     first = tasks[0]
     assert [(first["text"], first["units"], first.get("deadline"))] == expected
-    assert "glued" not in err
+    assert "粘在一起" not in err
 
 
 def test_glued_parts_are_headings(tmp_path, capsys):
@@ -486,11 +486,11 @@ def test_glued_rows_that_are_not_certain_are_named_and_the_rest_imported(tmp_pat
         ("完成技能培训3000人次。", [], []),
         ("建设县级公共实训基地。", ["县发改局", "县人社局"], ["县发改局"]),
     ]
-    glued = [line for line in err.splitlines() if "cells glued" in line]
+    glued = [line for line in err.splitlines() if "几格粘在一起" in line]
     assert len(glued) == 2, err
-    assert glued[0].startswith(f"{source}:5: 警告：table cells glued together, 第 2 行：")
+    assert glued[0].startswith(f"{source}:5: 警告：表格的几格粘在一起，第 2 行：")
     assert "无法判断任务在哪里结束" in glued[0]
-    assert glued[1].startswith(f"{source}:6: 警告：table cells glued together, 第 3 行：")
+    assert glued[1].startswith(f"{source}:6: 警告：表格的几格粘在一起，第 3 行：")
 
 
 # -- a real table, flattened again every way ----------------------------------------------
@@ -729,7 +729,7 @@ def test_a_matrix_with_the_units_as_rows_is_one_clear_error(header, tmp_path, ca
     assert status == 1
     problems = [m for m in err.splitlines() if m and not m.startswith("导入失败")]
     assert len(problems) == 1 and problems[0].startswith(f"{source}:3: "), err
-    assert "units as rows and the tasks as columns" in problems[0]
+    assert "以单位为行、任务为列的矩阵表无法读取" in problems[0]
     assert "分工表" in problems[0]
     assert not any(data.iterdir())
 

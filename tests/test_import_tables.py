@@ -210,8 +210,8 @@ def test_a_tab_table_with_the_lead_column_last(tmp_path, capsys):
 
 
 BAD_TABLES = [
-    ("bad_no_task_column", 2, "no task column"),
-    ("bad_units_not_units", 2, "never holds a unit name"),
+    ("bad_no_task_column", 2, "表头没有任务列"),
+    ("bad_units_not_units", 2, "列中没有单位名称"),
 ]
 
 
@@ -244,11 +244,11 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # the start of a .doc / 
 @pytest.mark.parametrize(
     ("name", "content", "words"),
     [
-        ("notice.doc", OLE, "save it as .docx or as text"),
-        ("notice.wps", OLE, "save it as .docx or as text"),
-        ("notice.txt", OLE, "save it as .docx or as text"),  # a .doc renamed
-        ("scan.pdf", (TABLES / "bad_image_only.pdf").read_bytes(), "no text layer"),
-        ("broken.pdf", b"%PDF-1.4\nnot really a pdf\n", "save it as .docx or text"),
+        ("notice.doc", OLE, "另存为 .docx 或纯文本"),
+        ("notice.wps", OLE, "另存为 .docx 或纯文本"),
+        ("notice.txt", OLE, "另存为 .docx 或纯文本"),  # a .doc renamed
+        ("scan.pdf", (TABLES / "bad_image_only.pdf").read_bytes(), "没有文字层"),
+        ("broken.pdf", b"%PDF-1.4\nnot really a pdf\n", "读不了这个 PDF"),
     ],
 )
 def test_an_unreadable_format_is_one_clear_line(name, content, words, tmp_path, capsys):

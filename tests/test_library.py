@@ -208,9 +208,9 @@ def test_two_folders_with_the_same_doc_number(data):
         "utf-8"
     ).splitlines().index("  doc_number: 国发〔2018〕39号")
     assert errors(data) == [
-        f"data/notices/gf-2018-39-copy/notice.yaml:{line}: notice 国发〔2018〕39号: the same "
-        "文号 as data/notices/gf-2018-39/notice.yaml; a notice is imported once: remove one of "
-        "the folders (or revise the notice with --notice gf-2018-39 --revision)"
+        f"data/notices/gf-2018-39-copy/notice.yaml:{line}: 通知 国发〔2018〕39号：与 "
+        "data/notices/gf-2018-39/notice.yaml 的文号相同，一份通知只导入一次；请删去其中一个文件夹"
+        "（或用 --notice gf-2018-39 --revision 修订那份通知）"
     ]
 
 
@@ -228,8 +228,8 @@ def test_a_notice_whose_unit_is_unknown_names_its_folder(data):
     edit(notice, "  - 民政部\n", "  - 民政厅\n")
     [error] = errors(data)
     assert error.startswith("data/notices/gf-2018-39/notice.yaml:")
-    assert ": task 11: unknown unit '民政厅'" in error
-    assert error.endswith("; add it to units.yaml (name or written_as) or correct the name")
+    assert ": 任务11：未知单位 '民政厅'" in error
+    assert error.endswith("；请把它加入 units.yaml（'name' 或 'written_as'），或改正这个名称")
 
 
 def test_a_replaced_by_cycle_among_units(data):
@@ -263,9 +263,8 @@ def test_a_removed_notice_still_linked_from_another(data):
     assert errors(data) == []
     shutil.rmtree(data / "notices" / "gf-2018-39")
     assert errors(data) == [
-        f"data/notices/{DAZU}/document.yaml:2: basis: no notice 'gf-2018-39' in notices/ "
-        "(did you mean 'gf-2018-42'?); link only to a notice on the site (put its folder "
-        "back, or remove the link)"
+        f"data/notices/{DAZU}/document.yaml:2: 'basis'：notices/ 中没有通知 'gf-2018-39'"
+        "（是不是 'gf-2018-42'？）；只能链接到本站上的通知（请放回它的文件夹，或删去这个链接）"
     ]
 
 
@@ -274,9 +273,8 @@ def test_a_replaced_by_naming_no_notice(data):
         "in_force: false\nreplaced_by: gf-2019-28\n", encoding="utf-8"
     )
     assert errors(data) == [
-        "data/notices/gf-2018-39/document.yaml:2: replaced_by: no notice 'gf-2019-28' in "
-        "notices/ (did you mean 'gf-2018-42'?); link only to a notice on the site (put its "
-        "folder back, or remove the link)"
+        "data/notices/gf-2018-39/document.yaml:2: 'replaced_by'：notices/ 中没有通知 'gf-2019-28'"
+        "（是不是 'gf-2018-42'？）；只能链接到本站上的通知（请放回它的文件夹，或删去这个链接）"
     ]
 
 
@@ -304,7 +302,9 @@ def test_a_name_only_an_alias_of_another_unit(data):
     )
     found = errors(data)
     assert len(found) == 2  # once in each notice that writes 财政部, at its first task
-    assert all("'财政部' is only an alias of unit 'fagai' (区发展改革委)" in e for e in found)
+    assert all(
+        "'财政部' 在 units.yaml 中只是单位 'fagai'（区发展改革委）的俗称" in e for e in found
+    )
 
 
 # -- the import into a library ------------------------------------------------------------
@@ -359,9 +359,7 @@ def test_import_of_a_doc_number_another_folder_holds_writes_nothing(built, tmp_p
     status = import_notice.main([str(source), "--data-dir", str(data), "--notice", "zz-again"])
     assert status == 1
     err = capsys.readouterr().err
-    assert (
-        f"notice 国发〔2018〕39号: the same 文号 as {data}/notices/gf-2018-39/notice.yaml"
-    ) in err
+    assert (f"通知 国发〔2018〕39号：与 {data}/notices/gf-2018-39/notice.yaml 的文号相同") in err
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
 
 
@@ -386,7 +384,7 @@ def test_a_head_in_another_form_is_read_whole(data):
     assert read_head(path, "x", "zz-copy") is None
     site, problems = check_joining(data, "gf-2018-42", shown_dir="data")
     assert site is None
-    assert any("the same 文号 as data/notices/gf-2018-39" in str(p) for p in problems)
+    assert any("与 data/notices/gf-2018-39/notice.yaml 的文号相同" in str(p) for p in problems)
 
 
 @pytest.mark.parametrize("slug", [DAZU, "gf-2018-42"])
@@ -400,7 +398,9 @@ def test_the_joining_check_finds_what_the_whole_check_finds(data, slug):
     assert site is None
     found = errors(data)
     assert [str(p) for p in joining if p.severity == "error"] == found
-    assert found[0].startswith(f"data/notices/{slug}/document.yaml:2: basis: no notice 'no-such'")
+    assert found[0].startswith(
+        f"data/notices/{slug}/document.yaml:2: 'basis'：notices/ 中没有通知 'no-such'"
+    )
 
 
 def test_the_joining_check_gives_the_site_the_whole_check_gives(library, built):

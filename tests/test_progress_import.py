@@ -89,32 +89,35 @@ BAD_FILES = {
     "unknown unit": (
         GOOD.replace("unit: renshe", "unit: renshee"),
         "renshe.yaml",
-        ["1: unknown unit 'renshee' (did you mean 'renshe'?); use an id from units.yaml"],
+        ["1: 未知单位 'renshee'（是不是 'renshe'？）；请用 units.yaml 中的单位 id"],
     ),
     "unknown period": (
         GOOD.replace("period: 2020-H1", "period: 2020-H2"),
         "renshe.yaml",
-        ["1: unknown period '2020-H2'; the periods are 2020-H1, 2020"],
+        ["1: 未知报送期 '2020-H2'；现有报送期：2020-H1、2020；请把 'period' 改为其中之一"],
     ),
     "period in another folder": (
         GOOD.replace("period: 2020-H1", "period: '2020'"),
         "renshe.yaml",
-        ["1: period 2020 is in the folder '2020-H1'; move it to progress/2020/"],
+        ["1: 报送期 2020 的台账放在了文件夹 '2020-H1' 中；请把它移到 progress/2020/"],
     ),
     "unit in another file": (
         GOOD,
         "fagai.yaml",
-        ["1: unit 'renshe' is in the file 'fagai.yaml'; rename it renshe.yaml"],
+        ["1: 单位 'renshe' 的台账放在了文件 'fagai.yaml' 中；请把它改名为 renshe.yaml"],
     ),
     "task not the unit's": (
         GOOD.replace("task: 9", "task: 2"),
         "renshe.yaml",
-        ["7: task 2 (任务2): not assigned to unit 'renshe'"],
+        [
+            "7: 任务编号 2（任务2）：这项任务没有分工给单位 'renshe'；"
+            "请删去这一条，或核对这是哪个单位的台账"
+        ],
     ),
     "no such task": (
         GOOD.replace("task: 9", "task: 99"),
         "renshe.yaml",
-        ["7: task 99: no task has this id"],
+        ["7: 任务编号 99：没有这个编号的任务；请删去这一条，或重新导入这份台账"],
     ),
     "a task twice": (
         GOOD.replace("task: 1", "task: 9"),
@@ -124,7 +127,7 @@ BAD_FILES = {
     "status outside the list": (
         GOOD.replace("status: 序时推进", "status: 进行中"),
         "renshe.yaml",
-        ["7: 任务编号 9：未知的 status '进行中'；请用 已完成、序时推进、滞后、未启动 之一"],
+        ["7: 任务编号 9：未知的 'status' 值 '进行中'；请用 已完成、序时推进、滞后、未启动 之一"],
     ),
     "malformed date": (
         GOOD.replace("'2020-07-08'", "2020-07-32"),
@@ -147,7 +150,10 @@ BAD_FILES = {
     "a contribution to a task not the unit's": (
         GOOD + "contributions:\n- task: 2\n  progress: 配合。\n",
         "renshe.yaml",
-        ["15: contribution to task 2 (任务2): not assigned to unit 'renshe'"],
+        [
+            "15: 配合任务编号 2（任务2）：这项任务没有分工给单位 'renshe'；"
+            "请删去这一条，或核对这是哪个单位的台账"
+        ],
     ),
     "a contribution twice": (
         GOOD + "contributions:\n- task: 8\n  progress: 配合。\n- task: 8\n  progress: 又一次。\n",
@@ -158,7 +164,7 @@ BAD_FILES = {
         GOOD + "contributions:\n- task: 8\n  status: 进行中\n",
         "renshe.yaml",
         [
-            "15: 任务编号 8 的配合情况：未知的 status '进行中'；"
+            "15: 任务编号 8 的配合情况：未知的 'status' 值 '进行中'；"
             "请用 已完成、序时推进、滞后、未启动 之一"
         ],
     ),

@@ -467,7 +467,7 @@ def test_script_reads_a_data_directory_and_a_docx(tmp_path, capsys):
             lambda d: _write(d / "a.yaml", "tasks:\n- number: one\n"),
             "a.yaml:2: 第 1 项任务：'number' 应是整数，现为 'one'",
         ),
-        (lambda d: _write(d / "a.txt", "没有任务的文字。\n"), "a.txt:1: no tasks found"),
+        (lambda d: _write(d / "a.txt", "没有任务的文字。\n"), "a.txt:1: 没有读到任务"),
         (lambda d: _write(d / "a.csv", "x\n"), "a.csv: 无法判断 '.csv' 是什么文件"),
     ],
 )

@@ -131,7 +131,7 @@ def test_the_summary_says_stub_ids_are_permanent_addresses(library):
     out, _ = printed[LISHAN]
     lines = [line for line in out.splitlines() if "固定地址" in line]
     assert lines == [
-        "  它们的 id 会成为单位页面的固定地址（units/<id>/）："
+        "  这些单位标识会成为单位页面的固定地址（units/<标识>/）："
         "qu-fa-gai-ju、li-shan-jing-ji-kai-fa-qu、quan-qu-jing-ji-yun-xing-ge-zhuan-ban、"
         "qu-gong-xin-ju、ge-jie-dao、qu-zhi-ge-bu-men、qu-shang-wu-ju、qu-shi-chang-ju、"
         "li-shan-qu-cai-zheng-ju、shui-wu-ju、ge-xiang-guan-dan-wei；如要改，请在发布前改"
@@ -364,9 +364,9 @@ def test_a_library_that_joined_two_places_units_is_refused(library, tmp_path):
     assert len(found) == 1
     assert found[0].startswith(f"{notice}:")
     assert found[0].endswith(
-        ": task 5: '区财政局' is 立山区's here, but unit 'caizheng' (区财政局) is 大足区's in "
-        f"notice '{DAZU}', and a unit is one place's; import again the notice whose unit it "
-        "is not (it then gets a unit of its own), or add `place:` to the unit in units.yaml"
+        ": 任务5：这里的 '区财政局' 是立山区的，但单位 'caizheng'（区财政局）在通知 "
+        f"'{DAZU}' 中是大足区的，而一个单位只属于一个地方；请重新导入不属于它的那份通知"
+        "（它会得到自己的单位），或在 units.yaml 中给这个单位加上 'place:'"
     )
 
 

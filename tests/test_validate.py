@@ -8,6 +8,7 @@ to every kind of entry, and a duplicate id in every file that has ids."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -18,8 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 from check_data import main as check_main
-from fengong.data import shapes
+from fengong.data import shapes, validate
 from fengong.data.load import check
+from fengong.data.validate import NO_LEAD_WARNING, NO_UNIT_WARNING, NUMBERING_GAP
 from fengong.data.yamlio import read_yaml
 from sitebuild import ROOT
 
@@ -100,8 +102,8 @@ EDITS = {
         "  - 区财政局\n  - 区生态环境局",
         "  - 区财政\n  - 区生态环境局",
         (
-            "data/notice.yaml:{line}: task 1: unknown unit '区财政' (did you mean '区财政局'?); "
-            "add it to units.yaml (name or written_as) or correct the name",
+            "data/notice.yaml:{line}: 任务1：未知单位 '区财政'（是不是 '区财政局'？）；"
+            "请把它加入 units.yaml（'name' 或 'written_as'），或改正这个名称",
         ),
         _task(1),
     ),
@@ -143,7 +145,7 @@ EDITS = {
         "kind: party_department",
         "kind: party",
         (
-            "data/units.yaml:{line}: 单位 'quwei-zuzhibu'：未知的 kind 'party'；"
+            "data/units.yaml:{line}: 单位 'quwei-zuzhibu'：未知的 'kind' 值 'party'；"
             "请用 'government_department'、'party_department'、"
             "'mass_organisation'、'development_zone'、'vertical_agency'、"
             "'public_institution'、'town_group'、'generic'、"
@@ -159,8 +161,9 @@ EDITS = {
         "- number: 3\n  id: 3\n",
         "- number: 2\n  id: 3\n",
         (
-            "data/notice.yaml:{tasks}: task numbers skip 3; renumber or restore them",
-            "data/notice.yaml:{line}: task 2: duplicate number (first at line {first})",
+            "data/notice.yaml:{tasks}: 任务序号跳过了 3；请重新编号，或补上缺少的任务",
+            "data/notice.yaml:{line}: 任务2：序号重复（第一次在第 {first} 行）；"
+            "请改正其中一个的序号，或重新导入通知",
         ),
         lambda d: {
             "tasks": tasks_line(d / "notice.yaml"),
@@ -185,14 +188,20 @@ EDITS = {
         "notice.yaml",
         "  line: 48\n  part: 1\n",
         "  line: 48\n  part: 2\n",  # task 1 sits in clause 1 of part 1
-        ("data/notice.yaml:{line}: task 1: clause 1 belongs to part 1, not part 2",),
+        (
+            "data/notice.yaml:{line}: 任务1：第1条属于第1部分，不属于第2部分；"
+            "请改正它的 'part' 或 'clause'",
+        ),
         _task(1),
     ),
     "a lead unit that is not one of the task's units": Edit(
         "notice.yaml",
         "  lead:\n  - 区金融发展服务中心\n",
         "  lead:\n  - 区财政局\n",
-        ("data/notice.yaml:{line}: task 2: every lead unit must be one of its units",),
+        (
+            "data/notice.yaml:{line}: 任务2：牵头单位必须是它的责任单位之一；"
+            "请把牵头单位加进 'units'，或改正 'lead'",
+        ),
         _task(2),
     ),
     "a malformed date": Edit(
@@ -234,8 +243,8 @@ EDITS = {
         "value: 14000",
         "value: 15000",
         (
-            "data/targets.yaml:{line}: target '城镇新增就业': value 15000 does not match the "
-            "quote '城镇新增就业1.4万人以上'",
+            "data/targets.yaml:{line}: 目标 '城镇新增就业'：数值 15000 与引文 "
+            "'城镇新增就业1.4万人以上' 不符；请改正 'value' 或 'quote'",
         ),
         _fragment("targets.yaml", "- label: 城镇新增就业"),
     ),
@@ -282,8 +291,8 @@ def test_target_quote_not_in_text_is_a_warning(data):
     site, problems = check(data, shown_dir="data")
     assert site is not None and "补贴性培训" not in [t.label for t in site.targets]
     assert [str(p) for p in problems] == [
-        f"data/targets.yaml:{line}: 警告：target '补贴性培训': quote '补贴性培训1.5万人次' is "
-        "not in the notice's text, so it is not shown; copy the quote exactly from the notice"
+        f"data/targets.yaml:{line}: 警告：目标 '补贴性培训'：引文 '补贴性培训1.5万人次' "
+        "不在通知原文中，因此不在网站上显示；请从通知中原样复制引文"
     ]
 
 
@@ -429,7 +438,7 @@ def test_check_script_exits_1_with_one_line_per_problem(data, capsys):
     edit(data / "units.yaml", "kind: party_department", "kind: party")
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"{data}/units.yaml:") and "未知的 kind 'party'" in err[0]
+    assert err[0].startswith(f"{data}/units.yaml:") and "未知的 'kind' 值 'party'" in err[0]
     assert err[-1] == (
         f"{data}: 数据有误（1 个错误，0 个警告）；请先改正最后列出的 1 个错误"
         f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"
@@ -446,7 +455,7 @@ def test_check_script_ends_with_the_errors_and_counts_them_apart(data, capsys):
     assert check_main(["--data-dir", str(data)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert [": 警告：" in e for e in err[:-1]] == [True, True, False]
-    assert err[-2].startswith(f"{data}/notice.yaml:") and "unknown unit '区财政'" in err[-2]
+    assert err[-2].startswith(f"{data}/notice.yaml:") and "未知单位 '区财政'" in err[-2]
     assert err[-1] == (
         f"{data}: 数据有误（1 个错误，2 个警告）；请先改正最后列出的 1 个错误"
         f"（改完再运行 .venv/bin/python scripts/check_data.py --data-dir {data}）"
@@ -481,6 +490,8 @@ def test_a_build_with_bad_data_fails_cleanly_and_keeps_the_last_site(data, tmp_p
     (expected,) = case.expected
     # The build names the data directory as it was given; the message after it is the same.
     assert expected.format(**case.where(data)).split(": ", 1)[1] in result.stderr
+    # The closing line counts errors and warnings apart, in Chinese (data/messages.py).
+    assert re.search(r" 中有 1 个错误、\d+ 个警告；请改正最后列出的错误后重新生成", result.stderr)
     assert (site / "index.html").read_text(encoding="utf-8") == "last good site"
 
 
@@ -531,3 +542,29 @@ def test_a_bad_document_fact_is_one_problem(data, text, line, expected):
     (problem,) = problems
     assert (problem.path, problem.line) == ("data/document.yaml", line), str(problem)
     assert expected in problem.message, str(problem)
+
+
+def test_the_warnings_the_importer_sums_up_carry_the_words_it_finds_them_by(data):
+    """importer/run.py leaves out of its listing the warnings its summary counts (tasks
+    without a lead, without units, gaps in part numbers), finding them by these words."""
+    notice = data / "notice.yaml"
+    edit(notice, "  lead_rule: 列第一责任单位的为牵头单位，下同。\n", "")
+    edit(notice, "  lead:\n  - 区金融发展服务中心\n", "  lead: []\n")  # task 2
+    edit(
+        notice,
+        "  units:\n  - 区经济信息委\n  - 经开区经发局\n  lead:\n  - 区经济信息委\n",
+        "  units: []\n  lead: []\n",
+    )
+    site, problems = check(data, shown_dir="data")
+    assert site is not None, [str(p) for p in problems]
+    said = [(p.severity, p.message) for p in problems if p.path == "data/notice.yaml"]
+    assert said == [
+        ("warning", f"任务2：{NO_LEAD_WARNING}"),
+        ("warning", f"任务3：{NO_UNIT_WARNING}"),
+    ]
+    assert said[1][1].endswith(NO_UNIT_WARNING)  # as run.py matches it
+    gap = list(validate._check_sequence("data/notice.yaml", 57, "part", {1: 0, 3: 0}, "warning"))
+    assert [str(p) for p in gap] == [
+        "data/notice.yaml:57: 警告：部分序号跳过了 2；请重新编号，或补上缺少的部分"
+    ]
+    assert NUMBERING_GAP in gap[0].message

@@ -97,7 +97,7 @@ SHAPE_ITEM_NOT_MAPPING = "'{key}' 的每一项都应是映射（键: 值）"
 SHAPE_WRONG_ITEM = "'{key}' 应是{items}的列表，其中有 {item!r}"
 SHAPE_NOT_A_CHOICE = "'{key}' 应是 {choices} 之一"
 SHAPE_EMPTY_TEXT = "'{key}' 是空的{hint}"
-SHAPE_UNKNOWN_CHOICE = "未知的 {key} '{value}'；请用 {choices} 之一"
+SHAPE_UNKNOWN_CHOICE = "未知的 '{key}' 值 '{value}'；请用 {choices} 之一"
 SHAPE_PATTERN = "'{key}' {hint}"
 SHAPE_BAD_DATE = "日期 {value!r} 有误；请写成 年-月-日，例如 2020-07-08"
 SHAPE_LIST_OF = "{items}的列表"
@@ -154,6 +154,85 @@ REPLACED_BY_UNKNOWN = (
     "单位 '{id}'：replaced_by '{target}' 不是本文件中的单位 id；请写承接其职能的单位的 id"
 )
 REPLACED_BY_CIRCLE = "单位 '{id}'：replaced_by 绕了一圈（{circle}）；请删去现行单位的 replaced_by"
+
+# -- validate.py: checks between records ------------------------------------------------------
+
+# The words the importer finds its own warnings by (importer/run.py sums them up instead).
+NO_UNIT_WARNING = "没有责任单位"
+NUMBERING_GAP = "序号跳过了"
+NO_LEAD_WARNING = (
+    "没有牵头单位（通知没有规定谁牵头，也没有标明牵头单位：未明确牵头单位）；如要以列第一位的单位"
+    "为牵头单位，请加上 --lead-rule first 重新导入通知"
+)
+V_TASK = "任务{number}"
+V_PART = "第{number}部分"
+V_CLAUSE = "第{number}条"
+V_WHAT = {"task": "任务", "part": "部分", "clause": "条款"}
+V_PART_CLAUSE = "第{part}部分的条款"
+V_SAY = "{label}：{message}"
+V_SOURCE_MISSING = "数据目录中没有源文件 '{file}'；请把通知原文放回数据目录，或重新导入通知"
+V_NO_TASKS = (
+    "没有任务；请导入一份有编号任务的通知：.venv/bin/python scripts/import_notice.py 通知文件"
+)
+V_BLOCKS_ORDER = "'blocks'：行号必须递增；请重新导入通知原文"
+V_NOT_POSITIVE = "{what}：序号应是正整数，现为 {number!r}；请改为正整数，或重新导入通知"
+V_DUPLICATE = "{label}：序号重复（第一次在第 {first} 行）；请改正其中一个的序号，或重新导入通知"
+V_GAP = "{what}" + NUMBERING_GAP + " {shown}；请重新编号，或补上缺少的{noun}"
+V_CLAUSE_NO_PART = "第{part}部分不存在；请改正它的 'part'，或补上这一部分"
+V_CLAUSE_ELSEWHERE = (
+    "第{clause}条属于第{parts}部分，不属于第{part}部分；请改正它的 'part' 或 'clause'"
+)
+V_CLAUSE_MISSING = "第{clause}条不存在；请改正它的 'clause'，或补上这一条"
+V_DID_YOU_MEAN = "（是不是 '{name}'？）"
+V_UNKNOWN_UNIT = (
+    "未知单位 '{name}'{hint}；请把它加入 units.yaml（'name' 或 'written_as'），或改正这个名称"
+)
+V_LEAD_NOT_UNIT = "牵头单位必须是它的责任单位之一；请把牵头单位加进 'units'，或改正 'lead'"
+V_NO_LEAD = (
+    "没有牵头单位，而通知规定列第一位的单位牵头；请在 'lead' 中写上列第一位的单位，或重新导入通知"
+)
+V_ROLES_COUNT = "'roles' 有 {roles} 项，却有 {units} 个单位；请每个单位写一个角色"
+V_UNKNOWN_ROLE = "未知的角色 '{role}'；请用 {known} 之一"
+V_SNAPSHOT_LABEL = "修订版快照应写明 'label: {label}'；请在这个文件中改为 'label: {label}'"
+V_REVISION_NO_TASKS = "修订版 '{label}'：没有任务；请用 --revision {label} 重新导入这一修订版"
+V_NO_SNAPSHOT = (
+    "现行修订版 '{label}' 没有快照 revisions/{label}/notice.yaml；"
+    "请用 --revision {label} 重新导入这一修订版"
+)
+V_TARGET = "目标 '{label}'"
+V_QUOTE_NOT_IN_NOTICE = "引文 '{quote}' 不在通知原文中，因此不在网站上显示；请从通知中原样复制引文"
+V_VALUE_NOT_IN_QUOTE = "数值 {value!r} 与引文 '{quote}' 不符；请改正 'value' 或 'quote'"
+V_REPORT_UNKNOWN_UNIT = "未知单位 '{unit}'{hint}；请用 units.yaml 中的单位 id"
+V_UNKNOWN_PERIOD = "未知报送期 '{period}'；现有报送期：{valid}；请把 'period' 改为其中之一"
+V_NO_PERIODS = "无（通知没有规定报送）"
+V_PERIOD_FOLDER = "报送期 {period} 的台账放在了文件夹 '{folder}' 中；请把它移到 progress/{period}/"
+V_UNIT_FILE = "单位 '{unit}' 的台账放在了文件 '{stem}.yaml' 中；请把它改名为 {unit}.yaml"
+V_ENTRY_TASK = "任务编号 {id}"
+V_ENTRY_CONTRIBUTION = "配合任务编号 {id}"
+V_ENTRY_NO_TASK = "{what}：没有这个编号的任务；请删去这一条，或重新导入这份台账"
+V_ENTRY_NOT_ASSIGNED = (
+    "{what}（任务{number}）：这项任务没有分工给单位 '{unit}'；"
+    "请删去这一条，或核对这是哪个单位的台账"
+)
+V_TWO_PLACES = (
+    "任务{number}：这里的 '{name}' 是{place}的，但单位 '{unit}'（{unit_name}）在通知 "
+    "'{seen_slug}' 中是{seen_place}的，而一个单位只属于一个地方；请重新导入不属于它的那份通知"
+    "（它会得到自己的单位），或在 units.yaml 中给这个单位加上 'place:'"
+)
+V_SAME_DOC_NUMBER = (
+    "通知 {doc_number}：与 {other} 的文号相同，一份通知只导入一次；请删去其中一个文件夹"
+    "（或用 --notice {slug} --revision 修订那份通知）"
+)
+V_LINK_SELF = "'{key}'：'{slug}' 就是这份通知本身；请写另一份通知的文件夹名"
+V_LINK_MISSING = (
+    "'{key}'：notices/ 中没有通知 '{slug}'{hint}；只能链接到本站上的通知"
+    "（请放回它的文件夹，或删去这个链接）"
+)
+V_ALIAS_ONLY = (
+    "任务{number}：'{name}' 在 units.yaml 中只是单位 '{unit}'（{unit_name}）的俗称；如果通知说的"
+    "就是那个单位，请把这个名称加进它的 'written_as'；如果不是，请重新导入通知（这个名称会成为一个"
+    "单独的单位）"
+)
 
 # -- the build (hooks/site.py): its closing line, for the hook to use -------------------------
 

@@ -17,13 +17,13 @@ from ..model import TASK_ROLES, UnitRegistry
 from ..places import jurisdiction
 from ..problems import Problem
 from ..textnorm import normalise
+from . import messages as m
+from .messages import NO_LEAD_WARNING, NO_UNIT_WARNING, NUMBERING_GAP
 from .records import DataSet, NoticeHead, NoticeRecord, ProgressRecord, TargetRecord, TaskRecord
 
-# A task without a lead is allowed (the site says 未明确牵头单位); the importer sums these up.
-NO_LEAD_WARNING = (
-    "no lead unit (the notice states no lead rule and marks no lead: 未明确牵头单位); "
-    "import with --lead-rule first to make the first listed unit lead"
-)
+# A task without a lead is allowed (the site says 未明确牵头单位), and so is a task without
+# units; the importer sums these up, finding them by NO_LEAD_WARNING and NO_UNIT_WARNING.
+__all__ = ["NO_LEAD_WARNING", "NO_UNIT_WARNING", "NUMBERING_GAP", "validate"]
 
 
 def notice_registry(data: DataSet) -> UnitRegistry:
@@ -51,7 +51,7 @@ def _check_notice(data: DataSet, record: NoticeRecord, registry: UnitRegistry):
         yield Problem(
             path,
             record.source.line,
-            f"source file '{record.source_file}' not found in the data directory",
+            m.V_SOURCE_MISSING.format(file=record.source_file),
         )
     parts: dict[int, int] = {}
     for part in record.parts:
@@ -61,7 +61,7 @@ def _check_notice(data: DataSet, record: NoticeRecord, registry: UnitRegistry):
     yield from _check_clauses(record, parts, clauses)
 
     if not record.tasks:
-        yield Problem(path, record.source.line, "no tasks; import a notice with numbered tasks")
+        yield Problem(path, record.source.line, m.V_NO_TASKS)
     tasks: dict[int, int] = {}
     for task in record.tasks:
         yield from _check_number(task, "task", tasks)
@@ -71,9 +71,7 @@ def _check_notice(data: DataSet, record: NoticeRecord, registry: UnitRegistry):
     last = 0
     for block in record.blocks:
         if block.line <= last:
-            yield Problem(
-                path, block.source.line, "block: lines must be increasing; re-import the source"
-            )
+            yield Problem(path, block.source.line, m.V_BLOCKS_ORDER)
         else:
             last = block.end_line
 
@@ -84,13 +82,13 @@ def _check_number(item, what: str, seen: dict[int, int]) -> Iterator[Problem]:
         yield Problem(
             source.path,
             source.line,
-            f"{what}: number must be a positive integer, got {item.number!r}",
+            m.V_NOT_POSITIVE.format(what=m.V_WHAT[what], number=item.number),
         )
     elif item.number in seen:
         yield Problem(
             source.path,
             source.line,
-            f"{what} {item.number}: duplicate number (first at line {seen[item.number]})",
+            m.V_DUPLICATE.format(label=_label(what, item.number), first=seen[item.number]),
         )
     else:
         seen[item.number] = source.line
@@ -99,12 +97,15 @@ def _check_number(item, what: str, seen: dict[int, int]) -> Iterator[Problem]:
 # Published notices skip part and clause numbers (a part the notice never printed, a
 # misnumbered clause): the site shows them as published, so a gap is only a warning. The
 # importer warns about it at the source line and leaves this one out (importer/run.py).
-NO_UNIT_WARNING = "no responsible unit"
-NUMBERING_GAP = "numbers skip"
+_LABELS = {"task": m.V_TASK, "part": m.V_PART, "clause": m.V_CLAUSE}
+
+
+def _label(what: str, number: int) -> str:
+    return _LABELS[what].format(number=number)
 
 
 def _check_sequence(
-    path: str, line: int, what: str, seen: dict[int, int], severity: str = "error"
+    path: str, line: int, what: str, seen: dict[int, int], severity: str = "error", noun: str = ""
 ) -> Iterator[Problem]:
     """Numbers run 1, 2, 3 …: a gap in task numbers is an error (a task lost or
     misnumbered; the importer numbers tasks 1, 2, 3 … and keeps the published number);
@@ -113,8 +114,10 @@ def _check_sequence(
         return
     missing = sorted(set(range(1, max(seen) + 1)) - set(seen))
     if missing:
-        shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
-        message = f"{what} {NUMBERING_GAP} {shown}; renumber or restore them"
+        shown = "、".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+        message = m.V_GAP.format(
+            what=m.V_WHAT.get(what, what), shown=shown, noun=noun or m.V_WHAT.get(what, what)
+        )
         yield Problem(path, line, message, severity)
 
 
@@ -131,63 +134,62 @@ def _check_clauses(record: NoticeRecord, parts: dict, seen: dict) -> Iterator[Pr
             continue
         seen[(clause.part, clause.number)] = clause.source.line
         if clause.part is not None and clause.part not in parts:
+            said = m.V_CLAUSE_NO_PART.format(part=clause.part)
             yield Problem(
                 path,
                 clause.source.line,
-                f"clause {clause.number}: part {clause.part} does not exist",
+                m.V_SAY.format(label=_label("clause", clause.number), message=said),
             )
     numbers = [n for per_part in by_part.values() for n in per_part]
     if len(numbers) == len(set(numbers)):  # numbered across the annex
         yield from _check_sequence(path, line, "clause", {n: 0 for n in numbers}, "warning")
     else:
         for part, per_part in by_part.items():
-            yield from _check_sequence(path, line, f"part {part}: clause", per_part, "warning")
+            what = m.V_PART_CLAUSE.format(part=part)
+            yield from _check_sequence(path, line, what, per_part, "warning", m.V_WHAT["clause"])
 
 
 def _check_task(
     task: TaskRecord, parts: dict, clauses: dict, registry: UnitRegistry, lead_rule: str = ""
 ) -> Iterator[Problem]:
     path, line = task.source.path, task.source.line
-    label = f"task {task.number}"
+    label = _label("task", task.number)
+
+    def say(message: str) -> str:
+        return m.V_SAY.format(label=label, message=message)
+
     if task.part is not None and task.part not in parts:
-        yield Problem(path, line, f"{label}: part {task.part} does not exist")
+        yield Problem(path, line, say(m.V_CLAUSE_NO_PART.format(part=task.part)))
     if task.clause is not None and (task.part, task.clause) not in clauses:
         elsewhere = sorted(str(p) for p, n in clauses if n == task.clause)
-        where = f"belongs to part {', '.join(elsewhere)}, not part {task.part}" if elsewhere else ""
-        yield Problem(path, line, f"{label}: clause {task.clause} {where or 'does not exist'}")
+        if elsewhere:
+            said = m.V_CLAUSE_ELSEWHERE.format(
+                clause=task.clause, parts="、".join(elsewhere), part=task.part
+            )
+        else:
+            said = m.V_CLAUSE_MISSING.format(clause=task.clause)
+        yield Problem(path, line, say(said))
     if not task.units:
-        yield Problem(path, line, f"{label}: {NO_UNIT_WARNING}", "warning")
+        yield Problem(path, line, say(NO_UNIT_WARNING), "warning")
     for name in task.units:
         if registry.find(name) is None:
             close = difflib.get_close_matches(name, list(registry.by_name), n=1, cutoff=0.6)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            yield Problem(
-                path,
-                line,
-                f"{label}: unknown unit '{name}'{hint}; add it to units.yaml "
-                "(name or written_as) or correct the name",
-            )
+            hint = m.V_DID_YOU_MEAN.format(name=close[0]) if close else ""
+            yield Problem(path, line, say(m.V_UNKNOWN_UNIT.format(name=name, hint=hint)))
     if any(name not in task.units for name in task.lead):
-        yield Problem(path, line, f"{label}: every lead unit must be one of its units")
+        yield Problem(path, line, say(m.V_LEAD_NOT_UNIT))
     elif task.units and not task.lead and lead_rule:
-        yield Problem(path, line, f"{label}: no lead unit; the first unit listed leads")
+        yield Problem(path, line, say(m.V_NO_LEAD))
     elif task.units and not task.lead:
-        yield Problem(path, line, f"{label}: {NO_LEAD_WARNING}", "warning")
+        yield Problem(path, line, say(NO_LEAD_WARNING), "warning")
     if task.roles:
         if len(task.roles) != len(task.units):
-            yield Problem(
-                path,
-                line,
-                f"{label}: 'roles' has {len(task.roles)} entries for {len(task.units)} "
-                "units; give one role for each unit",
-            )
+            said = m.V_ROLES_COUNT.format(roles=len(task.roles), units=len(task.units))
+            yield Problem(path, line, say(said))
         for role in task.roles:
             if role not in TASK_ROLES:
-                yield Problem(
-                    path,
-                    line,
-                    f"{label}: unknown role '{role}'; use one of {', '.join(TASK_ROLES)}",
-                )
+                said = m.V_UNKNOWN_ROLE.format(role=role, known=m.quoted(TASK_ROLES))
+                yield Problem(path, line, say(said))
 
 
 def _check_revisions(data: DataSet) -> Iterator[Problem]:
@@ -195,31 +197,31 @@ def _check_revisions(data: DataSet) -> Iterator[Problem]:
     for label, snapshot in data.revisions.items():
         where = snapshot.source
         if snapshot.revision is None or snapshot.revision.label != label:
-            yield Problem(where.path, where.line, f"revision snapshot must say label: {label}")
+            yield Problem(where.path, where.line, m.V_SNAPSHOT_LABEL.format(label=label))
         elif not snapshot.tasks:
-            yield Problem(where.path, where.line, f"revision {label}: no tasks")
+            yield Problem(where.path, where.line, m.V_REVISION_NO_TASKS.format(label=label))
     current = data.notice.revision
     if current is not None and current.label not in data.revisions:
         yield Problem(
             data.notice.source.path,
             getattr(data.notice.document.get("revision"), "line", 0),
-            f"current revision {current.label!r} has no snapshot "
-            f"revisions/{current.label}/notice.yaml; re-import with --revision",
+            m.V_NO_SNAPSHOT.format(label=current.label),
         )
 
 
 def _check_targets(data: DataSet) -> Iterator[Problem]:
     for target in data.targets:
         path, line = target.source.path, target.source.line
-        label = f"target '{target.label}'"
+        label = m.V_TARGET.format(label=target.label)
         if not data.notice.places_of(target.quote):
             # A warning, not an error: a revised notice may reword a target, and the
             # import must still go through; the target is left off the site until fixed.
             yield Problem(
                 path,
                 line,
-                f"{label}: quote {target.quote!r} is not in the notice's text, so it is not "
-                "shown; copy the quote exactly from the notice",
+                m.V_SAY.format(
+                    label=label, message=m.V_QUOTE_NOT_IN_NOTICE.format(quote=target.quote)
+                ),
                 "warning",
             )
             continue
@@ -227,7 +229,10 @@ def _check_targets(data: DataSet) -> Iterator[Problem]:
             yield Problem(
                 path,
                 line,
-                f"{label}: value {target.value!r} does not match the quote {target.quote!r}",
+                m.V_SAY.format(
+                    label=label,
+                    message=m.V_VALUE_NOT_IN_QUOTE.format(value=target.value, quote=target.quote),
+                ),
             )
 
 
@@ -269,39 +274,34 @@ def _check_report(
     path, line = report.source.path, report.source.line
     if report.unit not in units:
         close = difflib.get_close_matches(report.unit, sorted(units), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        yield Problem(path, line, f"unknown unit '{report.unit}'{hint}; use an id from units.yaml")
+        hint = m.V_DID_YOU_MEAN.format(name=close[0]) if close else ""
+        yield Problem(path, line, m.V_REPORT_UNKNOWN_UNIT.format(unit=report.unit, hint=hint))
         return
     if report.period not in periods:
-        valid = ", ".join(periods) or "none: the notice states no reporting duty"
-        yield Problem(path, line, f"unknown period '{report.period}'; the periods are {valid}")
+        valid = "、".join(periods) or m.V_NO_PERIODS
+        yield Problem(path, line, m.V_UNKNOWN_PERIOD.format(period=report.period, valid=valid))
     elif report.folder != report.period:
         yield Problem(
             path,
             line,
-            f"period {report.period} is in the folder '{report.folder}'; "
-            f"move it to progress/{report.period}/",
+            m.V_PERIOD_FOLDER.format(period=report.period, folder=report.folder),
         )
     if report.stem != report.unit:
         yield Problem(
             path,
             line,
-            f"unit '{report.unit}' is in the file '{report.stem}.yaml'; "
-            f"rename it {report.unit}.yaml",
+            m.V_UNIT_FILE.format(unit=report.unit, stem=report.stem),
         )
-    rows = [("task", e) for e in report.entries]
-    rows += [("contribution to task", c) for c in report.contributions]
-    for what, entry in rows:
-        where = entry.source.line
+    rows = [(m.V_ENTRY_TASK, e) for e in report.entries]
+    rows += [(m.V_ENTRY_CONTRIBUTION, c) for c in report.contributions]
+    for template, entry in rows:
+        where, what = entry.source.line, template.format(id=entry.task_id)
         if entry.task_id not in assigned:
-            yield Problem(path, where, f"{what} {entry.task_id}: no task has this id")
+            yield Problem(path, where, m.V_ENTRY_NO_TASK.format(what=what))
         elif report.unit not in assigned[entry.task_id]:
-            yield Problem(
-                path,
-                where,
-                f"{what} {entry.task_id} (任务{numbers[entry.task_id]}): not assigned to "
-                f"unit '{report.unit}'",
-            )
+            number = numbers[entry.task_id]
+            said = m.V_ENTRY_NOT_ASSIGNED.format(what=what, number=number, unit=report.unit)
+            yield Problem(path, where, said)
 
 
 def validate_library(notices: Sequence[DataSet]) -> list[Problem]:
@@ -340,10 +340,15 @@ def _units_of_two_places(notices: Sequence[DataSet]) -> Iterator[Problem]:
                 yield Problem(
                     task.source.path,
                     task.source.line,
-                    f"task {task.number}: '{name}' is {place}'s here, but unit '{unit.id}' "
-                    f"({unit.name}) is {seen_place}'s in notice '{seen_slug}', and a unit is "
-                    "one place's; import again the notice whose unit it is not (it then gets "
-                    "a unit of its own), or add `place:` to the unit in units.yaml",
+                    m.V_TWO_PLACES.format(
+                        number=task.number,
+                        name=name,
+                        place=place,
+                        unit=unit.id,
+                        unit_name=unit.name,
+                        seen_slug=seen_slug,
+                        seen_place=seen_place,
+                    ),
                 )
 
 
@@ -368,9 +373,9 @@ def duplicate_doc_numbers(heads: Sequence[NoticeHead]) -> Iterator[Problem]:
             yield Problem(
                 head.path,
                 head.line,
-                f"notice {head.doc_number}: the same 文号 as {other.path}; "
-                f"a notice is imported once: remove one of the folders "
-                f"(or revise the notice with --notice {other.slug} --revision)",
+                m.V_SAME_DOC_NUMBER.format(
+                    doc_number=head.doc_number, other=other.path, slug=other.slug
+                ),
             )
         else:
             first[number] = head
@@ -386,14 +391,11 @@ def _links_between(notices: Sequence[DataSet], slugs: set[str]) -> Iterator[Prob
             if slug in slugs and slug != data.slug:
                 continue
             if slug == data.slug:
-                problem = f"{key}: '{slug}' is this notice itself; name another notice's folder"
+                problem = m.V_LINK_SELF.format(key=key, slug=slug)
             else:
                 close = difflib.get_close_matches(slug, sorted(slugs), n=1, cutoff=0.6)
-                hint = f" (did you mean '{close[0]}'?)" if close else ""
-                problem = (
-                    f"{key}: no notice '{slug}' in notices/{hint}; link only to a notice "
-                    "on the site (put its folder back, or remove the link)"
-                )
+                hint = m.V_DID_YOU_MEAN.format(name=close[0]) if close else ""
+                problem = m.V_LINK_MISSING.format(key=key, slug=slug, hint=hint)
             yield Problem(facts.source.path, facts.lines.get(key, 0), problem)
 
 
@@ -419,8 +421,7 @@ def _names_only_aliases(notices: Sequence[DataSet]) -> Iterator[Problem]:
                 yield Problem(
                     task.source.path,
                     task.source.line,
-                    f"task {task.number}: '{name}' is only an alias of unit '{unit.id}' "
-                    f"({unit.name}) in units.yaml; if the notice means that unit, add the name "
-                    "to its written_as; if not, import the notice again (the name then "
-                    "becomes a unit of its own)",
+                    m.V_ALIAS_ONLY.format(
+                        number=task.number, name=name, unit=unit.id, unit_name=unit.name
+                    ),
                 )

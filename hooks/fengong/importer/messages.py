@@ -196,6 +196,97 @@ CORR_NONE = "无"
 # A unit's role in a correction (model.TASK_ROLES), as the site names it (pages/labels.py).
 CORR_ROLE_WORDS = {"lead": "牵头", "responsible": "负责", "partner": "配合", "guiding": "指导"}
 
+# -- reading a notice's text (importer/parse.py, importer/units.py) ---------------------------
+
+PARSE_NO_TASKS = (
+    "没有读到任务；附件中应有带编号的任务，例如 '1．…（责任单位：…）'：请核对源文件中任务的编号"
+    "和责任单位的括号，或把附件录入分工表后导入"
+)
+PARSE_NO_TASKS_IN_TABLE = (
+    "这个表头下的表格中没有读到任务；请核对表格的序号列和任务列，或把附件录入分工表后导入"
+)
+PARSE_RUN_ON = (
+    "没有读到任务：这一行有 {count} 个连在一起的编号项（1、… 2、… 3、…），像是复制时丢了分段；"
+    "请让每项任务各占一行，或把附件录入分工表后导入"
+)
+# The start of PARSE_CANNOT_PLACE and PARSE_CANNOT_PLACE_ROW: a correction settles them.
+PARSE_CANNOT_PLACE_START = "无法归类 "
+PARSE_CANNOT_PLACE = (
+    PARSE_CANNOT_PLACE_START + "'{text}'（不是部分、条款、任务或单位列表），作为附件的一段文字"
+    "保留；如它是任务，请在 corrections.yaml 中用 'starts' 和 'is_task: true' 指明"
+)
+PARSE_CANNOT_PLACE_ROW = (
+    PARSE_CANNOT_PLACE_START + "'{text}'（不是表格行、部分或条款），作为附件的一段文字保留；"
+    "如它是任务，请在 corrections.yaml 中用 'starts' 和 'is_task: true' 指明"
+)
+PARSE_TASK = "任务{number}：{message}"
+PARSE_UNCLOSED = (
+    "任务{number}：单位列表 '{units}' 缺少右括号 '）'，这项任务导入时没有责任单位；请在源文件中"
+    "补上 '）' 后重新导入，或在 corrections.yaml 中写明它的 'units'"
+)
+# The words of PARSE_NO_UNIT a correction settles (a task's units given in corrections.yaml).
+PARSE_NO_UNIT_FOUND = "没有找到责任单位"
+PARSE_NO_UNIT = (
+    "任务{number}：" + PARSE_NO_UNIT_FOUND + "，这项任务发布时不列单位；如通知写了单位，"
+    "请在 corrections.yaml 中写明它的 'units'"
+)
+PARSE_UNIT_LIST_BAD = (
+    "任务{number}：{why}；这项任务导入时没有责任单位：请改正源文件后重新导入，或在 "
+    "corrections.yaml 中写明它的 'units'"
+)
+PARSE_CELL_BAD = (
+    "任务{number}：{why}；这一格未读：请改正源表格后重新导入，"
+    "或在 corrections.yaml 中写明它的 'units'"
+)
+PARSE_GLUED = (
+    "表格的几格粘在一起，{why}；这一行的其余部分已导入：请核对这一行，或把表格录入分工表后导入"
+)
+PARSE_MATRIX = (
+    "以单位为行、任务为列的矩阵表无法读取；请把它录入分工表：一项任务一行，带“牵头单位”和"
+    "“配合单位”列（见 README.zh-CN.md 中的分工表），再导入分工表"
+)
+PARSE_NO_TASK_COLUMN = (
+    "表头没有任务列（任务、工作任务、重点任务、改革举措或事项），现有 {found}：请把存放任务的那一列"
+    "的表头改为“任务”后重新导入"
+)
+PARSE_COLUMN_NOT_UNITS = (
+    "表格的 '{header}' 列中没有单位名称（例如 '{example}'）；请核对表格的列和表头后重新导入"
+)
+PARSE_TASK_CELL_EMPTY = (
+    "任务{number}：任务一格是空的，这一行没有导入；如它是任务，请在源表格中补上任务内容后重新导入"
+)
+PARSE_DUPLICATE_NUMBER = (
+    "任务{number}：序号重复（第一次在第 {first} 行）；两项都保留，按顺序编号并记下原序号："
+    "请核对源文件中是否有一项编错了序号"
+)
+PARSE_NUMBERS = "通知中的任务序号{what}；任务按顺序编为 1–{count}，每项保留原序号"
+PARSE_NUMBERS_RESTART = "从 1 重新开始（第 {lines} 行）"
+PARSE_NUMBERS_SKIP = "跳过了 {numbers}"
+PARSE_NUMBERS_DISORDER = "顺序不对"
+PARSE_PART_RESTART = (
+    "通知中的部分序号重新开始（第二个第{number}部分）；各部分按顺序编为 1–{count}：请核对源文件"
+    "是否把两份文件放在了一起，或某个标题编错了序号"
+)
+PARSE_CLAUSE_RESTART = (
+    "通知中{where}的条款序号重新开始（第二个第{number}条）；{where}的条款按顺序编为 1–{count}："
+    "请核对源文件中是否有一个标题编错了序号"
+)
+PARSE_IN_PART = "第{part}部分"
+PARSE_IN_NOTICE = "附件"
+PARSE_PART_GAP = (
+    "通知中的部分序号跳过了 {shown}（这一部分之前没有找到这样的标题）；各部分保持原编号："
+    "请核对源文件中是否丢了标题"
+)
+PARSE_CLAUSE_GAP = (
+    "通知中{where}的条款序号跳过了 {shown}（这一条之前没有找到这样的标题）；条款保持原编号："
+    "请核对源文件中是否丢了标题"
+)
+UNITS_EMPTY = "单位列表是空的"
+UNITS_EMPTY_NAME = (
+    "'{raw}' 中有空的单位名称（多了一个分隔符），按它两边的名称读取；请核对源文件，如漏了名称，"
+    "请在 corrections.yaml 中更正"
+)
+
 # -- a spreadsheet 分工表 as a source (importer/spreadsheet.py) --------------------------------
 
 SHEET_EMPTY = "表格是空的；分工表应有表头行（序号、任务、牵头单位、责任单位 …）"
@@ -299,11 +390,39 @@ SUMMARY_NO_UNITS_NONE = "  没有责任单位的任务：无"
 SUMMARY_NOT_PLACED = "  未能归位的行：{count} 行（{places}）"
 SUMMARY_NOT_PLACED_NONE = "  未能归位的行：无"
 SUMMARY_NEW_UNITS = (
-    "{count} 个新单位已作为待整理条目加入 {units}；请补上它们的 kind、full_name 和 aliases：{names}"
+    "{count} 个新单位已作为待整理条目加入 {units}；请补上它们的 'kind'、'full_name' 和 'aliases'："
+    "{names}"
 )
 SUMMARY_STUB_IDS = (
-    "  它们的 id 会成为单位页面的固定地址（units/<id>/）：{ids}；如要改，请在发布前改"
+    "  这些单位标识会成为单位页面的固定地址（units/<标识>/）：{ids}；如要改，请在发布前改"
 )
 UNRUN = "一行里连排的段落：已按编号重新分行，多出 {lines} 行（按读到的行保存为源文件）"
 PDF_JOINED = "PDF 折行已接回：{joined} 行（按页宽折断的行接回原段落）；略去页码：{page_numbers} 个"
 COMPARED_WITH_PREVIOUS = "与原有数据逐项对比：{counts}"
+
+# Reading a notice's source file (importer/read.py).
+READ_CANNOT = "读不了这个文件：{reason}；请检查文件名和路径"
+READ_TOO_LARGE = "文件太大（{size} MB）；一份通知最多 {most} MB：请确认这是不是要导入的文件"
+READ_EMPTY = "文件是空的；应是通知的文字（.txt 或 .docx）"
+READ_BLANK = "文件里只有空行；应是通知的文字"
+READ_UNREADABLE = "{kind}读不了；请打开它，另存为 .docx 或纯文本（.txt）后再导入"
+READ_OLE = (
+    "这是 Word 97–2003（.doc）或 WPS 文档，不是纯文本；请打开它，另存为 .docx 或纯文本（.txt）"
+    "后再导入"
+)
+READ_BINARY = (
+    "这是二进制文件，不是文本文件（第 {offset} 个字节是 NUL）；应是 UTF-8 或 GB18030 编码的"
+    "文本，或 .docx"
+)
+READ_UNDECODABLE = (
+    "不是文本文件：按 UTF-8 和 GB18030 都解不开（第 {byte} 个字节）；请另存为 UTF-8 编码的文本"
+)
+READ_NOT_DOCX = "不是 Word .docx 文件（无法作为 .docx 打开）；请在 Word 或 WPS 中另存为 .docx"
+READ_NO_TEXT = "文档里没有文字；应是通知的文字"
+READ_BAD_PDF = "读不了这个 PDF；请另存为 .docx 或纯文本（.txt）后再导入"
+READ_NO_TEXT_LAYER = (
+    "这个 PDF 没有文字层（是扫描的图片？）；请把通知另存为 .docx 或纯文本（扫描件请先做文字识别）"
+)
+REPORT_IS_FOLDER = (
+    "--report: {report} 是一个文件夹；请给出报告的文件名，例如 {report}/导入报告.html"
+)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..numerals import from_chinese
 from ..problems import Problem, ProblemsFound
 from ..textnorm import normalise
+from . import messages as say
 from . import tables
 from . import units as unit_lists
 
@@ -216,25 +217,15 @@ class _Parser:
             self.check_headings()
             self.assign_leads()
             if not self.notice.tasks and not self.problems:
-                self.problem(table.header_line, "no tasks found in the table below this header")
+                self.problem(table.header_line, say.PARSE_NO_TASKS_IN_TABLE)
             return
         annex_start = self.find_annex_start(end)
         if annex_start is None:
             if run_on := self.run_on_line():
                 line, count = run_on
-                self.problem(
-                    line,
-                    f"no tasks found: this line holds {count} numbered items (1、… 2、… 3、…) "
-                    "run together, as a copy that lost its paragraph breaks does; put each "
-                    "task on a line of its own, or type the annex into a spreadsheet 分工表 "
-                    "and import that",
-                )
+                self.problem(line, say.PARSE_RUN_ON.format(count=count))
                 return
-            self.problem(
-                1,
-                "no tasks found; expected numbered items such as "
-                "'1．…（责任单位：…）' (check the numbering and the unit lists)",
-            )
+            self.problem(1, say.PARSE_NO_TASKS)
             return
         self.notice.layout = self.mode
         self.parse_front(1, annex_start)
@@ -245,7 +236,7 @@ class _Parser:
         self.check_headings()
         self.assign_leads()
         if not self.notice.tasks and not self.problems:
-            self.problem(1, "no tasks found; expected numbered items such as '1．…（责任单位：…）'")
+            self.problem(1, say.PARSE_NO_TASKS)
 
     def run_on_line(self) -> tuple[int, int] | None:
         """(line, count) of the first line holding three or more numbered items 1、2、3、
@@ -516,10 +507,7 @@ class _Parser:
                 k += 1
             else:
                 self.problem(
-                    n,
-                    f"cannot place '{_short(self.lines[n - 1])}' (not a part, clause, task or "
-                    "unit list); it is kept as a paragraph of the annex",
-                    "warning",
+                    n, say.PARSE_CANNOT_PLACE.format(text=_short(self.lines[n - 1])), "warning"
                 )
                 self.block("other", n, n)
                 k += 1
@@ -700,18 +688,11 @@ class _Parser:
                     # must not stop the whole import (issue #26).
                     self.problem(
                         members[-1],
-                        f"task {number}: the unit list '{_short(raw_text[start:])}' has no "
-                        "closing '）', so the task is imported without units; close it in the "
-                        "source and import again, or give its units in corrections.yaml",
+                        say.PARSE_UNCLOSED.format(number=number, units=_short(raw_text[start:])),
                         "warning",
                     )
                 else:
-                    self.problem(
-                        first,
-                        f"task {number}: no responsible unit found; a task with no unit is "
-                        "published without one",
-                        "warning",
-                    )
+                    self.problem(first, say.PARSE_NO_UNIT.format(number=number), "warning")
                 return task
             task.text = raw_text[: found.start]
             found = unit_lists.UnitList(
@@ -721,19 +702,16 @@ class _Parser:
         try:
             units = unit_lists.read_unit_list(found.raw, found.norm)
         except unit_lists.UnitListError as exc:
-            self.problem(
-                first,
-                f"task {number}: {exc}; the task is imported without units (or give them in "
-                "corrections.yaml)",
-                "warning",
-            )
+            self.problem(first, say.PARSE_UNIT_LIST_BAD.format(number=number, why=exc), "warning")
             return task
         self.take_units(task, units, first)
         return task
 
     def take_units(self, task: RawTask, units: unit_lists.Units, first: int) -> None:
         for warning in units.warnings:
-            self.problem(first, f"task {task.number}: {warning}", "warning")
+            self.problem(
+                first, say.PARSE_TASK.format(number=task.number, message=warning), "warning"
+            )
         task.units, task.roles = units.names, units.roles
         task.lead = units.marked_lead
         task.marked_lead = bool(units.marked_lead)
@@ -805,12 +783,7 @@ class _Parser:
                     notice.lead_rule, notice.lead_rule_line = note[1], table.header_line
             tables.read_rows(table, self.raw, end)
             for line, why in table.unread:  # cells glued with no separator, not certain
-                self.problem(
-                    line,
-                    f"table cells glued together, {why}; the rest of the row is imported: "
-                    "check the row, or type the table into a 分工表 sheet",
-                    "warning",
-                )
+                self.problem(line, say.PARSE_GLUED.format(why=why), "warning")
             rows = [item for item in table.items if isinstance(item, tables.Row)]
             self.check_unit_columns(table, rows)
             for item in table.items:
@@ -830,20 +803,11 @@ class _Parser:
 
     def check_header(self, table: tables.Table) -> bool:
         if table.transposed:
-            self.problem(
-                table.header_line,
-                "a matrix with the units as rows and the tasks as columns is not read; type "
-                "it into a 分工表 sheet, a task a row with its 牵头单位 and 配合单位 columns "
-                "(README: the spreadsheet way in), and import that",
-            )
+            self.problem(table.header_line, say.PARSE_MATRIX)
             return False
         if "text" not in table.columns:
             found = "、".join(h for h in table.headers if h)
-            self.problem(
-                table.header_line,
-                f"table header has no task column (任务, 工作任务, 重点任务, 改革举措 or 事项); "
-                f"found {found}: name the column that holds the tasks",
-            )
+            self.problem(table.header_line, say.PARSE_NO_TASK_COLUMN.format(found=found))
             return False
         return True
 
@@ -858,10 +822,10 @@ class _Parser:
             ]
             if names and not any(unit_lists.unit_shaped(name) for name in names):
                 header = table.headers[table.columns.index(column)]
+                example = _short(cells[0], 20)
                 self.problem(
                     table.header_line,
-                    f"table column '{header}' never holds a unit name (e.g. "
-                    f"'{_short(cells[0], 20)}'); check the table's columns and header",
+                    say.PARSE_COLUMN_NOT_UNITS.format(header=header, example=example),
                 )
 
     def heading_line(self, n: int, text: str | None = None, block: bool = True) -> None:
@@ -891,12 +855,7 @@ class _Parser:
             if block:
                 self.block("part", n, n, number)
         else:
-            self.problem(
-                n,
-                f"cannot place '{_short(text)}' (not a table row, part or clause); it is kept "
-                "as a paragraph of the annex",
-                "warning",
-            )
+            self.problem(n, say.PARSE_CANNOT_PLACE_ROW.format(text=_short(text)), "warning")
             self.block("other", n, n)
 
     def table_task(self, row: tables.Row, seen: dict[int, int]) -> None:
@@ -940,10 +899,12 @@ class _Parser:
             try:
                 lists[column] = unit_lists.read_unit_list(cell, normalise(cell))
             except unit_lists.UnitListError as exc:
-                self.problem(row.line, f"task {task_number}: {exc}; read without it", "warning")
+                why = say.PARSE_CELL_BAD.format(number=task_number, why=exc)
+                self.problem(row.line, why, "warning")
                 continue
             for warning in lists[column].warnings:
-                self.problem(row.line, f"task {task_number}: {warning}", "warning")
+                said = say.PARSE_TASK.format(number=task_number, message=warning)
+                self.problem(row.line, said, "warning")
         names: list[str] = []
         roles: list[str] = []
 
@@ -978,16 +939,11 @@ class _Parser:
                 self.notice.lead_rule = found.lead_rule
                 self.notice.lead_rule_line = row.line
         if not names:
-            self.problem(
-                row.line,
-                f"task {task_number}: no responsible unit found; a task with no unit is "
-                "published without one",
-                "warning",
-            )
+            self.problem(row.line, say.PARSE_NO_UNIT.format(number=task_number), "warning")
         if task.text:
             self.notice.tasks.append(task)
         else:
-            self.problem(row.line, f"task {task_number}: the task cell is empty", "warning")
+            self.problem(row.line, say.PARSE_TASK_CELL_EMPTY.format(number=task_number), "warning")
 
     def check_number(self, published: int | None, line: int, seen: dict[int, int]) -> None:
         """A published number seen before is a warning: numbering that starts again at 1
@@ -999,13 +955,8 @@ class _Parser:
             self.restarts.append(line)
             seen.clear()
         elif published in seen:
-            self.problem(
-                line,
-                f"task {published}: duplicate task number (first at line {seen[published]}); "
-                "both are kept, numbered in order with their published number: check the "
-                "source for a misnumbered task",
-                "warning",
-            )
+            said = say.PARSE_DUPLICATE_NUMBER.format(number=published, first=seen[published])
+            self.problem(line, said, "warning")
         seen.setdefault(published, line)
 
     def renumber(self) -> None:
@@ -1020,20 +971,16 @@ class _Parser:
         missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
         twice = sorted({n for n in numbers if numbers.count(n) > 1})
         if self.restarts:
-            where = ", ".join(map(str, self.restarts[:5]))
-            what = f"start again at 1 (line {where})"
+            what = say.PARSE_NUMBERS_RESTART.format(lines="、".join(map(str, self.restarts[:5])))
         elif missing:
-            what = "skip " + ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+            shown = "、".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+            what = say.PARSE_NUMBERS_SKIP.format(numbers=shown)
         else:
-            what = "are out of order"
+            what = say.PARSE_NUMBERS_DISORDER
         # A number printed twice, and nothing else, was reported at its line (check_number).
         if self.restarts or missing or not twice:
-            self.problem(
-                tasks[0].line,
-                f"task numbers as published {what}; the tasks are numbered 1–{len(tasks)} in "
-                "order, each keeping its published number",
-                "warning",
-            )
+            said = say.PARSE_NUMBERS.format(what=what, count=len(tasks))
+            self.problem(tasks[0].line, said, "warning")
         by_line = {b.line: b for b in self.notice.blocks if b.kind == "task"}
         for new, task in enumerate(tasks, start=1):
             if task.numbered and task.published is None:
@@ -1064,13 +1011,8 @@ class _Parser:
             again = next(
                 p for i, p in enumerate(parts) if p.number in {q.number for q in parts[:i]}
             )
-            self.problem(
-                again.line,
-                f"part numbers as published start again (a second part {again.number}); the "
-                f"parts are numbered 1–{len(parts)} in order: check the source for two "
-                "documents in one file or a misnumbered heading",
-                "warning",
-            )
+            said = say.PARSE_PART_RESTART.format(number=again.number, count=len(parts))
+            self.problem(again.line, said, "warning")
             lines = [p.line for p in parts]
             for new, part in enumerate(parts, start=1):
                 part.number = new
@@ -1088,13 +1030,11 @@ class _Parser:
             if len(set(numbers)) == len(numbers):
                 continue
             again = next(c for i, c in enumerate(clauses) if c.number in numbers[:i])
-            where = f" in part {part}" if part is not None else ""
-            self.problem(
-                again.line,
-                f"clause numbers as published start again{where} (a second clause "
-                f"{again.number}); the clauses{where} are numbered 1–{len(clauses)} in order",
-                "warning",
+            where = say.PARSE_IN_PART.format(part=part) if part is not None else say.PARSE_IN_NOTICE
+            said = say.PARSE_CLAUSE_RESTART.format(
+                where=where, number=again.number, count=len(clauses)
             )
+            self.problem(again.line, said, "warning")
             lines = [c.line for c in clauses]
             for new, clause in enumerate(clauses, start=1):
                 clause.number = new
@@ -1110,15 +1050,13 @@ class _Parser:
         for heading in headings:
             if heading.number > expected:
                 missing = list(range(expected, heading.number))
-                shown = ", ".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
-                where = f" in part {heading.part}" if what == "clause" and heading.part else ""
-                self.problem(
-                    heading.line,
-                    f"{what} numbers as published skip {shown}{where} (no such heading was "
-                    f"found before this one); the {what}s are kept as numbered: check the "
-                    "source for a lost heading",
-                    "warning",
-                )
+                shown = "、".join(map(str, missing[:10])) + (" …" if len(missing) > 10 else "")
+                if what == "part":
+                    said = say.PARSE_PART_GAP.format(shown=shown)
+                else:
+                    where = say.PARSE_IN_PART.format(part=heading.part) if heading.part else ""
+                    said = say.PARSE_CLAUSE_GAP.format(where=where, shown=shown)
+                self.problem(heading.line, said, "warning")
             expected = max(expected, heading.number + 1)
 
     # -- 抄送 ---------------------------------------------------------------------------

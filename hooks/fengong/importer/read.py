@@ -11,12 +11,13 @@ from itertools import pairwise
 from pathlib import Path
 
 from ..problems import Problem, ProblemsFound
+from . import messages as m
 from . import spreadsheet
 
 UNREADABLE = {
-    ".doc": "a Word 97–2003 document (.doc)",
-    ".wps": "a WPS document (.wps)",
-    ".et": "a WPS spreadsheet (.et)",
+    ".doc": "Word 97–2003 文档（.doc）",
+    ".wps": "WPS 文字文档（.wps）",
+    ".et": "WPS 表格文件（.et）",
 }
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc / .wps: an OLE compound file
 MAX_BYTES = 10 * 1024 * 1024  # a long notice is ~100 KB; larger input is not a notice
@@ -50,17 +51,18 @@ def read_source(path: Path, shown_as: str) -> SourceText:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise fail(f"cannot read the source: {exc.strerror}") from None
+        raise fail(m.READ_CANNOT.format(reason=exc.strerror)) from None
     if size > MAX_BYTES:
         raise fail(
-            f"file too large ({size / 1024 / 1024:.1f} MB); a notice is at most "
-            f"{MAX_BYTES // 1024 // 1024} MB: check that this is the right file"
+            m.READ_TOO_LARGE.format(
+                size=f"{size / 1024 / 1024:.1f}", most=MAX_BYTES // 1024 // 1024
+            )
         )
     if size == 0:
-        raise fail("the file is empty; expected the text of a notice (.txt or .docx)")
+        raise fail(m.READ_EMPTY)
     suffix = path.suffix.lower()
     if suffix in UNREADABLE:
-        raise fail(f"{UNREADABLE[suffix]} cannot be read; open it and save it as .docx or as text")
+        raise fail(m.READ_UNREADABLE.format(kind=UNREADABLE[suffix]))
     if suffix in spreadsheet.SUFFIXES:
         return SourceText(spreadsheet.sheet_lines(path, fail))
     if suffix == ".docx":
@@ -69,21 +71,15 @@ def read_source(path: Path, shown_as: str) -> SourceText:
         return _pdf_lines(path, fail)
     data = path.read_bytes()
     if data.startswith(OLE_MAGIC):
-        raise fail(
-            "a Word 97–2003 (.doc) or WPS document, not text; open it and save it as .docx "
-            "or as text"
-        )
+        raise fail(m.READ_OLE)
     if b"\x00" in data:
-        raise fail(
-            f"binary file, not a text file (NUL byte at offset {data.index(0)}); "
-            "expected UTF-8 or GB18030 text, or a .docx"
-        )
+        raise fail(m.READ_BINARY.format(offset=data.index(0)))
     text = _decode(data, fail)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     if not any(line.strip() for line in lines):
-        raise fail("the file is empty (only blank lines); expected the text of a notice")
+        raise fail(m.READ_BLANK)
     lines = [strip_pinyin(line) for line in lines]
     split = [part for line in lines for part in unrun(line)]
     return SourceText(split, unrun=len(split) - len(lines))
@@ -129,11 +125,7 @@ def _decode(data: bytes, fail) -> str:
             return data.decode("gb18030")
         except UnicodeDecodeError:
             line = data[: utf8_error.start].count(b"\n") + 1
-            raise fail(
-                "not a text file: cannot decode it as UTF-8 or GB18030 "
-                f"(byte {utf8_error.start}); save it as UTF-8 text",
-                line,
-            ) from None
+            raise fail(m.READ_UNDECODABLE.format(byte=utf8_error.start), line) from None
 
 
 def _docx_lines(path: Path, fail) -> list[str]:
@@ -144,7 +136,7 @@ def _docx_lines(path: Path, fail) -> list[str]:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise fail("not a Word .docx file (cannot open it as one); save it as .docx") from None
+        raise fail(m.READ_NOT_DOCX) from None
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -157,7 +149,7 @@ def _docx_lines(path: Path, fail) -> list[str]:
         elif isinstance(item, Table):
             lines.extend(_table_lines(item))
     if not any(line.strip() for line in lines):
-        raise fail("the document has no text; expected the text of a notice")
+        raise fail(m.READ_NO_TEXT)
     return lines
 
 
@@ -187,8 +179,8 @@ def _pdf_lines(path: Path, fail) -> SourceText:
 
     try:
         pdf = pdfplumber.open(str(path))
-    except Exception as exc:  # pdfminer and pdfplumber raise many kinds on a damaged file
-        raise fail(f"not a readable PDF ({type(exc).__name__}); save it as .docx or text") from None
+    except Exception:  # pdfminer and pdfplumber raise many kinds on a damaged file
+        raise fail(m.READ_BAD_PDF) from None
     placed: list[PdfLine] = []
     chars = 0
     page_numbers = 0
@@ -205,16 +197,11 @@ def _pdf_lines(path: Path, fail) -> SourceText:
                         del on_page[i]
                         page_numbers += 1
                 placed += on_page
-        except Exception as exc:  # pdfminer raises many kinds on a damaged file
-            raise fail(
-                f"cannot read the PDF's text ({type(exc).__name__}); save it as .docx or text"
-            ) from None
+        except Exception:  # pdfminer raises many kinds on a damaged file
+            raise fail(m.READ_BAD_PDF) from None
     lines, joined = _join_wrapped(placed)
     if not chars or not any(line.strip() for line in lines):
-        raise fail(
-            "the PDF has no text layer (a scanned image?); save the notice as .docx or text "
-            "(run OCR first if it was scanned)"
-        )
+        raise fail(m.READ_NO_TEXT_LAYER)
     return SourceText([strip_pinyin(line) for line in lines], joined, page_numbers)
 
 

@@ -56,7 +56,9 @@ class Revision:
 
 
 # The parser's warnings a correction settles, at the line of the task it corrects.
-_SETTLED = re.compile(r"no responsible unit|^cannot place ")
+_SETTLED = re.compile(
+    f"{re.escape(m.PARSE_NO_UNIT_FOUND)}|^{re.escape(m.PARSE_CANNOT_PLACE_START)}"
+)
 REVISION_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
 
 

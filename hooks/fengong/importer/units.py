@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..textnorm import normalise
+from . import messages
 
 LABEL = re.compile(
     r"^(责任单位|主责单位|负责单位|责任部门|实施单位|落实单位|承办单位|责任主体|部门分工)\s*:\s*"
@@ -342,7 +343,7 @@ def read_unit_list(raw: str, norm: str) -> Units:
     if note and is_lead_rule(normalise(note)):
         units.lead_rule = re.sub(r"^(备注|注)\s*[:：]\s*", "", note)
     if not units.names:
-        raise UnitListError("the unit list is empty; name at least one unit")
+        raise UnitListError(messages.UNITS_EMPTY)
     return units
 
 
@@ -444,10 +445,7 @@ def _add_names(units: Units, raw: str, norm: str, role: str) -> None:
     if any(not name for name in split_names(raw)) and not all(
         not name for name in split_names(raw)
     ):
-        units.warnings.append(
-            f"empty unit name in '{raw}' (an extra separator): read as the names around it; "
-            "check the source, and correct it in corrections.yaml if a name is missing"
-        )
+        units.warnings.append(messages.UNITS_EMPTY_NAME.format(raw=raw))
     names = _names(raw, norm)
     for name in names:
         name_norm = _norm_of(name, raw, norm)
