@@ -37,10 +37,7 @@ def on_startup(command, dirty) -> None:
     # Content-Security-Policy would refuse: the preview's pages carry none (builds do).
     _serving["live"] = command == "serve"
     if _serving["live"]:
-        log.info(
-            "mkdocs serve: pages are previewed without their Content-Security-Policy (the live "
-            "reload is an inline script); make build writes it"
-        )
+        log.info(messages.SERVE_WITHOUT_CSP)
 
 
 def on_shutdown() -> None:
@@ -135,11 +132,7 @@ def _load(load, data_dir: Path):
 def _public_url(config) -> str:
     site_url = public_url(config.site_url)
     if not site_url:
-        log.info(
-            f"no public address (site_url is {config.site_url or 'empty'}): QR codes, canonical "
-            "links and the links in the downloads are left out; to publish, build with "
-            "FENGONG_SITE_URL=https://…/"
-        )
+        log.info(messages.NO_PUBLIC_ADDRESS.format(site_url=config.site_url or "空"))
     return site_url
 
 
@@ -276,7 +269,7 @@ def _with_policy(output: str, name: str) -> str:
 
 
 def on_post_build(config) -> None:
-    made = _worker_result("later", "making the downloads and the search index")
+    made = _worker_result("later", "生成下载文件和搜索索引")
     site_dir = Path(config.site_dir)
     for src_uri, content in sorted(made.items()):
         target = site_dir / src_uri
@@ -306,7 +299,7 @@ def _worker_result(name: str, doing: str):
             results[name] = _state[name].result()
         except BackgroundError as failed:
             log.error(str(failed))
-            raise PluginError(f"{doing} failed (above)") from None
+            raise PluginError(messages.WORKER_FAILED.format(doing=doing)) from None
     return results[name]
 
 
@@ -347,10 +340,7 @@ def _take_html(page, html: str, config, files) -> None:
 def _add(files: Files, file: File) -> None:
     # Files.append would silently replace a hand-written page of the same name.
     if files.get_file_from_path(file.src_uri) is not None:
-        raise PluginError(
-            f"docs/{file.src_uri} would be replaced by a generated page; "
-            "rename or remove the hand-written file"
-        )
+        raise PluginError(messages.DOCS_SHADOWED.format(src_uri=file.src_uri))
     files.append(file)
 
 

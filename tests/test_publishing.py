@@ -75,7 +75,7 @@ def local_build(tmp_path_factory):
 @pytest.mark.slow
 def test_a_build_without_an_address_says_so_once(local_build):
     _, log = local_build
-    said = [m for m in log if "no public address" in m]
+    said = [m for m in log if "没有公开网址" in m]
     assert len(said) == 1, said
     assert "FENGONG_SITE_URL" in said[0]
 

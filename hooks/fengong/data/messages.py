@@ -240,3 +240,14 @@ BUILD_INVALID = (
     "{data_dir} 中有 {errors} 个错误、{warnings} 个警告；请改正最后列出的错误后重新生成"
     "（make check 只检查数据，不生成网站）"
 )
+
+# The build's own lines (hooks/site.py), read by whoever runs make build or make serve.
+NO_PUBLIC_ADDRESS = (
+    "没有公开网址（site_url 为 {site_url}）：二维码、规范链接和下载文件里的"
+    "链接都不写入；正式发布时请这样生成：FENGONG_SITE_URL=https://…/ make build"
+)
+SERVE_WITHOUT_CSP = (
+    "mkdocs serve 预览的页面不带内容安全策略（自动刷新是页内脚本）；make build 生成的页面带有"
+)
+WORKER_FAILED = "{doing}失败（原因见上）"
+DOCS_SHADOWED = "docs/{src_uri} 会被生成的页面替换；请给手写的文件改名或删去它"
