@@ -223,7 +223,7 @@ def test_huge_file_is_refused_fast(data_dir, tmp_path, capsys):
 
     assert status == 1, f"exit status {status}, stderr:\n{err[:2000]}"
     assert "Traceback" not in err
-    assert_reported(problem_lines(err, source), source, 1, ("too large",))
+    assert_reported(problem_lines(err, source), source, 1, ("文件太大",))
     assert elapsed < FAIL_FAST_SECONDS, f"took {elapsed:.1f} s to refuse a 50 MB file"
     assert snapshot(data_dir) == before
 

@@ -460,7 +460,7 @@ def test_script_reads_a_data_directory_and_a_docx(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda d: d / "missing.txt", "missing.txt:1: cannot read the source"),
+        (lambda d: d / "missing.txt", "missing.txt:1: 读不了这个文件：文件不存在"),
         (lambda d: d, "{dir}: 这个目录里没有 notice.yaml"),
         (lambda d: _write(d / "a.yaml", "tasks: [\n"), "a.yaml:2: YAML 写法有误"),
         (
@@ -495,4 +495,4 @@ def test_script_run_from_the_shell_fails_without_a_traceback(tmp_path):
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.startswith(f"{tmp_path / 'nope.txt'}:1: cannot read the source")
+    assert result.stderr.startswith(f"{tmp_path / 'nope.txt'}:1: 读不了这个文件：文件不存在")

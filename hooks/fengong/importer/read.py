@@ -3,6 +3,7 @@ with a text layer. A table becomes one line a row, its cells separated by tabs."
 
 from __future__ import annotations
 
+import errno
 import re
 import statistics
 import zipfile
@@ -20,6 +21,12 @@ UNREADABLE = {
     ".et": "WPS 表格文件（.et）",
 }
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc / .wps: an OLE compound file
+# Why a file cannot be opened, in words (the system's own are English).
+_OS_REASONS = {
+    errno.ENOENT: "文件不存在",
+    errno.EACCES: "没有读取权限",
+    errno.EISDIR: "这是一个文件夹，不是文件",
+}
 MAX_BYTES = 10 * 1024 * 1024  # a long notice is ~100 KB; larger input is not a notice
 
 
@@ -51,7 +58,8 @@ def read_source(path: Path, shown_as: str) -> SourceText:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise fail(m.READ_CANNOT.format(reason=exc.strerror)) from None
+        reason = _OS_REASONS.get(exc.errno, "系统打不开它")
+        raise fail(m.READ_CANNOT.format(reason=reason)) from None
     if size > MAX_BYTES:
         raise fail(
             m.READ_TOO_LARGE.format(
