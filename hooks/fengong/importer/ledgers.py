@@ -15,6 +15,7 @@ from pathlib import Path
 from python_calamine import CalamineError, CalamineWorkbook
 
 from .. import ledger
+from ..data.messages import OS_ERRORS
 from ..pages.cells import from_spreadsheet
 from ..problems import Problem
 from . import messages as m
@@ -143,7 +144,8 @@ def _read_csv(path: Path, shown: str) -> tuple[ReturnedLedger | None, list[Probl
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(shown, 0, m.CANNOT_READ.format(why=exc.strerror))]
+        why = OS_ERRORS.get(exc.strerror or "", "系统打不开它")
+        return None, [Problem(shown, 0, m.CANNOT_READ.format(why=why))]
     # The site writes UTF-8 with a BOM; Excel on a Chinese system saves CSV as GB18030.
     for encoding in ("utf-8-sig", "gb18030"):
         try:
