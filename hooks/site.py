@@ -238,7 +238,7 @@ def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri in _state["canonical"]:
         page.canonical_url = _state["canonical"].pop(page.file.src_uri)
     if _state["qr"] is not None and page.file.src_uri in _state["sheets"]:
-        output = qr.fill_slots(output, _worker_result("qr", "making the QR codes"))
+        output = qr.fill_slots(output, _worker_result("qr", "生成二维码"))
     return _with_policy(output, page.file.src_uri)
 
 

@@ -29,8 +29,8 @@ def workers(monkeypatch) -> list[background.Background]:
 @pytest.mark.parametrize(
     ("module", "name", "reported"),
     [
-        (search, "index_files", "making the downloads and the search index failed"),
-        (qr, "make_codes", "making the QR codes failed"),
+        (search, "index_files", "生成下载文件和搜索索引失败（原因见上）"),
+        (qr, "make_codes", "生成二维码失败（原因见上）"),
     ],
 )
 def test_a_failing_worker_stops_the_build_with_its_traceback(
