@@ -89,11 +89,13 @@ def _overview(book: xlsx.Book, f, summary: PeriodSummary, title: str) -> None:
     for key, word, n in zip(COUNT_KEYS, COUNT_HEADERS, summary.counts, strict=True):
         row += 1
         ws.write_string(row, 0, word, f[f"light {key}"])
-        ws.write_number(row, 1, n, f["cell"])
-        ws.write_string(row, 2, _percent(n, total), f["cell"])
+        # Centred, both: a right-aligned count beside a left-aligned share read as one
+        # number on paper (4 and 6.3% as "46.3%").
+        ws.write_number(row, 1, n, f["number"])
+        ws.write_string(row, 2, _percent(n, total), f["number"])
     row += 1
     ws.write_string(row, 0, "合计", f["label"])
-    ws.write_number(row, 1, total, f["cell"])
+    ws.write_number(row, 1, total, f["number"])
     row += 2
 
     heads = (*COUNT_HEADERS, "合计")
