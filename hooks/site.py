@@ -18,7 +18,14 @@ from fengong.data.readers.layout import is_library, read_settings
 from fengong.pages import csp, paths, qr, redirects, search
 from fengong.pages.address import public_url
 from fengong.pages.background import Background, BackgroundError
-from fengong.pages.render import anchor_ids, bytecode_cache, headings, render_library, render_pages
+from fengong.pages.render import (
+    anchor_ids,
+    bytecode_cache,
+    environment,
+    headings,
+    render_library,
+    render_pages,
+)
 from fengong.pages.views.common import library_footer, site_footer
 from fengong.problems import ProblemsFound
 from markdown.extensions.toc import nest_toc_tokens
@@ -194,7 +201,7 @@ def _library_config(config, data_dir: Path):
     _state.update(public=bool(site_url), canonical={}, redirects={}, old_downloads=())
     if moved:
         moves = redirects.moved_pages(pages, moved)
-        _state["redirects"] = redirects.redirect_files(moves, site_url)
+        _state["redirects"] = redirects.redirect_files(moves, site_url, environment())
         _state["old_downloads"] = redirects.moved_downloads(_state["downloads"], moved)
     return config
 

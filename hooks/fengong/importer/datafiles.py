@@ -20,6 +20,7 @@ from ruamel.yaml import YAML
 
 from ..data import revisions
 from ..mentions import find_dates, find_deadline, find_quantities, find_reporting_duty
+from ..pages.labels import CHANGE_LABELS
 from ..places import Jurisdiction, jurisdiction
 from ..problems import Problem
 from . import messages as m
@@ -169,24 +170,10 @@ def assign_task_ids(previous: dict | None, document: dict) -> list[str]:
     for task in document["tasks"]:
         task["id"] = new_ids[task["number"]]
     document["max_task_id"] = max([ever, *new_ids.values()])
-    counts = "，".join(
-        f"{COMPARED.get(kind, kind)} {n}" for kind, n in sorted(diff.summary.items())
-    )
+    # How each task compares, in the words of the site's change labels (and 未变).
+    words = {"unchanged": "未变", **CHANGE_LABELS}
+    counts = "，".join(f"{words.get(kind, kind)} {n}" for kind, n in sorted(diff.summary.items()))
     return [m.COMPARED_WITH_PREVIOUS.format(counts=counts)]
-
-
-# How a task compares with the previous data (revisions.diff_notices' kinds), in words.
-COMPARED = {
-    "unchanged": "未变",
-    "added": "新增",
-    "removed": "删除",
-    "moved": "调整所属条款",
-    "renumbered": "序号变化",
-    "reworded": "文字修改",
-    "punctuation": "标点修改",
-    "units_changed": "责任单位变化",
-    "lead_changed": "牵头单位变化",
-}
 
 
 def _plain(value):

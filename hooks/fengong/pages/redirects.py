@@ -13,13 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 
 from . import csp, paths
-
-TEMPLATES = Path(__file__).parent / "templates"
 
 SCRIPT = "assets/javascripts/fengong/moved.js"  # theme/assets/…: goes on, #fragment kept
 
@@ -58,14 +55,11 @@ def target(src_uri: str) -> str:
     return paths.url_of(src_uri) + "index.html"
 
 
-def redirect_files(moves: Iterable[Move], site_url: str) -> dict[str, bytes]:
-    """Each moved page's old address → its redirect page (path in site/ → bytes)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
+def redirect_files(
+    moves: Iterable[Move], site_url: str, env: jinja2.Environment
+) -> dict[str, bytes]:
+    """Each moved page's old address → its redirect page (path in site/ → bytes), drawn by
+    the pages' one Jinja environment (render.environment)."""
     template = env.get_template("redirect.html.j2")
     files = {}
     for move in moves:
