@@ -7,6 +7,7 @@ rebuilds, so the engine is imported here once and the data is reloaded on every 
 
 from __future__ import annotations
 
+import gc
 import html
 from dataclasses import replace
 from functools import partial
@@ -133,6 +134,10 @@ def _load(load, data_dir: Path):
         ) from None
     for problem in warnings:
         log.info(str(problem))
+    # The loaded data lives until the build ends: kept out of the collector's way, a full
+    # collection (in this process and in the forked workers, which share these pages until
+    # they write to them) no longer walks it; on_post_build gives it back.
+    gc.freeze()
     return loaded
 
 
@@ -262,17 +267,18 @@ def _with_policy(output: str, name: str) -> str:
     fails on it), and the browser would refuse it."""
     if _serving["live"]:
         return output
-    for script in csp.not_the_themes(output, _state["theme_scripts"]):
+    try:
+        page, foreign = csp.secured(output, _state["theme_scripts"])
+    except ValueError as missing:
+        raise PluginError(f"{name}: {missing}; the theme's base.html must keep it") from None
+    for script in foreign:
         log.warning(
             f"{name}: an inline script the theme does not write is in the page "
             f"({script[:60]!r}); the Content-Security-Policy stops it in browsers. Move a "
             "script of a page into a file under docs/assets/; if the text is the data's, "
             "find where it is rendered unescaped"
         )
-    try:
-        return csp.with_policy(output, _state["theme_scripts"])
-    except ValueError as missing:
-        raise PluginError(f"{name}: {missing}; the theme's base.html must keep it") from None
+    return page
 
 
 def on_post_build(config) -> None:
@@ -291,11 +297,13 @@ def on_post_build(config) -> None:
             raise PluginError(f"{path}: the moved notice's old address is a page of the library")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+    gc.unfreeze()  # `mkdocs serve`: this build's data can be collected once the next loads
 
 
 def on_build_error(error) -> None:
     # MkDocs stopped early: the workers' results will not be asked for.
     _stop([_state.get("later"), _state.get("qr")])  # a worker that is done stops at once
+    gc.unfreeze()
 
 
 def _worker_result(name: str, doing: str):

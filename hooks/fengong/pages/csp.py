@@ -26,6 +26,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 # Script types a browser runs; <script type="application/json"> (Material's __config) is data.
@@ -106,10 +107,24 @@ def with_policy(html: str, allowed: frozenset[str]) -> str:
     script (a policy applies only to what follows it), allowing the page's inline scripts
     that are the theme's (theme_scripts) by their hashes, and no other: should an escaping
     mistake ever let a script into a page, the browser refuses to run it."""
+    return secured(html, allowed)[0]
+
+
+def secured(html: str, allowed: frozenset[str]) -> tuple[str, list[str]]:
+    """with_policy's page, and the page's inline scripts that are not the theme's (what
+    not_the_themes finds), from one reading of the page: a build does this for every page."""
     at = html.find(CHARSET)
     if at < 0:
         raise ValueError('the page has no <meta charset="utf-8"> to put its policy after')
     at += len(CHARSET)
-    theirs = [script for script in inline_scripts(html) if script in allowed]
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(theirs)}">'
-    return html[:at] + meta + html[at:]
+    scripts = inline_scripts(html)
+    theirs = tuple(script for script in scripts if script in allowed)
+    foreign = [script for script in scripts if script not in allowed]
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{_policy_of(theirs)}">'
+    return html[:at] + meta + html[at:], foreign
+
+
+@lru_cache(maxsize=64)
+def _policy_of(scripts: tuple[str, ...]) -> str:
+    # Every page of a build has the same few theme scripts: hashed once, not per page.
+    return policy(scripts)
