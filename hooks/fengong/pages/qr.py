@@ -6,6 +6,9 @@ the codes are made on another core while the pages render, hooks/site.py starts 
 on them (start; start_library for a library's sheets), the sheets are rendered with slots
 (Codes.of(..., later=True); Codes.of_library), and the slots are filled (fill_slots) as
 MkDocs writes each sheet: the same bytes as codes made inline.
+
+A code's modules come from qr_symbol (segno's encoder, its shared work done once a
+version); the SVG is drawn here: segno's writer took as long as its encoder.
 """
 
 from __future__ import annotations
@@ -14,13 +17,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
+from pathlib import Path
 
-import segno
+import jinja2
 from markupsafe import Markup
 
 from ..model import Library, Site
 from . import paths
 from .background import Background
+from .qr_symbol import modules
+
+BORDER = 2  # the light margin (quiet zone) around a code, in modules
 
 
 def address(site_url: str, page: str) -> str:
@@ -77,11 +84,66 @@ def _start(urls: list[str]) -> Background[list[str]] | None:
 # it names, and an evicted code would be made again for each of them.
 @cache
 def svg(url: str) -> Markup:
-    """The address as a QR code, inline SVG sized by CSS; the same URL gives the same bytes.
-    The mask is fixed (any mask is valid): choosing the best of eight took 90% of the time
-    and saves little."""
-    code = segno.make_qr(url, error="m", mask=0)
-    return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="fg-qr", light="#fff"))
+    """The address as a QR code, inline SVG sized by CSS; the same URL gives the same bytes."""
+    rows = modules(url)
+    return Markup(_template().render(side=len(rows) + 2 * BORDER, path=dark_path(rows, BORDER)))
+
+
+# A stretch of the symbol, its rows joined by _ROW_END: the light modules after a line (to
+# the row's end and through any rows without a dark module) and the dark ones of the next.
+_ROW_END = b"\x02"
+_STRETCH = re.compile(rb"[\x00\x02]*\x01+")
+
+
+def dark_path(rows: Sequence[bytes], border: int) -> str:
+    """SVG path data drawing the dark modules (1) of rows as segno's writer
+    does: a line one module wide through the middle of each run of dark modules in a row,
+    each move relative to the end of the last line; border modules of quiet zone around.
+    A stretch decides its move alone, so each is spelled once (_moves): a symbol's ~300
+    lines cost one regex and one join."""
+    stretches = _STRETCH.findall(_ROW_END.join(rows))
+    if not stretches:
+        return ""
+    column, rows_down, dark = _shape(stretches[0])
+    first = f"M{border + column} {border + rows_down}.5h{dark}"
+    return first + "".join(map(_moves(len(rows[0])).__getitem__, stretches[1:]))
+
+
+def _shape(stretch: bytes) -> tuple[int, int, int]:
+    """A stretch's line: the light modules before it in its row (all the stretch's, when
+    it stays in one row), how many rows down it is, and how many dark modules long."""
+    light = stretch.rstrip(b"\x01")
+    return len(light) - light.rfind(_ROW_END) - 1, light.count(_ROW_END), len(stretch) - len(light)
+
+
+class _Moves(dict[bytes, str]):
+    """Each stretch's step in a symbol side modules wide: from the end of the last line
+    (the stretch's start) to its line, then the line; made when first met."""
+
+    def __init__(self, side: int) -> None:
+        super().__init__()
+        self.side = side
+
+    def __missing__(self, stretch: bytes) -> str:
+        column, rows_down, dark = _shape(stretch)
+        last_end = self.side - stretch.find(_ROW_END) if rows_down else 0
+        move = self[stretch] = f"m{column - last_end} {rows_down}h{dark}"
+        return move
+
+
+@cache
+def _moves(side: int) -> _Moves:
+    return _Moves(side)
+
+
+@cache
+def _template() -> jinja2.Template:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+    )
+    return env.get_template("qr.svg.j2")
 
 
 # A slot names its code's place in addresses(). No text from the data can form one: it is
