@@ -367,23 +367,29 @@ def index_files(
     - in a library (outlines, one per notice), search/fengong/n<i>.json, notice i's parts and
       clauses, and tasks.json names each task's notice (the notice facet).
     """
-    entries = _term_entries(docs)
+    # Each entry and record is encoded once: its length chooses the split, its bytes go into
+    # its file.
+    entries = {term: _json(entry) for term, entry in _term_entries(docs).items()}
     if shards is None:
-        total = sum(len(_json(entry)) for entry in entries.values())
+        total = sum(map(len, entries.values()))
         shards = max(1, round(total / TERM_SHARD_BYTES))
-    by_shard: list[dict[str, object]] = [{} for _ in range(shards)]
+    by_shard: list[dict[str, bytes]] = [{} for _ in range(shards)]
     for term, entry in entries.items():
         by_shard[shard_of(term, shards)][term] = entry
-    records = [_shown(doc) for doc in docs]
+    records = [_json(_shown(doc)) for doc in docs]
     if block is None:
-        total = sum(len(_json(record)) for record in records)
+        total = sum(map(len, records))
         block = -(-len(docs) // max(1, round(total / DOC_BLOCK_BYTES))) if docs else 1
-    files = {
-        f"{FILES_DIR}/t{k}.json": {"format": FORMAT, "terms": terms}
+    published = {
+        f"{FILES_DIR}/t{k}.json": _json_object(
+            {"format": _json(FORMAT), "terms": _json_object(terms)}
+        )
         for k, terms in enumerate(by_shard)
     }
     for b, start in enumerate(range(0, len(docs), block)):
-        files[f"{FILES_DIR}/d{b}.json"] = {"format": FORMAT, "docs": records[start : start + block]}
+        shown = _json_array(records[start : start + block])
+        published[f"{FILES_DIR}/d{b}.json"] = _json_object({"docs": shown, "format": _json(FORMAT)})
+    files: dict[str, object] = {}
     units = _units(docs)
     files[f"{FILES_DIR}/units.json"] = {"format": FORMAT, "units": units}
     notices = [o.slug for o in outlines]
@@ -397,7 +403,7 @@ def index_files(
             "parts": [list(p) for p in o.parts],
             "clauses": [list(c) for c in o.clauses],
         }
-    published = {path: _json(data) for path, data in files.items()}
+    published.update((path, _json(data)) for path, data in files.items())
     version = hashlib.sha256()
     for path, content in sorted(published.items()):
         version.update(f"{path}\n{len(content)}\n".encode())
@@ -420,6 +426,18 @@ def index_files(
 
 def _json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _json_object(members: Mapping[str, bytes]) -> bytes:
+    """_json of a dict, from its values' _json: the same bytes (sort_keys, the same separators)
+    without encoding the values again."""
+    pairs = (_json(key) + b":" + value for key, value in sorted(members.items()))
+    return b"{" + b",".join(pairs) + b"}"
+
+
+def _json_array(items: Iterable[bytes]) -> bytes:
+    """_json of a list, from its items' _json."""
+    return b"[" + b",".join(items) + b"]"
 
 
 def shard_key(token: str) -> str:
