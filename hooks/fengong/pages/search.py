@@ -573,16 +573,21 @@ def _term_entries(docs: list[SearchDoc]) -> dict[str, list[list[int]]]:
             deque(appends, maxlen=0)  # runs them
     boosts = list(FIELDS.values())
     by_class = list(classes)
+    # A term's idf depends only on how many documents hold it, which many terms share: they
+    # share their scores too, by field.
+    scored: dict[tuple[int, int], _Scores] = {}
     entries = {}
     for term in sorted(set().union(*postings)):
         posting = [by_term.get(term, []) for by_term in postings]
         with_term = sum(map(len, posting))
-        x = (n - with_term + 0.5) / (with_term + 0.5)
-        idf = math.log(1 + abs(x))
         entry = []
         for f, packed in enumerate(posting):
+            scores = scored.get((with_term, f))
+            if scores is None:
+                x = (n - with_term + 0.5) / (with_term + 0.5)
+                idf = math.log(1 + abs(x))
+                scores = scored[with_term, f] = _Scores(idf, k1, boosts[f], by_class, stride)
             refs = list(map(floordiv, packed, repeat(per_ref)))
-            scores = _Scores(idf, k1, boosts[f], by_class, stride)
             coded = [0] * (2 * len(refs))
             coded[0::2] = map(sub, refs, chain((0,), refs))
             coded[1::2] = map(scores.__getitem__, map(mod, packed, repeat(per_ref)))
