@@ -692,7 +692,11 @@ def _t2s_needed(docs: list[SearchDoc], expansions: dict[str, list[str]]) -> dict
         doc.title + "".join(doc.names + doc.partners + doc.context) + doc.text for doc in docs
     ]
     searched += [word + "".join(targets) for word, targets in expansions.items()]
-    chars = set(normalize("".join(searched)))
+    # Each distinct character normalised, not the whole text (millions of characters): the same
+    # ideographs. Every simplified character is an ideograph (tests/test_search_tokenize.py),
+    # and an ideograph in the normalised text comes from one character, its own or one that
+    # decomposes to it (㈠, ⼀, 豈); no composition makes or takes one, whatever its neighbours.
+    chars = set(normalize("".join(set("".join(searched)))))
     return {t: s for t, s in sorted(t2s_table().items()) if s in chars}
 
 
