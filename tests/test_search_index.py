@@ -63,6 +63,17 @@ def test_same_data_same_bytes(real):
         assert json.loads(content)["format"] == search.FORMAT, path
 
 
+def test_every_file_is_one_json_dumps(real):
+    """The shards and blocks are joined from their entries' and records' own JSON: the bytes
+    json.dumps gives the whole file (sorted keys, no spaces, characters as themselves)."""
+    for split in ({}, {"shards": 7, "block": 10}):
+        for path, content in search.index_files(*real, **split).items():
+            as_one = json.dumps(
+                json.loads(content), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+            )
+            assert content == as_one.encode(), path
+
+
 def test_every_term_is_in_its_shard_and_every_document_in_its_block(real):
     docs, _ = real
     for split in ({}, {"shards": 7, "block": 10}, {"shards": 1, "block": 1000}):

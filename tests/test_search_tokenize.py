@@ -7,6 +7,7 @@ import json
 import random
 import re
 import textwrap
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,15 @@ def test_t2s_table_is_opencc_per_character():
     table = search.t2s_table()
     assert len(table) > 4000
     assert all(t2s.convert(k) == v for k, v in table.items())
+
+
+def test_every_simplified_character_is_a_plain_ideograph():
+    """What lets the index look for them character by character (search._t2s_needed): they
+    are ideographs, which no normalisation composes with a neighbour."""
+    ideograph = re.compile(f"[{search._CJK}]")
+    odd = {s for s in search.t2s_table().values() if not ideograph.fullmatch(s)}
+    odd |= {s for s in search.t2s_table().values() if unicodedata.decomposition(s)}
+    assert odd == set()
 
 
 # --- Python and JS give the same tokens ------------------------------------------------

@@ -16,11 +16,13 @@ import json
 import math
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import chain, repeat
+from operator import add, floordiv, mod, sub
 from typing import Literal
 
 from lunr.builder import Builder
@@ -105,7 +107,7 @@ def tokenize(text: str) -> list[str]:
             tokens.append(word)
         else:
             tokens.extend(cjk)
-            tokens.extend(cjk[i : i + 2] for i in range(len(cjk) - 1))
+            tokens.extend(map(add, cjk, cjk[1:]))  # each character and the next
     return tokens
 
 
@@ -365,23 +367,29 @@ def index_files(
     - in a library (outlines, one per notice), search/fengong/n<i>.json, notice i's parts and
       clauses, and tasks.json names each task's notice (the notice facet).
     """
-    entries = _term_entries(docs)
+    # Each entry and record is encoded once: its length chooses the split, its bytes go into
+    # its file.
+    entries = {term: _json(entry) for term, entry in _term_entries(docs).items()}
     if shards is None:
-        total = sum(len(_json(entry)) for entry in entries.values())
+        total = sum(map(len, entries.values()))
         shards = max(1, round(total / TERM_SHARD_BYTES))
-    by_shard: list[dict[str, object]] = [{} for _ in range(shards)]
+    by_shard: list[dict[str, bytes]] = [{} for _ in range(shards)]
     for term, entry in entries.items():
         by_shard[shard_of(term, shards)][term] = entry
-    records = [_shown(doc) for doc in docs]
+    records = [_json(_shown(doc)) for doc in docs]
     if block is None:
-        total = sum(len(_json(record)) for record in records)
+        total = sum(map(len, records))
         block = -(-len(docs) // max(1, round(total / DOC_BLOCK_BYTES))) if docs else 1
-    files = {
-        f"{FILES_DIR}/t{k}.json": {"format": FORMAT, "terms": terms}
+    published = {
+        f"{FILES_DIR}/t{k}.json": _json_object(
+            {"format": _json(FORMAT), "terms": _json_object(terms)}
+        )
         for k, terms in enumerate(by_shard)
     }
     for b, start in enumerate(range(0, len(docs), block)):
-        files[f"{FILES_DIR}/d{b}.json"] = {"format": FORMAT, "docs": records[start : start + block]}
+        shown = _json_array(records[start : start + block])
+        published[f"{FILES_DIR}/d{b}.json"] = _json_object({"docs": shown, "format": _json(FORMAT)})
+    files: dict[str, object] = {}
     units = _units(docs)
     files[f"{FILES_DIR}/units.json"] = {"format": FORMAT, "units": units}
     notices = [o.slug for o in outlines]
@@ -395,7 +403,7 @@ def index_files(
             "parts": [list(p) for p in o.parts],
             "clauses": [list(c) for c in o.clauses],
         }
-    published = {path: _json(data) for path, data in files.items()}
+    published.update((path, _json(data)) for path, data in files.items())
     version = hashlib.sha256()
     for path, content in sorted(published.items()):
         version.update(f"{path}\n{len(content)}\n".encode())
@@ -418,6 +426,18 @@ def index_files(
 
 def _json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _json_object(members: Mapping[str, bytes]) -> bytes:
+    """_json of a dict, from its values' _json: the same bytes (sort_keys, the same separators)
+    without encoding the values again."""
+    pairs = (_json(key) + b":" + value for key, value in sorted(members.items()))
+    return b"{" + b",".join(pairs) + b"}"
+
+
+def _json_array(items: Iterable[bytes]) -> bytes:
+    """_json of a list, from its items' _json."""
+    return b"[" + b",".join(items) + b"]"
 
 
 def shard_key(token: str) -> str:
@@ -447,8 +467,66 @@ def shard_of(token: str, shards: int) -> int:
 
 def _field_tokens(doc: SearchDoc) -> list[list[str]]:
     """The doc's tokens per field, in FIELDS order."""
-    values = ((doc.title,), doc.names, doc.partners, (doc.text,), doc.context)
-    return [[t for value in vs for t in tokenize(value)] for vs in values]
+    return [[t for value in vs for t in tokenize(value)] for vs in _field_values(doc)]
+
+
+def _field_values(doc: SearchDoc) -> tuple[tuple[str, ...], ...]:
+    """The doc's searched strings per field, in FIELDS order."""
+    return ((doc.title,), doc.names, doc.partners, (doc.text,), doc.context)
+
+
+class _FieldCounts:
+    """A field's number of tokens, its terms and their counts, by the field's strings.
+
+    The same strings recur across thousands of documents (a unit's name in every task it
+    leads, a notice's stock paragraphs in every notice), so each is tokenised and counted once
+    per build.
+    """
+
+    def __init__(self) -> None:
+        self._tokens: dict[str, list[str]] = {}
+        self._counts: dict[tuple[str, ...], tuple[int, tuple[str, ...], tuple[int, ...]]] = {}
+
+    def __call__(self, values: tuple[str, ...]) -> tuple[int, tuple[str, ...], tuple[int, ...]]:
+        counted = self._counts.get(values)
+        if counted is None:
+            tokens = [t for value in values for t in self._tokenize(value)]
+            tfs = Counter(tokens)
+            counted = self._counts[values] = (len(tokens), tuple(tfs), tuple(tfs.values()))
+        return counted
+
+    def _tokenize(self, value: str) -> list[str]:
+        tokens = self._tokens.get(value)
+        if tokens is None:
+            tokens = self._tokens[value] = tokenize(value)
+        return tokens
+
+
+class _Scores(dict):
+    """One term's lunr scores in one field, in thousandths, by class * stride + tf, a class
+    being a (length norm, document boost) pair: the documents of one length and boost share a
+    score, so most postings are looked up, not computed (by map() over this dict, without a
+    Python loop per posting)."""
+
+    __slots__ = ("_boost", "_classes", "_idf", "_k1", "_stride")
+
+    def __init__(
+        self, idf: float, k1: float, boost: float, classes: list[tuple[float, float]], stride: int
+    ) -> None:
+        super().__init__()
+        self._idf, self._k1, self._boost = idf, k1, boost
+        self._classes, self._stride = classes, stride
+
+    def __missing__(self, key: int) -> int:
+        of_class, tf = divmod(key, self._stride)
+        norm, doc_boost = self._classes[of_class]
+        # lunr's BM25, its operations in its order (Builder._create_field_vectors).
+        score = self._idf * ((self._k1 + 1) * tf) / (norm + tf)
+        score *= self._boost
+        score *= doc_boost
+        # round(score, 3) is lunr's; × 1000 it is within far less than 0.5 of an integer
+        self[key] = thousandths = int(round(score, 3) * 1000 + 0.5)
+        return thousandths
 
 
 def _term_entries(docs: list[SearchDoc]) -> dict[str, list[list[int]]]:
@@ -463,44 +541,56 @@ def _term_entries(docs: list[SearchDoc]) -> dict[str, list[list[int]]]:
     """
     lunr = Builder()  # only for its parameters
     k1, b = lunr._k1, lunr._b
-    boosts = list(FIELDS.values())
-    lengths: list[list[int]] = [[] for _ in FIELDS]  # [field][ref] → number of tokens
-    postings: dict[str, list[list[tuple[int, int]]]] = {}  # term → per field: (ref, tf)
-    for ref, doc in enumerate(docs):
-        for f, tokens in enumerate(_field_tokens(doc)):
-            lengths[f].append(len(tokens))
-            for term, tf in Counter(tokens).items():
-                posting = postings.get(term)
-                if posting is None:
-                    posting = postings[term] = [[] for _ in FIELDS]
-                posting[f].append((ref, tf))
+    count = _FieldCounts()
+    counted = [[count(values) for values in _field_values(doc)] for doc in docs]
     n = len(docs)
-    # lunr's BM25, its operations in its order: k1 * (1 - b + b * (length / average)) + tf.
-    norms = []
-    for ls in lengths:
+    # A document's class in a field: its length norm there (lunr's, its operations in its
+    # order: k1 * (1 - b + b * (length / average))) and its boost, which with a term's count
+    # and idf make its score.
+    classes: dict[tuple[float, float], int] = {}
+    class_of = []  # [field][ref] → class
+    for f in range(len(FIELDS)):
+        lengths = [fields[f][0] for fields in counted]
         # A field no document has (no clauses or parts: no context) holds no term; its norms
         # are never read, but must not divide by zero.
-        average = sum(ls) / n or 1
-        norms.append([k1 * (1 - b + b * (length / average)) for length in ls])
-    doc_boosts = [doc.boost for doc in docs]
+        average = sum(lengths) / n or 1
+        class_of.append(
+            [
+                classes.setdefault((k1 * (1 - b + b * (length / average)), doc.boost), len(classes))
+                for length, doc in zip(lengths, docs, strict=True)
+            ]
+        )
+    # A posting is one int, ref * per_ref + class * stride + tf (a term's count in a field is
+    # at most the field's length, so below stride), appended by map() without a Python loop
+    # per posting: there are millions.
+    stride = max((fields[f][0] for fields in counted for f in range(len(FIELDS))), default=0) + 1
+    per_ref = len(classes) * stride
+    postings: list[defaultdict[str, list[int]]] = [defaultdict(list) for _ in FIELDS]
+    for ref, fields in enumerate(counted):
+        for f, (by_term, (_, terms, tfs)) in enumerate(zip(postings, fields, strict=True)):
+            offset = repeat(ref * per_ref + class_of[f][ref] * stride)
+            appends = map(list.append, map(by_term.__getitem__, terms), map(add, tfs, offset))
+            deque(appends, maxlen=0)  # runs them
+    boosts = list(FIELDS.values())
+    by_class = list(classes)
+    # A term's idf depends only on how many documents hold it, which many terms share: they
+    # share their scores too, by field.
+    scored: dict[tuple[int, int], _Scores] = {}
     entries = {}
-    for term in sorted(postings):
-        posting = postings[term]
-        with_term = sum(len(refs) for refs in posting)
-        x = (n - with_term + 0.5) / (with_term + 0.5)
-        idf = math.log(1 + abs(x))
+    for term in sorted(set().union(*postings)):
+        posting = [by_term.get(term, []) for by_term in postings]
+        with_term = sum(map(len, posting))
         entry = []
-        for f, refs in enumerate(posting):
-            boost, norm = boosts[f], norms[f]
-            coded = []
-            previous = 0
-            for ref, tf in refs:
-                score = idf * ((k1 + 1) * tf) / (norm[ref] + tf)
-                score *= boost
-                score *= doc_boosts[ref]
-                # round(score, 3) is lunr's; × 1000 it is within far less than 0.5 of an integer
-                coded += (ref - previous, int(round(score, 3) * 1000 + 0.5))
-                previous = ref
+        for f, packed in enumerate(posting):
+            scores = scored.get((with_term, f))
+            if scores is None:
+                x = (n - with_term + 0.5) / (with_term + 0.5)
+                idf = math.log(1 + abs(x))
+                scores = scored[with_term, f] = _Scores(idf, k1, boosts[f], by_class, stride)
+            refs = list(map(floordiv, packed, repeat(per_ref)))
+            coded = [0] * (2 * len(refs))
+            coded[0::2] = map(sub, refs, chain((0,), refs))
+            coded[1::2] = map(scores.__getitem__, map(mod, packed, repeat(per_ref)))
             entry.append(coded)
         entries[term] = entry
     return entries
@@ -602,7 +692,11 @@ def _t2s_needed(docs: list[SearchDoc], expansions: dict[str, list[str]]) -> dict
         doc.title + "".join(doc.names + doc.partners + doc.context) + doc.text for doc in docs
     ]
     searched += [word + "".join(targets) for word, targets in expansions.items()]
-    chars = set(normalize("".join(searched)))
+    # Each distinct character normalised, not the whole text (millions of characters): the same
+    # ideographs. Every simplified character is an ideograph (tests/test_search_tokenize.py),
+    # and an ideograph in the normalised text comes from one character, its own or one that
+    # decomposes to it (㈠, ⼀, 豈); no composition makes or takes one, whatever its neighbours.
+    chars = set(normalize("".join(set("".join(searched)))))
     return {t: s for t, s in sorted(t2s_table().items()) if s in chars}
 
 
