@@ -212,6 +212,20 @@ def test_every_page_kind_is_axe_clean(browser, demo_server, kind, scheme):
     assert found == [], "\n".join(found)
 
 
+@pytest.mark.parametrize("kind", ["unit", "task"])
+def test_an_empty_sidebar_is_never_a_scroll_region(browser, demo_server, kind):
+    """Pages outside the nav leave the primary sidebar empty at 1280 px. CI once caught
+    Material sizing it shorter than the empty list's padding, which made it a scroll region
+    with nothing to focus; here it is made 4 px high on purpose, and axe finds nothing."""
+    from accessibility import serious_accessibility_violations
+
+    with opened(browser, demo_server + PAGE_KINDS[kind], DESKTOP) as page:
+        wrap = page.locator(".md-sidebar--primary .md-sidebar__scrollwrap")
+        assert wrap.evaluate("w => w.querySelectorAll('.md-nav__item--active').length") == 0
+        wrap.evaluate("w => { w.style.height = '4px'; }")
+        assert serious_accessibility_violations(page) == []
+
+
 def test_dark_marks_are_legible(browser, demo_server):
     """The highlighted words of task 33 (政策享受期限可延长1年) against their background:
     at least 4.5:1 in the dark palette (they were 4.22)."""
