@@ -55,7 +55,9 @@ def drop_blank_lines(markup: Markup) -> Markup:
     """Markup without its blank lines (the line break ending a macro's body among them), as
     the charts of templates/charts/ have always been drawn: a blank line once ended
     Markdown's raw HTML block early. Pages now bypass Markdown; the bytes stay the same."""
-    return Markup("\n".join(line for line in markup.splitlines() if line.strip()))
+    # Split as plain text: Markup's own splitlines and strip wrap every line in Markup.
+    lines = str(markup).splitlines()
+    return Markup("\n".join(line for line in lines if line.strip()))
 
 
 # Templates write every heading on one line as <hN id="…">…</hN>.
