@@ -21,7 +21,16 @@ from markupsafe import Markup
 from ..model import Clause, Library, Part, Site, Task, Unit
 from . import paths
 from .charts.measure import px
-from .labels import NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
+from .labels import (
+    NO_DATE,
+    NO_LEAD,
+    ROLE_LABELS,
+    clause_label,
+    cn_date,
+    cn_number,
+    part_label,
+    role_label,
+)
 from .qr import Codes
 from .views.common import lead_facts
 from .views.library import (
@@ -107,6 +116,8 @@ def environment() -> jinja2.Environment:
         cn_date=cn_date,
         role=lambda role: ROLE_LABELS[role],
         role_label=role_label,
+        part_label=part_label,  # 二、稳定就业
+        clause_label=clause_label,  # （一）支持企业稳定岗位
         px=px,
         drop_blank_lines=drop_blank_lines,
     )
