@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..model import Clause, Part
 from ..numerals import to_chinese as cn_number
 
 __all__ = [
@@ -17,9 +18,11 @@ __all__ = [
     "NO_DATE",
     "NO_LEAD",
     "ROLE_LABELS",
+    "clause_label",
     "cn_date",
     "cn_number",
     "figure_text",
+    "part_label",
     "role_label",
     "span_text",
 ]
@@ -68,6 +71,16 @@ def cn_date(iso: str) -> str:
         return ""
     y, m, d = iso.split("-")
     return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def part_label(part: Part) -> str:
+    """A part as headings, links and breadcrumbs name it: 二、稳定就业."""
+    return f"{cn_number(part.number)}、{part.title}"
+
+
+def clause_label(clause: Clause) -> str:
+    """A clause as they name it: （一）支持企业稳定岗位."""
+    return f"（{cn_number(clause.number)}）{clause.title}"
 
 
 def span_text(first: date, last: date) -> str:

@@ -222,14 +222,41 @@ def unit_print_page(unit: Unit) -> str:
     return f"units/{unit.id}/print.md"
 
 
+def _parts(url: str) -> tuple[str, ...]:
+    return tuple(p for p in url.split("/") if p)
+
+
+def _relative_parts(to: tuple[str, ...], at: tuple[str, ...]) -> str:
+    common = 0
+    for mine, theirs in zip(to, at, strict=False):  # up to the shorter one
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join((*[".."] * (len(at) - common), *to[common:])) or "."
+
+
 def _relative(target: str, base: str) -> str:
     """posixpath.relpath("/" + target, "/" + base) for the clean URLs url_of gives (no "."
-    or ".." parts), without its abspath calls: a library links tens of thousands of times."""
-    to, at = [p for p in target.split("/") if p], [p for p in base.split("/") if p]
-    common = 0
-    while common < min(len(to), len(at)) and to[common] == at[common]:
-        common += 1
-    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
+    or ".." parts), without its abspath calls: a library links hundreds of thousands of
+    times."""
+    return _relative_parts(_parts(target), _parts(base))
+
+
+# A library's pages make some 1.2 million links, a page a hundred, most to a few thousand
+# targets: what each page and each target resolves to is worked out once. Both are pure
+# functions of the src_uris, whatever the data.
+@lru_cache(maxsize=4096)
+def _page_base(from_page: str) -> tuple[str, tuple[str, ...]]:
+    """The notice a page is in, and its URL's parts."""
+    return notice_of(from_page), _parts(url_of(from_page))
+
+
+@lru_cache(maxsize=65536)
+def _target(slug: str, to: str) -> tuple[tuple[str, ...], bool]:
+    """A link's target seen from a page of notice slug: its URL's parts, and whether that
+    URL is a folder (a page, or the site's root)."""
+    target = url_of(in_notice(slug, to))
+    return _parts(target), target.endswith("/") or not target
 
 
 @lru_cache(maxsize=65536)
@@ -237,10 +264,15 @@ def href(from_page: str, to: str, query: str = "", anchor: str = "") -> str:
     """The link from one page to a page or file (src_uris), relative to the page's URL as
     the browser resolves it. Pages bypass Markdown (see hooks/site.py), so MkDocs neither
     rewrites nor validates these links; tests/test_site.py follows every one."""
-    target = url_of(in_notice(notice_of(from_page), to))
-    rel = _relative(target, url_of(from_page))
+    slug, at = _page_base(from_page)
+    to_parts, folder = _target(slug, to)
+    rel = _relative_parts(to_parts, at)
     if rel == ".":
         rel = "./"
-    elif target.endswith("/") or not target:
+    elif folder:
         rel += "/"
-    return rel + (f"?{query}" if query else "") + (f"#{anchor}" if anchor else "")
+    if query:
+        rel += "?" + query
+    if anchor:
+        rel += "#" + anchor
+    return rel

@@ -21,7 +21,16 @@ from markupsafe import Markup
 from ..model import Clause, Library, Part, Site, Task, Unit
 from . import paths
 from .charts.measure import px
-from .labels import NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
+from .labels import (
+    NO_DATE,
+    NO_LEAD,
+    ROLE_LABELS,
+    clause_label,
+    cn_date,
+    cn_number,
+    part_label,
+    role_label,
+)
 from .qr import Codes
 from .views.common import lead_facts
 from .views.library import (
@@ -55,7 +64,9 @@ def drop_blank_lines(markup: Markup) -> Markup:
     """Markup without its blank lines (the line break ending a macro's body among them), as
     the charts of templates/charts/ have always been drawn: a blank line once ended
     Markdown's raw HTML block early. Pages now bypass Markdown; the bytes stay the same."""
-    return Markup("\n".join(line for line in markup.splitlines() if line.strip()))
+    # Split as plain text: Markup's own splitlines and strip wrap every line in Markup.
+    lines = str(markup).splitlines()
+    return Markup("\n".join(line for line in lines if line.strip()))
 
 
 # Templates write every heading on one line as <hN id="…">…</hN>.
@@ -105,6 +116,8 @@ def environment() -> jinja2.Environment:
         cn_date=cn_date,
         role=lambda role: ROLE_LABELS[role],
         role_label=role_label,
+        part_label=part_label,  # 二、稳定就业
+        clause_label=clause_label,  # （一）支持企业稳定岗位
         px=px,
         drop_blank_lines=drop_blank_lines,
     )

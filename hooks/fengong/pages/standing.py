@@ -34,6 +34,7 @@ from ..model import (
     Unit,
 )
 from .dated import task_items
+from .memo import per_object
 
 # Each status's key in addresses (/tasks/?status=on-track), classes and tasks.json, in
 # PROGRESS_STATUSES order; NO_REPORT_KEY for a task no lead unit has reported on yet.
@@ -183,15 +184,11 @@ def last_day(task: Task) -> date | None:
     return max((item.last for item in task_items((task,))), default=None)
 
 
+@per_object
 def standing(site: Site) -> Standing:
-    """The Site's standing, computed once per Site (every task and unit page asks)."""
-    global _last
-    if _last is None or _last[0] is not site:
-        _last = (site, _standing(site))
-    return _last[1]
-
-
-_last: tuple[Site, Standing] | None = None
+    """The Site's standing, computed once per Site: every task and unit page asks, and a
+    library's unit pages ask of each notice in turn."""
+    return _standing(site)
 
 
 def _standing(site: Site) -> Standing:

@@ -220,7 +220,10 @@ def unit_task_row(page: str, slug: str, task: Task, ids: set[str]) -> UnitTaskRo
         role="、".join(dict.fromkeys(role_label(a) for a in own)),
         written="、".join(dict.fromkeys(a.written for a in own if a.written != own[0].unit.name)),
         others=tuple(
-            (a, paths.href(page, paths.page_of(a.unit))) for a in task.assignments if a not in own
+            # not in own, by unit id: comparing whole assignments cost more than the link
+            (a, paths.href(page, paths.page_of(a.unit)))
+            for a in task.assignments
+            if a.unit.id not in ids
         ),
     )
 
