@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from itertools import chain
 
 import icalendar
@@ -27,7 +28,7 @@ HEADER = (
     ("calscale", "GREGORIAN"),
     ("method", "PUBLISH"),
 )
-_END = b"END:VCALENDAR\r\n"
+_BEGIN, _END = b"BEGIN:VCALENDAR\r\n", b"END:VCALENDAR\r\n"
 
 # Reminders before each reporting deadline: at 9:00 a week before, and the day before.
 # An all-day event starts at midnight; the triggers count back from there.
@@ -38,14 +39,27 @@ REMINDERS = (
 
 
 def vcalendar(name: str, events: Iterable[bytes]) -> bytes:
-    """A calendar named `name` (X-WR-CALNAME, beside HEADER) holding events already
+    """A calendar named `name` (X-WR-CALNAME, after HEADER) holding events already
     serialised by icalendar.Event.to_ical(): the bytes icalendar.Calendar.to_ical() writes
     for the same calendar. Those are the calendar's own properties, each event's lines in
-    turn, and END:VCALENDAR: icalendar folds and ends (CRLF) every line on its own."""
-    head = icalendar.Calendar()
-    for key, value in (*HEADER, ("x-wr-calname", name)):
-        head.add(key, value)
-    return head.to_ical().removesuffix(_END) + b"".join(events) + _END
+    turn, and END:VCALENDAR: icalendar folds and ends (CRLF) every line on its own, and
+    writes VERSION, PRODID, CALSCALE and METHOD first (Calendar.canonical_order), then the
+    other properties by name, so the name's line comes after HEADER's."""
+    return _head() + _lines((("x-wr-calname", name),)) + b"".join(events) + _END
+
+
+@cache
+def _head() -> bytes:
+    """The start every calendar shares: written once, not once a calendar."""
+    return _BEGIN + _lines(HEADER)
+
+
+def _lines(properties: Iterable[tuple[str, str]]) -> bytes:
+    """The content lines icalendar writes for these properties of a calendar."""
+    cal = icalendar.Calendar()
+    for key, value in properties:
+        cal.add(key, value)
+    return cal.to_ical().removeprefix(_BEGIN).removesuffix(_END)
 
 
 def calendar_uid(notice_id: str, uid: str) -> str:
