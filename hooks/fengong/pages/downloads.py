@@ -1,4 +1,5 @@
-"""The site's data downloads: JSON, CSV, XLSX and iCalendar files, as deterministic bytes.
+"""The site's data downloads: JSON, CSV, XLSX and iCalendar files (their events: calendars.py),
+as deterministic bytes.
 
 `download_files(site, url_of)` returns {src_uri: bytes}; the same data always gives the
 same bytes (every timestamp is derived from the notice's date, never from the clock).

@@ -76,9 +76,9 @@ def library_download_files(
             slug = site.notice.slug
             name = site.notice.doc_number or site.notice.title
             for u in own:
-                made = parts[slug][u.id]
-                rows += [(name, *(row[i] for i in kept)) for row in made.rows]
-                events += made.events
+                part = parts[slug][u.id]
+                rows += [(name, *(row[i] for i in kept)) for row in part.rows]
+                events += part.events
                 ledger = paths.in_notice(slug, paths.unit_download(u, "xlsx"))
                 returnable.append((name, site_url + ledger if site_url else f"本站 {ledger}"))
         day = max((notice_day(s) for s, _ in _in_force(library, unit)), default=date(2000, 1, 1))
@@ -86,8 +86,8 @@ def library_download_files(
         files[paths.unit_download(unit, "csv")] = csv_bytes(columns, rows)
         # One calendar of the unit's events in every notice in force; each event's UID
         # carries its notice (calendars.calendar_uid), as two notices both have a 任务1.
-        name = f"{unit.name}：全部未标注失效的文件时间节点"
-        files[paths.unit_download(unit, "ics")] = vcalendar(name, events)
+        calendar_name = f"{unit.name}：全部未标注失效的文件时间节点"
+        files[paths.unit_download(unit, "ics")] = vcalendar(calendar_name, events)
     return files
 
 
