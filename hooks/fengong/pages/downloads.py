@@ -1,4 +1,5 @@
-"""The site's data downloads: JSON, CSV, XLSX and iCalendar files, as deterministic bytes.
+"""The site's data downloads: JSON, CSV, XLSX and iCalendar files (their events: calendars.py),
+as deterministic bytes.
 
 `download_files(site, url_of)` returns {src_uri: bytes}; the same data always gives the
 same bytes (every timestamp is derived from the notice's date, never from the clock).
@@ -11,23 +12,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
-import icalendar
 from xlsxwriter.worksheet import Worksheet
 
 from .. import ledger
 from ..model import Site, Task, Unit
 from . import paths, xlsx
+from .calendars import UrlOf, notice_events, vcalendar
 from .cells import spreadsheet_safe
 from .dated import Dated, in_date_order, reporting_items, task_items
 from .export import notice_json
 from .labels import KIND_LABELS, NO_DATE, NO_LEAD, ROLE_LABELS, cn_date, cn_number, role_label
 from .standing import standing
-
-UrlOf = Callable[[Task | Unit], str]
 
 
 def _no_url(item: Task | Unit) -> str:
@@ -80,31 +80,57 @@ def download_files(
 ) -> dict[str, bytes]:
     """Every download of the site: src_uri → file bytes, in paths.download_names' order.
     url_of(item) is an item's full address; without it, no file names an address.
-    notice_id: what the calendars' event ids start with (calendar_uid)."""
+    notice_id: what the calendars' event ids start with (calendars.calendar_uid)."""
+    return notice_downloads(site, url_of, notice_id).files
+
+
+@dataclass(frozen=True, slots=True)
+class UnitParts:
+    """What a unit's downloads are made of, kept for a library's files across notices."""
+
+    rows: list[Row]  # its ledger rows, as its CSV has them
+    events: tuple[bytes, ...]  # its calendar's events, serialised
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeDownloads:
+    files: dict[str, bytes]  # src_uri → file bytes, as download_files returns them
+    units: dict[str, UnitParts]  # unit id → the parts of its files
+
+
+def notice_downloads(
+    site: Site, url_of: UrlOf | None = None, notice_id: str = ""
+) -> NoticeDownloads:
+    """download_files, with each unit's parts (a library's downloads reuse them)."""
     with_urls = url_of is not None
     url_of = url_of or _no_url
     all_columns = _columns(ALL_COLUMNS, with_urls)
     ledger_columns = _columns(LEDGER_COLUMNS, with_urls)
     rows = _cut(assignment_rows(site, url_of), ALL_COLUMNS, with_urls)
+    events = notice_events(site, url_of, notice_id, notice_day(site))
     files = {
         paths.ALL_JSON: notice_json_bytes(site, url_of if with_urls else None),
         paths.ALL_CSV: csv_bytes(all_columns, rows),
         paths.ALL_XLSX: notice_xlsx(site, all_columns, rows),
-        paths.ALL_ICS: calendar_ics(site, url_of, notice_id=notice_id),
+        paths.ALL_ICS: vcalendar(events.name(), events.of()),
     }
+    units = {}
     for unit in site.units:
-        rows = _cut(ledger_rows(site, unit, url_of), LEDGER_COLUMNS, with_urls)
+        own = UnitParts(
+            _cut(ledger_rows(site, unit, url_of), LEDGER_COLUMNS, with_urls), events.of(unit)
+        )
         made = {
-            "xlsx": ledger_xlsx(site, unit, ledger_columns, rows),
-            "csv": csv_bytes(ledger_columns, rows),
-            "ics": calendar_ics(site, url_of, unit, notice_id=notice_id),
+            "xlsx": ledger_xlsx(site, unit, ledger_columns, own.rows),
+            "csv": csv_bytes(ledger_columns, own.rows),
+            "ics": vcalendar(events.name(unit), own.events),
         }
         files.update((paths.unit_download(unit, ext), made[ext]) for ext in paths.UNIT_DOWNLOADS)
+        units[unit.id] = own
     if site.reports:  # each period's 汇总表 and 通报 draft; python-docx loads only for them
         from .office import office_files
 
         files |= office_files(site)
-    return files
+    return NoticeDownloads(files, units)
 
 
 def _url_index(columns: tuple) -> int:
@@ -452,141 +478,7 @@ def _identify(book: xlsx.Book, unit_id: str, doc_number: str, revision: str) -> 
     meta.protect()
 
 
-# Reminders before each reporting deadline: at 9:00 a week before, and the day before.
-# An all-day event starts at midnight; the triggers count back from there.
-REMINDERS = (
-    (timedelta(days=-7) + timedelta(hours=9), "一周后"),
-    (timedelta(days=-1) + timedelta(hours=9), "明天"),
-)
-
-
-def calendar_ics(site: Site, url_of: UrlOf, unit: Unit | None = None, notice_id: str = "") -> bytes:
-    return calendar(site, url_of, unit, notice_id).to_ical()
-
-
-def calendar_uid(notice_id: str, uid: str) -> str:
-    """An event's UID, carrying its notice where two notices' events can meet (a library:
-    every notice's 任务1 has a deadline): dzfbf-2020-41-task-3-deadline-2020-07-01@fengong.
-    A single-notice site's notice, and the notice a library moved from it, keep the ids they
-    always had (notice_id ""), so a calendar app re-importing after the move updates the
-    events instead of adding them again. A prefixed id holds its own "task-…@fengong" or
-    "report-…@fengong" whole after the slug, so it is longer than, and never equal to, any
-    unprefixed id of the same event kind and date."""
-    return f"{notice_id}-{uid}" if notice_id else uid
-
-
-def calendar(
-    site: Site, url_of: UrlOf, unit: Unit | None = None, notice_id: str = ""
-) -> icalendar.Calendar:
-    """The dated items of the tasks (of one unit, or all), and the reporting deadlines (for a
-    unit only if it leads a task), as all-day events.
-
-    A period (实施期限为2020年1月1日至12月31日) is two events, its first and its last day:
-    one event spanning it would fill the all-day strip of every day for a year. A reporting
-    window (本年度7月上旬) is one event on its last day, the deadline, with reminders before it.
-    UIDs stay what they were: a period's first day keeps the UID the period had, so a
-    calendar that imported the old file replaces that event."""
-    n = site.notice
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//fengong//任务分工//ZH")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    name = f"{n.doc_number}时间节点"
-    cal.add("x-wr-calname", f"{unit.name}：{name}" if unit else name)
-    stamp = datetime.combine(notice_day(site), time(), UTC)
-
-    tasks = site.tasks_of(unit) if unit else site.tasks
-    for task in tasks:
-        seen: set[str] = set()
-        for item in task_items((task,)):
-            uid = calendar_uid(
-                notice_id, f"task-{task.number}-{item.kind}-{item.first.isoformat()}@fengong"
-            )
-            if uid in seen:
-                continue
-            seen.add(uid)
-            units = "、".join(
-                a.written + ("（牵头）" if a.role == "lead" else "") for a in task.assignments
-            )
-            url = url_of(task)
-            description = "\n\n".join(
-                filter(
-                    None,
-                    (
-                        f"{KIND_LABELS[item.kind]}：{item.when}",
-                        f"通知原文：“{item.quote}”",
-                        f"任务{task.number}：{task.text}",
-                        f"责任单位：{units}",
-                        f"{n.doc_number}\n{url}".strip(),
-                    ),
-                )
-            )
-            if item.kind == "period" and item.first != item.last:
-                days = (
-                    (uid, item.first, f"任务{task.number}：实施期开始（{item.when}）"),
-                    (
-                        uid.replace("@", "-end@"),
-                        item.last,
-                        f"任务{task.number}：实施期结束（{item.when}）",
-                    ),
-                )
-            else:
-                days = ((uid, item.first, f"任务{task.number}：{item.quote}"),)
-            for day_uid, day, summary in days:
-                cal.add_component(all_day_event(day_uid, stamp, day, summary, description, url))
-
-    led = site.tasks_led(unit) if unit else ()
-    duty = site.reporting
-    if duty and (unit is None or led):
-        for item in reporting_items(site):
-            description = (
-                f"{item.when}：{item.name}，报送{duty.to}。\n\n"
-                f"通知原文：“{duty.text}”\n\n{n.doc_number}"
-            )
-            uid = calendar_uid(
-                notice_id, f"report-{item.first.year}-{item.first.month:02d}@fengong"
-            )
-            url = ""
-            if unit:
-                # A unit's own reminder lists what it reports on, so it gets its own UID.
-                numbers = "、".join(str(t.number) for t in led)
-                url = url_of(unit)
-                description += f"\n\n本单位牵头的任务（{len(led)}项）：任务{numbers}\n{url}"
-                description = description.rstrip()
-                uid = uid.replace("@", f"-{unit.id}@")
-            summary = f"报送截止：{item.name}（{item.when}报送{duty.to}）"
-            event = all_day_event(uid, stamp, item.last, summary, description, url)
-            for trigger, when in REMINDERS:
-                alarm = icalendar.Alarm()
-                alarm.add("action", "DISPLAY")
-                alarm.add(
-                    "description", f"{when}（{cn_date(item.last.isoformat())}）截止：{item.name}"
-                )
-                alarm.add("trigger", trigger)
-                event.add_component(alarm)
-            cal.add_component(event)
-    return cal
-
-
 # Helpers.
-
-
-def all_day_event(
-    uid: str, stamp: datetime, day: date, summary: str, description: str, url: str
-) -> icalendar.Event:
-    """An event on one whole day."""
-    event = icalendar.Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))  # DTEND of an all-day event is exclusive
-    event.add("summary", summary)
-    event.add("description", description)
-    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
-    if url:
-        event.add("url", url)
-    return event
 
 
 def notice_day(site: Site) -> date:

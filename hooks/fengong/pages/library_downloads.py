@@ -7,22 +7,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-import icalendar
-
 from .. import ledger
 from ..model import Library, Site, Task, Unit
 from . import paths, xlsx
+from .calendars import vcalendar
 from .downloads import (
     LEDGER_COLUMNS,
     URL_HEADER,
     Row,
+    UnitParts,
     _columns,
-    _cut,
-    calendar,
     csv_bytes,
-    download_files,
-    ledger_rows,
     notice_day,
+    notice_downloads,
 )
 
 UrlIn = Callable[[str, Task | Unit], str]  # (notice slug, item) → the item's full address
@@ -50,7 +47,7 @@ def library_download_files(
     site_url: str = "",
 ) -> dict[str, bytes]:
     """moved_from_single: the notice a single-notice site published before it became this
-    library (library.yaml); its calendars keep the event ids they had (calendar_uid).
+    library (library.yaml); its calendars keep the event ids they had (calendars.calendar_uid).
     site_url: the public address, for the summary workbook to name where each notice's
     returnable ledger is."""
 
@@ -58,33 +55,39 @@ def library_download_files(
         return "" if slug == moved_from_single else slug
 
     files: dict[str, bytes] = {}
+    # Each notice's units' ledger rows and calendar events, as its own downloads made them:
+    # a unit's files across notices are put together from these, not made again.
+    parts: dict[str, dict[str, UnitParts]] = {}  # notice slug → unit id → parts
     for site in library.sites:
         slug = site.notice.slug
         url_of = (lambda item, slug=slug: url_in(slug, item)) if url_in else None
-        made = download_files(site, url_of, notice_id(slug))
-        files.update((paths.in_notice(slug, name), data) for name, data in made.items())
+        made = notice_downloads(site, url_of, notice_id(slug))
+        files.update((paths.in_notice(slug, name), data) for name, data in made.files.items())
+        parts[slug] = made.units
     with_urls = url_in is not None
     ledger_columns = _columns(LEDGER_COLUMNS, with_urls)
     kept = [i for i, (header, _) in enumerate(ledger_columns) if header not in FILL_IN]
     columns = NOTICE_COLUMNS + tuple(ledger_columns[i] for i in kept)
     for unit in paths.library_units(library):
         rows: list[Row] = []
-        calendars = []
+        events: list[bytes] = []
         returnable: list[tuple[str, str]] = []  # (notice, where its ledger of the unit is)
         for site, own in _in_force(library, unit):
             slug = site.notice.slug
-            url_of = (lambda item, slug=slug: url_in(slug, item)) if url_in else (lambda _: "")
             name = site.notice.doc_number or site.notice.title
             for u in own:
-                cut = _cut(ledger_rows(site, u, url_of), LEDGER_COLUMNS, with_urls)
-                rows += [(name, *(row[i] for i in kept)) for row in cut]
-                calendars.append(calendar(site, url_of, u, notice_id(slug)))
+                part = parts[slug][u.id]
+                rows += [(name, *(row[i] for i in kept)) for row in part.rows]
+                events += part.events
                 ledger = paths.in_notice(slug, paths.unit_download(u, "xlsx"))
                 returnable.append((name, site_url + ledger if site_url else f"本站 {ledger}"))
         day = max((notice_day(s) for s, _ in _in_force(library, unit)), default=date(2000, 1, 1))
         files[paths.unit_download(unit, "xlsx")] = _ledger(unit, columns, rows, day, returnable)
         files[paths.unit_download(unit, "csv")] = csv_bytes(columns, rows)
-        files[paths.unit_download(unit, "ics")] = _merged(unit, calendars)
+        # One calendar of the unit's events in every notice in force; each event's UID
+        # carries its notice (calendars.calendar_uid), as two notices both have a 任务1.
+        calendar_name = f"{unit.name}：全部未标注失效的文件时间节点"
+        files[paths.unit_download(unit, "ics")] = vcalendar(calendar_name, events)
     return files
 
 
@@ -114,18 +117,3 @@ def _ledger(
     book.table(ws, columns, rows, header_row=header_row, link_column=URL_HEADER)
     xlsx.print_setup(ws, header_row=header_row)
     return book.bytes()
-
-
-def _merged(unit: Unit, calendars: list[icalendar.Calendar]) -> bytes:
-    """One calendar of the unit's events in every notice in force; each event's UID carries
-    its notice (downloads.calendar_uid), as two notices both have a 任务1."""
-    cal = icalendar.Calendar()
-    cal.add("prodid", "-//fengong//任务分工//ZH")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", f"{unit.name}：全部未标注失效的文件时间节点")
-    for own in calendars:
-        for event in own.walk("VEVENT"):
-            cal.add_component(event)
-    return cal.to_ical()
