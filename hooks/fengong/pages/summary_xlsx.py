@@ -53,8 +53,8 @@ def summary_xlsx(summary: PeriodSummary) -> bytes:
     period = summary.period
     notice = summary.site.notice
     title = f"{notice.doc_number}任务落实情况汇总表（{period.label}）"
-    book = xlsx.Book(title, date.fromisoformat(summary.as_of))
-    formats = book.formats | {n: book.workbook.add_format(p) for n, p in STYLES.items()}
+    book = xlsx.Book(title, date.fromisoformat(summary.as_of), styles=STYLES)
+    formats = book.formats
     _overview(book, formats, summary, title)
     _tasks(book, formats, summary, title)
     return book.bytes()

@@ -11,10 +11,12 @@ text starts with (tests/test_hostile.py looks for formulas in the XML).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
+from types import MappingProxyType
 
 import xlsxwriter
+from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 Row = tuple[object, ...]
@@ -50,10 +52,28 @@ STYLES |= {
 }
 
 
+class Formats(dict[str, Format]):
+    """A workbook's formats by style name, each added to the workbook when first looked up.
+
+    A workbook's styles part lists only the formats its cells use, numbered in the order
+    the cells are written, so a format added and never used changes no byte. A ledger uses
+    7 of the 14; adding every one took 40 µs of its 2.7 ms, times ~9,000 in a library."""
+
+    def __init__(self, workbook: xlsxwriter.Workbook, styles: Mapping[str, dict]):
+        super().__init__()
+        self._workbook = workbook
+        self._styles = styles
+
+    def __missing__(self, style: str) -> Format:
+        made = self[style] = self._workbook.add_format(self._styles[style])
+        return made
+
+
 class Book:
     """One workbook in memory: its sheets, its formats by name, its bytes when closed."""
 
-    def __init__(self, title: str, day: date):
+    def __init__(self, title: str, day: date, styles: Mapping[str, dict] = MappingProxyType({})):
+        """styles: the caller's own named formats, beside STYLES (its name wins)."""
         self._out = io.BytesIO()
         self.workbook = xlsxwriter.Workbook(
             self._out,
@@ -66,7 +86,7 @@ class Book:
         )
         when = datetime.combine(day, time())
         self.workbook.set_properties({"title": title, "author": "fengong", "created": when})
-        self.formats = {name: self.workbook.add_format(props) for name, props in STYLES.items()}
+        self.formats = Formats(self.workbook, {**STYLES, **styles})
 
     def sheet(self, name: str) -> Worksheet:
         return self.workbook.add_worksheet(name)
@@ -112,10 +132,15 @@ class Book:
             ws.set_column(col, col, width)
         headers = [header for header, _ in columns]
         links = headers.index(link_column) if link_column in headers else -1
+        # Most cells are text: those go straight to write_string, the rest through write.
+        text_format = self.formats[cell]
+        write_string = ws.write_string
         for r, row in enumerate(rows, header_row + 1):
             for col, value in enumerate(row):
                 if col == links and value:
                     ws.write_url(r, col, str(value), self.formats[link], str(value))
+                elif type(value) is str and value:
+                    write_string(r, col, value, text_format)
                 else:
                     self.write(ws, r, col, value, dated if isinstance(value, date) else cell)
         ws.freeze_panes(header_row + 1, 0)
