@@ -132,15 +132,21 @@ class Book:
             ws.set_column(col, col, width)
         headers = [header for header, _ in columns]
         links = headers.index(link_column) if link_column in headers else -1
-        # Most cells are text: those go straight to write_string, the rest through write.
+        # Most cells are text or left blank to fill in: those go straight to write_string
+        # or write_blank (as write would send them), the rest through write.
         text_format = self.formats[cell]
-        write_string = ws.write_string
+        write_string, write_blank = ws.write_string, ws.write_blank
         for r, row in enumerate(rows, header_row + 1):
             for col, value in enumerate(row):
                 if col == links and value:
                     ws.write_url(r, col, str(value), self.formats[link], str(value))
-                elif type(value) is str and value:
-                    write_string(r, col, value, text_format)
+                elif type(value) is str:
+                    if value:
+                        write_string(r, col, value, text_format)
+                    else:
+                        write_blank(r, col, None, text_format)
+                elif value is None:
+                    write_blank(r, col, None, text_format)
                 else:
                     self.write(ws, r, col, value, dated if isinstance(value, date) else cell)
         ws.freeze_panes(header_row + 1, 0)
