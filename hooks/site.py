@@ -98,6 +98,7 @@ def on_config(config):
     _state.update(updated=site.notice.revision_date or site.notice.date)
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
     _state.update(public=bool(site_url), canonical={}, redirects={}, old_downloads=())
+    _state["held_html"] = {}
     return config
 
 
@@ -204,6 +205,7 @@ def _library_config(config, data_dir: Path):
     _state.update(updated=max(s.notice.revision_date or s.notice.date for s in library.sites))
     _state.update(sheets={paths.unit_print_page(u) for u in paths.library_units(library)})
     _state.update(public=bool(site_url), canonical={}, redirects={}, old_downloads=())
+    _state["held_html"] = {}
     if moved:
         moves = redirects.moved_pages(pages, moved)
         _state["redirects"] = redirects.redirect_files(moves, site_url, environment())
@@ -228,6 +230,10 @@ class _MadeLater(File):
 
 
 def on_page_context(context, page, config, nav):
+    # A generated page's HTML, held back from Material's search plugin (see _take_html).
+    held = _state["held_html"].pop(page.file.src_uri, None)
+    if held is not None:
+        page.content = held
     # Without a public address a page names no canonical address. The sitemap is made from
     # page.canonical_url too (Material's instant navigation reads it, and MkDocs writes it
     # before the pages today), so the address is given back once the page is written.
@@ -345,8 +351,14 @@ def on_page_markdown(markdown: str, page, **kwargs) -> str:
 
 
 def _take_html(page, html: str, config, files) -> None:
-    """Page.render for a generated page: what Markdown would have given the theme."""
-    page.content = html
+    """Page.render for a generated page: what Markdown would have given the theme.
+
+    The HTML itself is given back in on_page_context, which runs after Material's search
+    plugin's: that plugin indexes no page here (on_page_markdown) yet still scans each
+    page's HTML for data-search-* attributes to drop, seconds on a library, and our
+    templates write none (an attribute in the data's text is escaped, never a match)."""
+    page.content = ""
+    _state["held_html"][page.file.src_uri] = html
     page.toc = get_toc(nest_toc_tokens(headings(html)))
     page.present_anchor_ids = anchor_ids(html)  # links from hand-written pages are checked
     page.links_to_anchors = {}
