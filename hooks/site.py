@@ -251,7 +251,7 @@ def on_files(files: Files, config) -> Files:
 
 class _MadeLater(File):
     """A download, listed with the site's files from the start (a hand-written page may link
-    to it) but written by on_post_build, once the worker making it is done."""
+    to it) but written by the worker that makes it (_written_later), never by MkDocs."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
