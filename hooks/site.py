@@ -101,7 +101,7 @@ def on_config(config):
     _state.update(updated=site.notice.revision_date or site.notice.date)
     _state.update(sheets={paths.unit_print_page(unit) for unit in site.units})
     _state.update(public=bool(site_url), canonical={}, redirects={}, old_downloads=())
-    _state["held_html"] = {}
+    _state.update(held_html={})
     return config
 
 
@@ -208,7 +208,7 @@ def _library_config(config, data_dir: Path):
     _state.update(updated=max(s.notice.revision_date or s.notice.date for s in library.sites))
     _state.update(sheets={paths.unit_print_page(u) for u in paths.library_units(library)})
     _state.update(public=bool(site_url), canonical={}, redirects={}, old_downloads=())
-    _state["held_html"] = {}
+    _state.update(held_html={})
     if moved:
         moves = redirects.moved_pages(pages, moved)
         _state["redirects"] = redirects.redirect_files(moves, site_url, environment())

@@ -97,11 +97,6 @@ def theme_scripts(theme_dirs: Iterable[str | Path]) -> frozenset[str]:
     return frozenset(found)
 
 
-def not_the_themes(html: str, allowed: frozenset[str]) -> list[str]:
-    """The page's inline scripts that the theme does not write: the policy stops them."""
-    return [script for script in inline_scripts(html) if script not in allowed]
-
-
 def with_policy(html: str, allowed: frozenset[str]) -> str:
     """The page with its policy in a meta element right after its charset, before any
     script (a policy applies only to what follows it), allowing the page's inline scripts
@@ -111,8 +106,8 @@ def with_policy(html: str, allowed: frozenset[str]) -> str:
 
 
 def secured(html: str, allowed: frozenset[str]) -> tuple[str, list[str]]:
-    """with_policy's page, and the page's inline scripts that are not the theme's (what
-    not_the_themes finds), from one reading of the page: a build does this for every page."""
+    """with_policy's page, and the page's inline scripts that the theme does not write (the
+    policy stops them), from one reading of the page: a build does this for every page."""
     at = html.find(CHARSET)
     if at < 0:
         raise ValueError('the page has no <meta charset="utf-8"> to put its policy after')
